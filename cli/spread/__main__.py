@@ -1,0 +1,3 @@
+from spread.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""The `spread` command line: a click group whose commands are imported only when used.
+
+A CLI is started often (pre-commit hooks, shell completion), so `spread --help` must not pay for
+importing ruamel.yaml, jsonschema, gitpython or mkdocs: each command module is loaded on demand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from spread import __version__
+
+COMMANDS = {
+    "init": ("spread.commands.init", "Create a new handbook repository for your organisation."),
+    "check": ("spread.commands.check", "Check every playbook, site and audit for problems."),
+    "playbook": ("spread.commands.playbook", "Write, compare and release playbooks."),
+    "site": ("spread.commands.site", "Set up a local site, or move it to a newer playbook version."),
+    "audit": ("spread.commands.audit", "Prepare and score a site's fidelity self-audit."),
+    "report": ("spread.commands.report", "Report on a whole network of sites."),
+    "publish": ("spread.commands.publish", "Build the handbook website into site/."),
+    "serve": ("spread.commands.serve", "Preview the handbook and rebuild it as files change."),
+}
+
+
+class LazyGroup(click.Group):
+    """Lists commands from a table; imports a command's module only when it is run or asked for help."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, (module, _) in COMMANDS.items() if importlib.util.find_spec(module) is not None]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, _ = COMMANDS[cmd_name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None
+            raise
+        command: click.Command = getattr(module, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("spread.traceback"):
+                raise
+            # One line, never a traceback: the user cannot act on our internals, but can report them.
+            raise InternalError(f"Spread hit an unexpected problem ({type(exc).__name__}: {exc}). "
+                                "Please report it; run again with --traceback for the details.") from exc
+
+
+class InternalError(click.ClickException):
+    exit_code = 3
+
+
+def _remember_traceback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    ctx.meta["spread.traceback"] = value
+    return value
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="spread", message="%(prog)s %(version)s")
+@click.option("--traceback", is_flag=True, expose_value=False, is_eager=True, callback=_remember_traceback,
+              help="Show the full technical details if Spread hits an unexpected problem.")
+def cli() -> None:
+    """Spread a proven social innovation to many local sites, with fidelity.
+
+    Playbooks say what every site must keep and what it may adapt; sites record their
+    adaptations and rate themselves each period; the handbook publishes it all.
+
+    \b
+    Examples:
+      spread check                      check every file in this repository
+      spread site new code-club leeds   set up a new local site
+      spread audit score code-club/leeds   score a site's latest self-audit
+      spread publish                    build the handbook into site/
+    """
+
+
+def main() -> None:
+    sys.exit(cli.main(prog_name="spread"))

@@ -1,0 +1,1 @@
+"""One module per command group; each click command parses options, calls the core, and reports."""

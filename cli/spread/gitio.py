@@ -1,0 +1,71 @@
+"""The one module that talks to git, through gitpython, so that no git error reaches a user as a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spread.errors import SpreadError
+from spread.semver import sort_key
+
+try:  # gitpython raises at import time when no git executable is installed
+    import git
+    from git.exc import GitError
+except ImportError:  # pragma: no cover - exercised only on machines without git
+    git = None  # type: ignore[assignment]
+    GitError = Exception  # type: ignore[assignment,misc]
+
+
+def open_repo(path: Path) -> git.Repo | None:
+    """The git repository containing `path`, or None when it is not in one (or git is missing)."""
+    if git is None:
+        return None
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (GitError, OSError):
+        return None
+
+
+def tag_name(playbook_id: str, version: str) -> str:
+    return f"{playbook_id}/v{version}"
+
+
+def file_at(repo: git.Repo, rev: str, relpath: str) -> bytes | None:
+    """The bytes of `relpath` (relative to the repository's top) at a tag or commit, or None if absent."""
+    try:
+        blob = repo.commit(rev).tree / relpath
+        data: bytes = blob.data_stream.read()
+        return data
+    except (GitError, KeyError, ValueError, OSError):
+        return None
+
+
+def commit_of(repo: git.Repo, rev: str) -> str | None:
+    try:
+        return str(repo.commit(rev).hexsha)
+    except (GitError, ValueError, OSError):
+        return None
+
+
+def head_commit(repo: git.Repo) -> str | None:
+    try:
+        return str(repo.head.commit.hexsha)
+    except (GitError, ValueError, OSError):
+        return None
+
+
+def relative_to_top(repo: git.Repo, path: Path) -> str:
+    top = Path(repo.working_tree_dir or ".").resolve()
+    try:
+        return path.resolve().relative_to(top).as_posix()
+    except ValueError as exc:
+        raise SpreadError(f"{path} is outside the git repository at {top}") from exc
+
+
+def playbook_versions(repo: git.Repo, playbook_id: str) -> list[str]:
+    """Released versions of a playbook, from its tags `<id>/v<semver>`, oldest first."""
+    prefix = f"{playbook_id}/v"
+    try:
+        names = [t.name[len(prefix):] for t in repo.tags if t.name.startswith(prefix)]
+    except (GitError, OSError):
+        return []
+    return sorted((n for n in names if sort_key(n) is not None), key=lambda v: sort_key(v) or ())

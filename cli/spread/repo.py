@@ -1,0 +1,157 @@
+"""Finding and loading the playbooks, sites and audits of a handbook repository.
+
+Layout: playbooks/<id>/playbook.yaml (the working version), playbooks/<id>/releases/<version>.yaml
+(archived releases, so that shallow clones without tags still know old versions),
+fidelity/<playbook>/<site>/site.yaml and fidelity/<playbook>/<site>/audits/<period>.yaml.
+A version not found in those files is read from the git tag `<id>/v<version>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spread import gitio
+from spread.build import audit_from, playbook_from, site_from
+from spread.errors import Problem, SpreadError, display_path
+from spread.model import Audit, Playbook, Site
+from spread.schemas import Kind, validate
+from spread.periods import sort_key as period_key
+from spread.semver import sort_key
+from spread.yamlio import Document, parse_document, read_document
+
+MARKERS = ("playbooks", "fidelity")
+
+
+def find_root(start: Path) -> Path:
+    """The handbook repository containing `start`: the nearest folder with playbooks/ or fidelity/."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_dir() for marker in MARKERS):
+            return folder
+    raise SpreadError(f"no Spread handbook found at {start} or above it (a handbook has a playbooks/ folder): "
+                      "run the command inside one, pass --repo, or create one with `spread init`")
+
+
+def kind_of(relpath: str) -> Kind | None:
+    """Which document a repository path holds, by where it lives; None for other files."""
+    parts = relpath.split("/")
+    if not parts[-1].endswith((".yaml", ".yml")):
+        return None
+    if parts[0] == "playbooks" and (len(parts) == 3 and parts[2] in ("playbook.yaml", "playbook.yml")
+                                    or len(parts) == 4 and parts[2] == "releases"):
+        return "playbook"
+    if parts[0] == "fidelity" and len(parts) == 4 and parts[3] in ("site.yaml", "site.yml"):
+        return "site"
+    if parts[0] == "fidelity" and len(parts) == 5 and parts[3] == "audits":
+        return "audit"
+    return None
+
+
+def discover(root: Path) -> list[tuple[str, Kind]]:
+    """Every document in the repository, as (path relative to the root, kind), in a stable order."""
+    found = []
+    for pattern in ("playbooks/*/playbook.y*ml", "playbooks/*/releases/*.y*ml",
+                    "fidelity/*/*/site.y*ml", "fidelity/*/*/audits/*.y*ml"):
+        for path in root.glob(pattern):
+            rel = path.relative_to(root).as_posix()
+            kind = kind_of(rel)
+            if kind is not None and path.is_file():
+                found.append((rel, kind))
+    return sorted(found)
+
+
+@dataclass
+class Network:
+    """Everything in one handbook repository, loaded and typed. Files that failed to load are in `problems`."""
+
+    root: Path
+    playbooks: dict[str, Playbook] = field(default_factory=dict)
+    releases: dict[tuple[str, str], Playbook] = field(default_factory=dict)
+    sites: dict[tuple[str, str], Site] = field(default_factory=dict)
+    audits: dict[tuple[str, str], list[Audit]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    paths: dict[int, str] = field(default_factory=dict)
+    _git: Any = None
+    _git_checked: bool = False
+
+    def path_of(self, doc: Document) -> str:
+        return display_path(doc.path, self.root)
+
+    def playbook_version(self, playbook_id: str, version: str) -> Playbook | None:
+        """A playbook at one version: the working file, an archived release, or the git tag."""
+        key = (playbook_id, version)
+        if key not in self.releases:
+            self.releases[key] = self._from_tag(playbook_id, version)  # type: ignore[assignment]
+        return self.releases[key]
+
+    def versions(self, playbook_id: str) -> list[str]:
+        """Every known version of a playbook, oldest first."""
+        known = {v for (pid, v), pb in self.releases.items() if pid == playbook_id and pb is not None}
+        if self.git is not None:
+            known.update(gitio.playbook_versions(self.git, playbook_id))
+        return sorted(known, key=lambda v: sort_key(v) or ())
+
+    def latest(self, playbook_id: str) -> str | None:
+        versions = self.versions(playbook_id)
+        return versions[-1] if versions else None
+
+    def site_audits(self, site: Site) -> list[Audit]:
+        return self.audits.get((site.playbook, site.id), [])
+
+    @property
+    def git(self) -> Any:
+        if not self._git_checked:
+            self._git, self._git_checked = gitio.open_repo(self.root), True
+        return self._git
+
+    def _from_tag(self, playbook_id: str, version: str) -> Playbook | None:
+        if self.git is None:
+            return None
+        tag = gitio.tag_name(playbook_id, version)
+        top = Path(self.git.working_tree_dir or self.root)
+        rel = gitio.relative_to_top(self.git, self.root / "playbooks" / playbook_id / "playbook.yaml")
+        raw = gitio.file_at(self.git, tag, rel)
+        if raw is None:
+            return None
+        doc = parse_document(raw, top / rel, f"{tag}:{rel}")
+        if isinstance(doc, Problem) or validate(doc, "playbook", tag):
+            return None
+        return playbook_from(doc)
+
+
+def load_document(root: Path, rel: str, kind: Kind) -> tuple[Document | None, list[Problem]]:
+    """Read and schema-check one file. Pure in its inputs, so results can be cached by content."""
+    loaded = read_document(root / rel, rel)
+    if isinstance(loaded, Problem):
+        return None, [loaded]
+    if not isinstance(loaded.data, dict):
+        return None, [Problem(rel, 1, 1, "error", f"this file should be a mapping of fields (`id: …`), not "
+                              f"{'a list' if isinstance(loaded.data, list) else 'a single value'}", "yaml-not-mapping")]
+    problems = validate(loaded, kind, rel)
+    return (None if problems else loaded), problems
+
+
+def load_network(root: Path) -> Network:
+    """Load every document of the repository. Problems are collected, never raised."""
+    network = Network(root)
+    for rel, kind in discover(root):
+        doc, problems = load_document(root, rel, kind)
+        network.problems.extend(problems)
+        if doc is None:
+            continue
+        if kind == "playbook":
+            playbook = playbook_from(doc)
+            network.releases[(playbook.id, playbook.version)] = playbook
+            if rel.split("/")[2].startswith("playbook."):
+                network.playbooks[playbook.id] = playbook
+        elif kind == "site":
+            site = site_from(doc)
+            network.sites[(rel.split("/")[1], rel.split("/")[2])] = site
+        else:
+            audit = audit_from(doc)
+            network.audits.setdefault((rel.split("/")[1], rel.split("/")[2]), []).append(audit)
+    for audits in network.audits.values():
+        audits.sort(key=lambda a: period_key(a.period))
+    return network

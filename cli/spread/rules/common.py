@@ -1,0 +1,32 @@
+"""Small helpers the rule modules share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spread.errors import Problem, Severity
+from spread.yamlio import Document, Key
+
+
+def at(root_shown: str, doc: Document, where: Key, severity: Severity, message: str, rule: str,
+       *, key: bool = False) -> Problem:
+    line, col = doc.at(where, key=key)
+    return Problem(root_shown, line, col, severity, message, rule)
+
+
+def real_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def words(items: list[str] | tuple[str, ...], limit: int = 8) -> str:
+    """A short list for a message: `a`, `b` and `c` (and 4 more)."""
+    shown = [f"`{i}`" for i in items[:limit]]
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    if len(shown) <= 1:
+        return (shown[0] if shown else "none") + more
+    return ", ".join(shown[:-1]) + f" or {shown[-1]}" + more

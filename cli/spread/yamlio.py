@@ -1,0 +1,237 @@
+"""Reading YAML safely with the position of every value, and writing files atomically.
+
+Files are parsed once, to YAML nodes, by ruamel.yaml's C parser (YAML 1.2: `on` and `yes` stay text).
+We build plain data from the nodes ourselves so that we can refuse what a Spread file must never hold —
+duplicate keys, language-specific tags, alias bombs, absurd nesting — and keep every value's line and
+column for error messages. Dates stay as the text the user wrote; the schema and the rules check them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from spread.errors import Problem, SpreadError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+# A YAML alias can repeat a whole subtree; a few nested aliases can expand to billions of values.
+MAX_VALUES = 200_000
+
+Key = tuple[str | int, ...]
+TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: plain data (dicts, lists, str, int, float, bool, None) plus positions."""
+
+    path: Path
+    data: Any
+    # 1-based (line, col) of each value and of each mapping key, by path from the root.
+    values: dict[Key, tuple[int, int]] = field(default_factory=dict, repr=False)
+    keys: dict[Key, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def at(self, where: Key, *, key: bool = False) -> tuple[int, int]:
+        """Position of a value (or its key), falling back to the nearest enclosing value that has one."""
+        table = self.keys if key else self.values
+        while where:
+            if where in table:
+                return table[where]
+            if key and where in self.values:
+                return self.values[where]
+            where = where[:-1]
+        return self.values.get((), (1, 1))
+
+
+class _Invalid(Exception):
+    def __init__(self, line: int, col: int, message: str, rule: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message, self.rule = line, col, message, rule
+
+
+def _problem(path: str, line: int, col: int, message: str, rule: str) -> Problem:
+    return Problem(path, line, col, "error", message, rule)
+
+
+def read_document(path: Path, shown: str | None = None) -> Document | Problem:
+    """Parse one YAML file, or say in one line why it cannot be read."""
+    shown = shown or path.as_posix()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _problem(shown, 1, 1, f"this file is {size / 1048576:.1f} MB; Spread reads files up to "
+                            f"{MAX_BYTES // 1048576} MB. Is it the right file?", "file-too-large")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _problem(shown, 1, 1, "file not found: check the path", "file-missing")
+    except IsADirectoryError:
+        return _problem(shown, 1, 1, "this is a folder, not a YAML file", "file-unreadable")
+    except OSError as exc:
+        return _problem(shown, 1, 1, f"cannot read this file ({exc.strerror}): check its permissions", "file-unreadable")
+    return parse_document(raw, path, shown)
+
+
+def parse_document(raw: bytes, path: Path, shown: str | None = None) -> Document | Problem:
+    shown = shown or path.as_posix()
+    if b"\x00" in raw:
+        return _problem(shown, 1, 1, "this is a binary file, not YAML text: check you saved the right file", "file-binary")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return _problem(shown, line, col, "this file is not UTF-8 text: save it as UTF-8 in your editor", "file-encoding")
+    try:
+        node = YAML(typ="safe", pure=False).compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        lines = text.splitlines()
+        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        return _problem(shown, line, col, _plain_syntax_message(exc, bad_line), "yaml-syntax")
+    except YAMLError as exc:
+        return _problem(shown, 1, 1, f"this is not valid YAML: {exc}", "yaml-syntax")
+    except RecursionError:
+        return _problem(shown, 1, 1, "this file is nested too deeply to be a Spread file", "yaml-too-deep")
+    if node is None:
+        return _problem(shown, 1, 1, "this file is empty: it should hold a YAML mapping of fields", "yaml-empty")
+    builder = _Builder()
+    try:
+        data = builder.build(node, (), 0)
+    except _Invalid as exc:
+        return _problem(shown, exc.line, exc.col, exc.message, exc.rule)
+    return Document(path, data, builder.values, builder.keys)
+
+
+def _plain_syntax_message(exc: MarkedYAMLError, bad_line: str) -> str:
+    problem = (exc.problem or "").strip()
+    indent = bad_line[: len(bad_line) - len(bad_line.lstrip())]
+    if "\t" in indent or "\\t" in problem:
+        return "a tab is used for indenting: YAML needs spaces (use two spaces per level)"
+    if "mapping values are not allowed" in problem:
+        return "unexpected `:` here: put text that contains `: ` in quotes, or check the indentation of this line"
+    if "could not find expected ':'" in problem:
+        return "a line here is missing its `:` (write `field: value`), or a quote was left open"
+    if "found unexpected end of stream" in problem:
+        return "the file ends inside an open quote or bracket: close it"
+    context = (exc.context or "").strip()
+    detail = "; ".join(x for x in (context, problem) if x)
+    return f"this is not valid YAML ({detail}): check the indentation and quotes on this line"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.values: dict[Key, tuple[int, int]] = {}
+        self.keys: dict[Key, tuple[int, int]] = {}
+        self.count = 0
+
+    def build(self, node: Node, where: Key, depth: int) -> Any:
+        self.count += 1
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if self.count > MAX_VALUES:
+            raise _Invalid(line, col, "this file expands to too many values (YAML aliases repeat a lot of data): "
+                           "write the data out plainly", "yaml-too-large")
+        if depth > MAX_DEPTH:
+            raise _Invalid(line, col, f"values are nested more than {MAX_DEPTH} levels deep here: "
+                           "Spread files are never this deep", "yaml-too-deep")
+        self.values.setdefault(where, (line, col))
+        if isinstance(node, MappingNode):
+            if node.tag != TAG + "map":
+                raise self._tag_error(node)
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._key(key_node)
+                if key in result:
+                    first = self.keys[(*where, key)]
+                    raise _Invalid(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                   f"`{key}` appears twice in this mapping (first on line {first[0]}): "
+                                   "keep one and delete the other", "yaml-duplicate-key")
+                self.keys[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, (*where, key), depth + 1)
+            return result
+        if isinstance(node, SequenceNode):
+            if node.tag != TAG + "seq":
+                raise self._tag_error(node)
+            return [self.build(child, (*where, i), depth + 1) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node)
+
+    def _key(self, node: Node) -> str:
+        if not isinstance(node, ScalarNode):
+            raise _Invalid(node.start_mark.line + 1, node.start_mark.column + 1,
+                           "a field name here is a list or mapping: field names must be plain words", "yaml-bad-key")
+        value = self._scalar(node)
+        # Integer keys are normal in anchors (`1: …`); JSON has only string keys, so they become text.
+        return value if isinstance(value, str) else str(node.value)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == TAG + "str" or tag == TAG + "timestamp":
+            return text
+        if tag == TAG + "null":
+            return None
+        if tag == TAG + "bool":
+            return text.lower() == "true"
+        if tag == TAG + "int":
+            return _to_int(text)
+        if tag == TAG + "float":
+            return _to_float(text)
+        raise self._tag_error(node)
+
+    @staticmethod
+    def _tag_error(node: Node) -> _Invalid:
+        tag = node.tag.replace(TAG, "!!")
+        return _Invalid(node.start_mark.line + 1, node.start_mark.column + 1,
+                        f"the tag `{tag}` is not allowed: Spread files hold only text, numbers, "
+                        "true/false, lists and mappings", "yaml-unsafe-tag")
+
+
+def _to_int(text: str) -> int:
+    clean = text.replace("_", "").lower()
+    sign = -1 if clean.startswith("-") else 1
+    clean = clean.lstrip("+-")
+    for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
+        if clean.startswith(prefix):
+            return sign * int(clean[2:], base)
+    return sign * int(clean)
+
+
+def _to_float(text: str) -> float:
+    clean = text.replace("_", "").lower()
+    if clean.lstrip("+-") in (".inf", "inf"):
+        return float("-inf") if clean.startswith("-") else float("inf")
+    if clean in (".nan", "nan"):
+        return float("nan")
+    return float(clean)
+
+
+def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then one rename.
+
+    Without `force` an existing file is never replaced, even if it appears while we write.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if the file exists: no check-then-write race
+            except FileExistsError:
+                raise SpreadError(f"{path.as_posix()} already exists: use --force to replace it") from None
+    finally:
+        tmp.unlink(missing_ok=True)

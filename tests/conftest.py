@@ -1,0 +1,158 @@
+"""Shared fixtures: run the real CLI in-process, and build real handbook repositories in temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from spread.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+# Hermetic git: no user config, a pinned identity and dates, whatever machine runs the tests.
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Spread Tests", "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "Spread Tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
+    "GIT_AUTHOR_DATE": "2026-01-01T12:00:00+00:00", "GIT_COMMITTER_DATE": "2026-01-01T12:00:00+00:00",
+}
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run `spread ARGS...` in-process; exceptions propagate so a traceback fails the test loudly."""
+
+    def _run(*args: str | Path, input: str | None = None, cwd: Path | None = None) -> Result:
+        runner = CliRunner()
+        old = Path.cwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    return _run
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the repository's example network (playbooks, fidelity, docs, mkdocs.yml, schemas)."""
+    target = tmp_path / "handbook"
+    target.mkdir()
+    for name in ("playbooks", "fidelity", "schemas", "docs"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, target / name)
+    if (REPO / "mkdocs.yml").exists():
+        shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a dedented YAML (or any) text file, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+MINIMAL_PLAYBOOK = """
+id: demo
+title: Demo circles
+version: 1.0.0
+status: active
+summary: A small programme used in tests.
+core:
+  - id: peer-led
+    title: Led by peers
+    function: People learn from others who live with the same condition.
+    critical: true
+    practice:
+      expected: Every circle is led by a trained peer.
+      developmental: Some circles are led by staff while peers train.
+      unacceptable: Circles are led by staff only.
+  - id: regular
+    title: Meets regularly
+    function: Continuity builds trust.
+    practice:
+      expected: Meets every fortnight.
+      developmental: Meets monthly.
+      unacceptable: Meets when someone remembers.
+local:
+  - id: venue
+    title: Where circles meet
+    options: [library, gp-surgery, online]
+    prohibited: [paid venues]
+    default: library
+  - id: name
+    title: Local name
+    free_text: true
+    max_length: 20
+fidelity:
+  frequency: quarterly
+"""
+
+MINIMAL_SITE = """
+id: leeds
+name: Demo Leeds
+playbook: {id: demo, version: 1.0.0}
+host: {name: Leeds Circles CIC, type: social-enterprise}
+stage: installation
+started: 2026-03-01
+adaptations:
+  - component: venue
+    choice: library
+    reason: Central and free.
+"""
+
+MINIMAL_AUDIT = """
+site: leeds
+playbook: {id: demo, version: 1.0.0}
+period: 2026-Q2
+review: self
+completed: 2026-07-10
+ratings:
+  peer-led: {level: expected, evidence: Rota shows peers led all 12 circles.}
+  regular: {level: developmental, evidence: Met monthly in the summer.}
+"""
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A minimal, valid handbook repository: one practice-profile playbook, one site, one audit."""
+    root = tmp_path / "demo"
+    write(root / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK)
+    write(root / "fidelity/demo/leeds/site.yaml", MINIMAL_SITE)
+    write(root / "fidelity/demo/leeds/audits/2026-Q2.yaml", MINIMAL_AUDIT)
+    return root
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> Iterator[Path]:
+    """An empty, real git repository with a pinned identity."""
+    import git
+
+    root = tmp_path / "gitrepo"
+    root.mkdir()
+    repo = git.Repo.init(root, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Spread Tests")
+        config.set_value("user", "email", "tests@example.org")
+        config.set_value("commit", "gpgsign", "false")
+        config.set_value("tag", "gpgsign", "false")
+    yield root
+    repo.close()

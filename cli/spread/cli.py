@@ -6,14 +6,13 @@ importing ruamel.yaml, jsonschema, gitpython or mkdocs: each command module is l
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import sys
 from typing import Any
 
 import click
 
 from spread import __version__
+from spread.lazy import LazyGroup
 
 COMMANDS = {
     "init": ("spread.commands.init", "Create a new handbook repository for your organisation."),
@@ -27,29 +26,8 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
-    """Lists commands from a table; imports a command's module only when it is run or asked for help."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name, (module, _) in COMMANDS.items() if importlib.util.find_spec(module) is not None]
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
-            return None
-        module_name, _ = COMMANDS[cmd_name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                return None
-            raise
-        command: click.Command = getattr(module, cmd_name)
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+class SpreadGroup(LazyGroup):
+    """The top-level group: lazy subcommands, and one place where unexpected errors become one line."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -73,7 +51,8 @@ def _remember_traceback(ctx: click.Context, _param: click.Parameter, value: bool
     return value
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=SpreadGroup, lazy=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="spread", message="%(prog)s %(version)s")
 @click.option("--traceback", is_flag=True, expose_value=False, is_eager=True, callback=_remember_traceback,
               help="Show the full technical details if Spread hits an unexpected problem.")

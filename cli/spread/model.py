@@ -186,7 +186,11 @@ class Playbook:
     rollout: tuple[Stage, ...] = ()
 
     def component(self, component_id: str) -> CoreComponent | LocalComponent | None:
-        return next((c for c in (*self.core, *self.local) if c.id == component_id), None)
+        components: list[CoreComponent | LocalComponent] = [*self.core, *self.local]
+        for component in components:
+            if component.id == component_id:
+                return component
+        return None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
@@ -72,9 +72,10 @@ def _field(where: tuple[Any, ...]) -> str:
 
 def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool, tuple[Any, ...]]:
     """(message, whether to point at the key rather than the value, the path to point at)."""
-    kind, value, sub = error.validator, error.validator_value, error.schema
+    kind, value = str(error.validator), cast(Any, error.validator_value)
+    sub: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     name = _field(where)
-    hint = sub.get("errorMessage") if isinstance(sub, dict) else None
+    hint = sub.get("errorMessage")
     if kind == "required":
         missing = str(error.message).split("'")[1]
         field_schema = sub.get("properties", {}).get(missing, {})
@@ -83,25 +84,26 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
         return f"{place} is missing the required field `{missing}`: add it. {what}".strip(), True, where
     if kind == "additionalProperties":
         known = sorted(sub.get("properties", {}))
-        extras = [k for k in error.instance if k not in known] if isinstance(error.instance, dict) else []
+        instance = cast(Any, error.instance)
+        extras = [k for k in instance if k not in known] if isinstance(instance, dict) else []
         extra = extras[0] if extras else "?"
         close = difflib.get_close_matches(extra, known, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"the fields allowed here are: {', '.join(known)}"
         return f"`{extra}` is not a field Spread knows here: {fix}", True, (*where, extra)
     if kind == "type":
         wanted = value if isinstance(value, list) else [value]
-        words = " or ".join(TYPE_WORDS.get(w, w) for w in wanted if w != "null")
+        words = " or ".join(TYPE_WORDS.get(str(w), str(w)) for w in wanted if w != "null")
         return f"`{name}` should be {words}, not {_shown(error.instance)}", False, where
     if kind == "enum":
-        allowed = [str(v) for v in value if v is not None]
+        allowed: list[str] = [str(v) for v in value if v is not None]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"choose one of: {', '.join(allowed)}"
         return f"`{name}` cannot be {_shown(error.instance)}: {fix}", False, where
     if kind == "format":
         return f"`{name}` is {_shown(error.instance)}, which is not a real date: check the day and the month", False, where
     if kind == "pattern":
-        hint = hint or f"it does not have the expected form ({value})"
-        return f"`{name}` is {_shown(error.instance)}: {hint}", False, where
+        fix = hint or f"it does not have the expected form ({value})"
+        return f"`{name}` is {_shown(error.instance)}: {fix}", False, where
     if kind in ("minLength", "minItems", "minProperties"):
         return f"`{name}` is empty: fill it in. {sub.get('description', '')}".strip(), False, where
     if kind in ("minimum", "maximum"):
@@ -109,9 +111,10 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
         return f"`{name}` is {_shown(error.instance)} but must be {word} {value}", False, where
     if kind == "dependentRequired":
         for trigger, needs in value.items():
-            if trigger in error.instance:
-                missing = [n for n in needs if n not in error.instance]
-                return f"`{name}` has `{trigger}` but no `{missing[0]}`: add it", True, where
+            present = cast(dict[str, Any], error.instance)
+            if trigger in present:
+                absent = [n for n in needs if n not in present]
+                return f"`{name}` has `{trigger}` but no `{absent[0]}`: add it", True, where
     return f"`{name}`: {error.message}", False, where
 
 

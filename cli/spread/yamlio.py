@@ -188,7 +188,7 @@ class _Builder:
 
     @staticmethod
     def _tag_error(node: Node) -> _Invalid:
-        tag = node.tag.replace(TAG, "!!")
+        tag = str(node.tag).replace(TAG, "!!")
         return _Invalid(node.start_mark.line + 1, node.start_mark.column + 1,
                         f"the tag `{tag}` is not allowed: Spread files hold only text, numbers, "
                         "true/false, lists and mappings", "yaml-unsafe-tag")

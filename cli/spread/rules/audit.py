@@ -68,13 +68,14 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
                      "audit-item-missing")
     for key, rating in audit.ratings.items():
         where = ("ratings", key)
-        item = items.get(key)
-        if item is None:
+        found = items.get(key)
+        if found is None:
             close = difflib.get_close_matches(key, list(items), n=1)
             fix = f"did you mean `{close[0]}`?" if close else f"its items are {words(list(items))}"
             yield at(shown, audit.doc, where, "error", f"version {pb.version} of `{pb.id}` has no item `{key}`: {fix}",
                      "audit-item-unknown", key=True)
             continue
+        item = found
         given = rating.score is not None or rating.level is not None
         if rating.not_rated is not None and given:
             yield at(shown, audit.doc, (*where, "not_rated"), "error", f"{key} has both a rating and `not_rated`: "

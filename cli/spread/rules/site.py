@@ -54,7 +54,7 @@ def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Ite
     where = ("adaptations", a.index)
     component = pb.component(a.component)
     if component is None:
-        ids = [c.id for c in (*pb.core, *pb.local)]
+        ids = [c.id for c in pb.core] + [c.id for c in pb.local]
         close = difflib.get_close_matches(a.component, ids, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"its components are {words(ids)}"
         yield at(shown, site.doc, (*where, "component"), "error", f"version {pb.version} of `{pb.id}` has no component "

@@ -1,0 +1,147 @@
+"""The network roll-up: every site of a playbook, its latest score and trend, what is overdue or behind, how each
+core component is practised across sites, and what sites adapt. Pure over a loaded `Network`, so `spread report`
+and the handbook's dashboard show the same numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spread import periods
+from spread.bands import ordered
+from spread.errors import SpreadError
+from spread.learning import ComponentAdaptations, adaptations
+from spread.model import Playbook, Site
+from spread.repo import Network
+from spread.rules.common import words
+from spread.scoring import Change, Score, compare, score_audit
+from spread.semver import is_newer
+
+LEVELS = ("expected", "developmental", "unacceptable")
+# Sites that have stopped delivering are not chased for audits.
+RESTING_STAGES = ("paused", "closed")
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    """One site. `score` is its latest audit scored against that audit's playbook version (None: no audit)."""
+
+    site: Site
+    latest_version: str | None
+    behind: bool
+    trend: tuple[Score, ...]
+    overdue: bool
+    due: str
+
+    @property
+    def score(self) -> Score | None:
+        return self.trend[-1] if self.trend else None
+
+    @property
+    def change(self) -> Change | None:
+        return compare(self.trend[-2], self.trend[-1]) if len(self.trend) > 1 else None
+
+    @property
+    def band(self) -> str:
+        """The latest band label, or why there is none."""
+        if self.score is None:
+            return "no audit"
+        return self.score.band.label if self.score.band else "incomplete"
+
+
+@dataclass(frozen=True)
+class ComponentLevels:
+    """How many sites practise a core component at each level at their latest audit (site ids per level)."""
+
+    id: str
+    title: str
+    critical: bool
+    sites: dict[str, tuple[str, ...]]
+
+    def count(self, level: str) -> int:
+        return len(self.sites.get(level, ()))
+
+
+@dataclass(frozen=True)
+class PlaybookReport:
+    playbook: Playbook
+    latest: str | None
+    sites: tuple[SiteStatus, ...]
+    components: tuple[ComponentLevels, ...]
+    bands: tuple[tuple[str, int], ...]
+    adaptations: tuple[ComponentAdaptations, ...]
+
+
+@dataclass(frozen=True)
+class NetworkReport:
+    today: date
+    playbooks: tuple[PlaybookReport, ...]
+
+
+def component_levels(score: Score) -> dict[str, str]:
+    """Each core component's level at one audit: the weakest of its rated items (a component is only as strong as
+    its weakest item; `ideal` counts as expected). Components with no rated item are left out."""
+    worst: dict[str, str] = {}
+    for result in score.items:
+        if result.level is None:
+            continue
+        level = "expected" if result.level == "ideal" else result.level
+        current = worst.get(result.item.component)
+        if current is None or LEVELS.index(level) > LEVELS.index(current):
+            worst[result.item.component] = level
+    return worst
+
+
+def _site(network: Network, site: Site, latest: str | None, today: date) -> SiteStatus:
+    trend = []
+    for audit in network.site_audits(site):
+        version = network.playbook_version(audit.playbook, audit.version)
+        if version is not None:
+            trend.append(score_audit(version, audit))
+    runs = network.playbook_version(site.playbook, site.version) or network.playbooks.get(site.playbook)
+    frequency = runs.instrument.frequency if runs else "quarterly"
+    last = trend[-1].period if trend else None
+    overdue = site.stage not in RESTING_STAGES and periods.is_overdue(last, frequency, today)
+    behind = latest is not None and is_newer(latest, site.version)
+    return SiteStatus(site, latest, behind, tuple(trend), overdue, periods.due(frequency, today))
+
+
+def _components(playbook: Playbook, sites: tuple[SiteStatus, ...]) -> tuple[ComponentLevels, ...]:
+    found: dict[str, dict[str, list[str]]] = {c.id: {} for c in playbook.core}
+    titles = {c.id: (c.title, c.critical) for c in playbook.core}
+    for status in sites:
+        if status.score is None:
+            continue
+        for component, level in component_levels(status.score).items():
+            found.setdefault(component, {}).setdefault(level, []).append(status.site.id)
+            titles.setdefault(component, (component, False))
+    return tuple(ComponentLevels(cid, *titles[cid], {lv: tuple(ids) for lv, ids in levels.items()})
+                 for cid, levels in found.items())
+
+
+def _bands(playbook: Playbook, sites: tuple[SiteStatus, ...]) -> tuple[tuple[str, int], ...]:
+    labels = [b.label for b in ordered(playbook.instrument.bands)]
+    seen = [s.band for s in sites]
+    extra = [label for label in dict.fromkeys(seen) if label not in labels]
+    extra.sort(key=lambda label: label in ("incomplete", "no audit"))
+    return tuple((label, seen.count(label)) for label in labels + extra)
+
+
+def playbook_report(network: Network, playbook: Playbook, today: date) -> PlaybookReport:
+    latest = network.latest(playbook.id)
+    sites = tuple(_site(network, site, latest, today)
+                  for (folder, _), site in sorted(network.sites.items()) if folder == playbook.id)
+    return PlaybookReport(playbook, latest, sites, _components(playbook, sites), _bands(playbook, sites),
+                          adaptations(playbook, [s.site for s in sites]))
+
+
+def network_report(network: Network, playbook_id: str | None, today: date) -> NetworkReport:
+    """The report for one playbook, or for every playbook in the repository."""
+    if not network.playbooks:
+        raise SpreadError("this repository has no playbooks yet (playbooks/<id>/playbook.yaml): start one with "
+                          "`spread playbook new`")
+    if playbook_id is not None and playbook_id not in network.playbooks:
+        raise SpreadError(f"there is no playbook `{playbook_id}` in playbooks/: use "
+                          f"{words(sorted(network.playbooks))}")
+    chosen = [playbook_id] if playbook_id else sorted(network.playbooks)
+    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today) for pid in chosen))

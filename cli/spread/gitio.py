@@ -69,3 +69,13 @@ def playbook_versions(repo: git.Repo, playbook_id: str) -> list[str]:
     except (GitError, OSError):
         return []
     return sorted((n for n in names if sort_key(n) is not None), key=lambda v: sort_key(v) or ())
+
+
+def init_repo(path: Path) -> None:
+    """Start a new git repository at `path`, on a branch called main (what the handbook workflow publishes from)."""
+    if git is None:
+        raise SpreadError(f"cannot start a git repository in {path}: git is not installed. Install git, then try again")
+    try:
+        git.Repo.init(path, initial_branch="main").close()
+    except (GitError, OSError) as exc:
+        raise SpreadError(f"cannot start a git repository in {path} ({exc}): check you may write there") from None

@@ -70,6 +70,7 @@ class Score:
     breaches: tuple[ItemResult, ...]
     goals: tuple[GoalResult, ...]
     explain: tuple[str, ...]
+    band_on: str = "total"
 
     @property
     def goals_met(self) -> int:
@@ -159,7 +160,7 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     sections = tuple(_section(s, results, partial) for s in ins.sections)
     score = Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(rated),
                   len(results), complete, total, mean, percent, maximum, sections, ins.bands, band, uncapped,
-                  tuple(r for r in results if r.below_min), breaches, goals, ())
+                  tuple(r for r in results if r.below_min), breaches, goals, (), ins.band_on)
     return replace(score, explain=tuple(explain_lines(score, ins, banded)))
 
 

@@ -1,0 +1,75 @@
+"""`spread audit score`: score a self-audit by its playbook's own rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from spread.bands import ordered, rank
+from spread.commands.options import format_option, repo_option
+from spread.errors import ProblemsFound, SpreadError
+from spread.locate import locate
+from spread.reporters import REPORTERS
+from spread.scoredata import score_data
+from spread.scoretext import score_text
+from spread.scoring import Score, compare, score_audit
+
+
+def below(score: Score, label: str) -> str | None:
+    """Why a score fails `--fail-under LABEL`, or None when it passes."""
+    if score.band is None:
+        return (f"--fail-under {label}: the audit has no band ({score.rated} of {score.count} items rated), "
+                "so it cannot be at least " + label)
+    if (rank(score.bands, score.band.label) or 0) < (rank(score.bands, label) or 0):
+        capped = " (capped by a critical breach)" if score.capped else ""
+        return f"--fail-under {label}: the band is {score.band.label}{capped}, below {label}"
+    return None
+
+
+@click.command()
+@click.argument("target", metavar="AUDIT|SITE")
+@click.option("--explain", is_flag=True, help="Show the arithmetic behind every number.")
+@click.option("--fail-under", metavar="BAND",
+              help="Exit 1 when the band is below BAND (in the playbook's order) or the audit is incomplete.")
+@format_option("text", "json")
+@repo_option
+def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Path | None) -> None:
+    """Score a self-audit by its playbook's own rules: band, total, sections, flags and goals.
+
+    AUDIT|SITE is an audit file, a site folder, or `playbook/site` (meaning the site's
+    latest audit). The score is always worked out from the ratings, never typed in.
+    An audit with problems is not scored: its problems are listed instead.
+
+    \b
+    Examples:
+      spread audit score peer-diabetes/leeds
+      spread audit score fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml --explain
+      spread audit score peer-diabetes/leeds --fail-under good
+    """
+    found = locate(target, repo)
+    if found.audit is None:
+        if not found.problems:
+            raise SpreadError(f"{target} could not be read as a self-audit: run `spread check {target}`")
+        REPORTERS["json" if fmt == "json" else "text"](found.problems)
+        raise ProblemsFound(len(found.problems))
+    playbook = found.network.playbook_version(found.audit.playbook, found.audit.version)
+    if playbook is None:
+        raise SpreadError(f"version {found.audit.version} of `{found.audit.playbook}` cannot be found: "
+                          "run `spread check`")
+    result = score_audit(playbook, found.audit)
+    before = found.network.playbook_version(found.previous.playbook, found.previous.version) if found.previous else None
+    change = compare(score_audit(before, found.previous), result) if before and found.previous else None
+    if fail_under is not None and rank(result.bands, fail_under) is None:
+        labels = ", ".join(b.label for b in ordered(result.bands))
+        raise click.BadParameter(f"`{fail_under}` is not a band of {playbook.id} {playbook.version}: use one of "
+                                 f"{labels}", param_hint="--fail-under")
+    if fmt == "json":
+        data = score_data(result, change) | {"path": found.network.path_of(found.audit.doc)}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(score_text(result, change, explain)))
+    failure = below(result, fail_under) if fail_under else None
+    if failure:
+        raise SpreadError(failure)

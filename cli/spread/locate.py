@@ -1,0 +1,78 @@
+"""Finding the audit a user means: a path to an audit file, a site folder, or `playbook/site` (its latest audit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from spread.errors import Problem, SpreadError, display_path
+from spread.model import Audit
+from spread.repo import Network, find_root, kind_of, load_network
+from spread.rules import check_network
+from spread.rules.common import words
+
+
+@dataclass(frozen=True)
+class Located:
+    """The audit asked for, the one before it (if any), and the problems that stop it being scored."""
+
+    network: Network
+    audit: Audit | None
+    previous: Audit | None
+    problems: tuple[Problem, ...]
+
+
+def _site_key(target: str, root: Path) -> tuple[str, str]:
+    path = Path(target)
+    if path.is_dir():
+        parts = Path(display_path(path, root)).parts
+        if len(parts) != 3 or parts[0] != "fidelity":
+            raise click.BadParameter(f"{target} is not a site folder: give fidelity/<playbook>/<site>, "
+                                     "`playbook/site`, or the path to an audit file", param_hint="AUDIT|SITE")
+        return parts[1], parts[2]
+    parts = Path(target).parts
+    if len(parts) != 2:
+        raise click.BadParameter(f"{target} is not an audit file or a site: give the path to an audit, a site "
+                                 "folder, or `playbook/site` such as `peer-diabetes/leeds`", param_hint="AUDIT|SITE")
+    return parts[0], parts[1]
+
+
+def _problems(network: Network, *paths: str) -> tuple[Problem, ...]:
+    return tuple(p for p in check_network(network) if p.path in paths and p.is_error)
+
+
+def locate(target: str, repo: Path | None) -> Located:
+    """Load the repository and find the audit. Problems in its file (or its site's file) are returned, not raised."""
+    path = Path(target)
+    root = find_root(repo or (path.parent if path.is_file() else Path.cwd()))
+    network = load_network(root)
+    if path.is_file():
+        rel = display_path(path, root)
+        if kind_of(rel) != "audit":
+            raise click.BadParameter(f"{target} is not a self-audit: audits live in "
+                                     "fidelity/<playbook>/<site>/audits/<period>.yaml", param_hint="AUDIT|SITE")
+        key = (rel.split("/")[1], rel.split("/")[2])
+    else:
+        key = _site_key(target, root)
+        rel = ""
+    site_file = f"fidelity/{key[0]}/{key[1]}/site.yaml"
+    if key not in network.sites and not (root / site_file).is_file() and not rel:
+        known = sorted(f"{p}/{s}" for p, s in network.sites)
+        raise SpreadError(f"there is no site `{key[0]}/{key[1]}` (no {site_file}): use {words(known)}, or set "
+                          "it up with `spread site new`")
+    audits = network.audits.get(key, [])
+    if not rel:
+        if not audits:
+            if key in network.sites:
+                raise SpreadError(f"site `{key[0]}/{key[1]}` has no self-audits yet: prepare one with "
+                                  "`spread audit new`")
+            return Located(network, None, None, _problems(network, site_file))
+        rel = network.path_of(audits[-1].doc)
+    mine = [i for i, audit in enumerate(audits) if network.path_of(audit.doc) == rel]
+    problems = _problems(network, rel, site_file)
+    if not mine or problems:
+        return Located(network, None, None, problems)
+    index = mine[0]
+    return Located(network, audits[index], audits[index - 1] if index else None, problems)

@@ -69,12 +69,21 @@ class Network:
     root: Path
     playbooks: dict[str, Playbook] = field(default_factory=dict)
     releases: dict[tuple[str, str], Playbook] = field(default_factory=dict)
+    # Every playbook file read from the working tree, even two that claim the same version.
+    playbook_files: list[Playbook] = field(default_factory=list)
     sites: dict[tuple[str, str], Site] = field(default_factory=dict)
     audits: dict[tuple[str, str], list[Audit]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Files that exist but could not be loaded: rules stay quiet about what depends on them,
+    # so one broken file gives one problem, not a cascade.
+    unreadable: set[str] = field(default_factory=set)
     paths: dict[int, str] = field(default_factory=dict)
     _git: Any = None
     _git_checked: bool = False
+
+    def is_broken(self, rel_folder: str) -> bool:
+        """True when a document in this folder exists but could not be loaded."""
+        return any(path.startswith(rel_folder + "/") for path in self.unreadable)
 
     def path_of(self, doc: Document) -> str:
         return display_path(doc.path, self.root)
@@ -140,11 +149,16 @@ def load_network(root: Path) -> Network:
         doc, problems = load_document(root, rel, kind)
         network.problems.extend(problems)
         if doc is None:
+            network.unreadable.add(rel)
             continue
         if kind == "playbook":
             playbook = playbook_from(doc)
-            network.releases[(playbook.id, playbook.version)] = playbook
-            if rel.split("/")[2].startswith("playbook."):
+            network.playbook_files.append(playbook)
+            if rel.split("/")[2] == "releases":
+                # What sites adopted is the released text, even if the working file was edited since.
+                network.releases[(playbook.id, playbook.version)] = playbook
+            else:
+                network.releases.setdefault((playbook.id, playbook.version), playbook)
                 network.playbooks[playbook.id] = playbook
         elif kind == "site":
             site = site_from(doc)

@@ -23,6 +23,8 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
         for audit in audits:
             shown = network.path_of(audit.doc)
             yield from _placement(audit, shown, playbook_folder, site_folder)
+            if site is None and f"fidelity/{playbook_folder}/{site_folder}/site.yaml" in network.unreadable:
+                continue
             if site is None:
                 yield at(shown, audit.doc, ("site",), "error", f"there is no site.yaml in fidelity/{playbook_folder}/"
                          f"{site_folder}/ for this audit: set the site up with `spread site new`", "audit-site-unknown")
@@ -32,7 +34,8 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
                          f"but the site is on {site.version}: use {site.version}", "audit-version-ahead")
             playbook = network.playbook_version(audit.playbook, audit.version)
             if playbook is None:
-                yield unknown_version(network, shown, audit.doc, audit.playbook, audit.version, "audit")
+                if not network.is_broken(f"playbooks/{audit.playbook}"):
+                    yield unknown_version(network, shown, audit.doc, audit.playbook, audit.version, "audit")
                 continue
             yield from check_ratings(playbook, audit, shown)
             yield from _goals_and_actions(playbook, audit, shown)
@@ -52,9 +55,10 @@ def _placement(audit: Audit, shown: str, playbook_folder: str, site_folder: str)
                  f"{PurePosixPath(shown).name}: name the file {audit.period}.yaml", "audit-period-filename")
 
 
-def _how_to_rate(item: Item, anchored: bool) -> str:
-    if anchored:
-        return f"give a `score` from {item.bottom} to {item.top}"
+def _how_to_rate(pb: Playbook) -> str:
+    ins = pb.instrument
+    if ins.kind == "anchored":
+        return f"give a `score` from {ins.scale_min} to {ins.scale_max}"
     return "give a `level` (expected, developmental or unacceptable)"
 
 
@@ -64,14 +68,14 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
     for item in pb.instrument.items:
         if item.id not in audit.ratings:
             yield at(shown, audit.doc, ("ratings",), "error", f"item {item.id} ({item.title}) is missing from this "
-                     f"audit: add `{item.id}:` and {_how_to_rate(item, anchored)}, or say why in `not_rated`",
+                     f"audit: add `{item.id}:` and {_how_to_rate(pb)}, or say why in `not_rated`",
                      "audit-item-missing")
     for key, rating in audit.ratings.items():
         where = ("ratings", key)
         found = items.get(key)
         if found is None:
             close = difflib.get_close_matches(key, list(items), n=1)
-            fix = f"did you mean `{close[0]}`?" if close else f"its items are {words(list(items))}"
+            fix = f"did you mean `{close[0]}`?" if close else f"its items are {words(list(items), joiner='and')}"
             yield at(shown, audit.doc, where, "error", f"version {pb.version} of `{pb.id}` has no item `{key}`: {fix}",
                      "audit-item-unknown", key=True)
             continue
@@ -81,17 +85,17 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
             yield at(shown, audit.doc, (*where, "not_rated"), "error", f"{key} has both a rating and `not_rated`: "
                      "keep one", "audit-rating-both")
         elif rating.not_rated is None and not given:
-            yield at(shown, audit.doc, where, "error", f"{key} has no rating yet: {_how_to_rate(item, anchored)}, "
+            yield at(shown, audit.doc, where, "error", f"{key} has no rating yet: {_how_to_rate(pb)}, "
                      "or say why it could not be rated in `not_rated`", "audit-unrated", key=True)
         elif anchored and rating.level is not None:
             yield at(shown, audit.doc, (*where, "level"), "error", f"{key} is rated on the playbook's scale: "
-                     f"{_how_to_rate(item, anchored)} instead of a level", "audit-rating-kind")
+                     f"{_how_to_rate(pb)} instead of a level", "audit-rating-kind")
         elif not anchored and rating.score is not None:
             yield at(shown, audit.doc, (*where, "score"), "error", f"{key} is rated on its practice profile: "
-                     f"{_how_to_rate(item, anchored)} instead of a score", "audit-rating-kind")
-        elif rating.score is not None and rating.score not in item.anchors:
+                     f"{_how_to_rate(pb)} instead of a score", "audit-rating-kind")
+        elif rating.score is not None and not (pb.instrument.scale_min or 0) <= rating.score <= (pb.instrument.scale_max or 0):
             yield at(shown, audit.doc, (*where, "score"), "error", f"{key} is scored {rating.score}, which is off the "
-                     f"scale: {_how_to_rate(item, anchored)}", "audit-score-off-scale")
+                     f"scale: {_how_to_rate(pb)}", "audit-score-off-scale")
         elif rating.level == "ideal" and not _has_ideal(pb, item):
             yield at(shown, audit.doc, (*where, "level"), "error", f"`{key}` has no ideal level in its practice "
                      "profile: use expected, developmental or unacceptable", "audit-level-unknown")
@@ -108,7 +112,7 @@ def _goals_and_actions(pb: Playbook, audit: Audit, shown: str) -> Iterator[Probl
         goal = goals.get(key)
         if goal is None:
             yield at(shown, audit.doc, ("goals", key), "error", f"version {pb.version} of `{pb.id}` has no goal `{key}`: "
-                     f"its goals are {words(list(goals))}", "audit-goal-unknown", key=True)
+                     f"its goals are {words(list(goals), joiner='and')}", "audit-goal-unknown", key=True)
         elif goal.is_fraction and data.value is not None:
             yield at(shown, audit.doc, ("goals", key, "value"), "error", f"goal {key} is a fraction: give `numerator` "
                      "and `denominator` instead of `value`", "audit-goal-data")

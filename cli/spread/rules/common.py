@@ -23,10 +23,10 @@ def real_date(text: str | None) -> date | None:
         return None
 
 
-def words(items: list[str] | tuple[str, ...], limit: int = 8) -> str:
-    """A short list for a message: `a`, `b` and `c` (and 4 more)."""
+def words(items: list[str] | tuple[str, ...], limit: int = 8, joiner: str = "or") -> str:
+    """A short list for a message: `a`, `b` or `c` (and 4 more)."""
     shown = [f"`{i}`" for i in items[:limit]]
     more = f" and {len(items) - limit} more" if len(items) > limit else ""
     if len(shown) <= 1:
         return (shown[0] if shown else "none") + more
-    return ", ".join(shown[:-1]) + f" or {shown[-1]}" + more
+    return ", ".join(shown[:-1]) + f" {joiner} {shown[-1]}" + more

@@ -94,8 +94,13 @@ def _bands(pb: Playbook, shown: str) -> Iterator[Problem]:
             yield at(shown, doc, (*where, next_i, "min"), "error", f"bands `{prev.label}` ({_r(prev)}) and "
                      f"`{nxt.label}` ({_r(nxt)}) overlap: a score must fall in exactly one band", "bands-overlap")
         elif nxt.min > prev.max + step:
-            gap = f"{_n(prev.max + 1)}–{_n(nxt.min - 1)}" if whole else f"between {prev.max} and {nxt.min}"
-            yield at(shown, doc, (*where, next_i, "min"), "error", f"no band covers scores {gap}: widen "
+            if not whole:
+                gap = f"scores between {_n(prev.max)} and {_n(nxt.min)}"
+            elif prev.max + 1 == nxt.min - 1:
+                gap = f"a score of {_n(prev.max + 1)}"
+            else:
+                gap = f"scores {_n(prev.max + 1)}–{_n(nxt.min - 1)}"
+            yield at(shown, doc, (*where, next_i, "min"), "error", f"no band covers {gap}: widen "
                      f"`{prev.label}` or `{nxt.label}`", "bands-gap")
     first, last = ins.bands[order[0]], ins.bands[order[-1]]
     if first.min > low:

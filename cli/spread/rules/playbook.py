@@ -13,7 +13,7 @@ from spread.rules.instrument import check_instrument
 
 
 def check(network: Network) -> Iterator[Problem]:
-    for playbook in {id(p): p for p in network.releases.values() if p is not None}.values():
+    for playbook in network.playbook_files:
         yield from check_playbook(playbook, network.path_of(playbook.doc))
 
 

@@ -23,8 +23,9 @@ def check(network: Network) -> Iterator[Problem]:
             yield at(shown, site.doc, ("playbook", "id"), "error", f"this site says it runs `{site.playbook}` but sits "
                      f"in fidelity/{playbook_folder}/: move the folder or correct the id", "site-playbook-folder")
         playbook = network.playbook_version(site.playbook, site.version)
-        if playbook is None:
+        if playbook is None and not network.is_broken(f"playbooks/{site.playbook}"):
             yield unknown_version(network, shown, site.doc, site.playbook, site.version, "site")
+        if playbook is None:
             continue
         for adaptation in site.adaptations:
             yield from check_adaptation(playbook, site, adaptation, shown)
@@ -34,13 +35,13 @@ def unknown_version(network: Network, shown: str, doc: Document, playbook_id: st
     if playbook_id not in network.playbooks and not network.versions(playbook_id):
         known = sorted(network.playbooks)
         close = difflib.get_close_matches(playbook_id, known, n=1)
-        fix = f"did you mean `{close[0]}`?" if close else f"the playbooks here are {words(known)}"
+        fix = f"did you mean `{close[0]}`?" if close else f"the playbooks here are {words(known, joiner='and')}"
         return at(shown, doc, ("playbook", "id"), "error", f"there is no playbook `{playbook_id}` in this repository: "
                   f"{fix}", f"{who}-playbook-unknown")
     versions = network.versions(playbook_id)
     return at(shown, doc, ("playbook", "version"), "error", f"version {version} of `{playbook_id}` was not found "
               f"(no playbooks/{playbook_id}/releases/{version}.yaml and no git tag {playbook_id}/v{version}): "
-              f"known versions are {words(versions)}", f"{who}-version-unknown")
+              f"known versions are {words(versions, joiner='and')}", f"{who}-version-unknown")
 
 
 def _same(a: str, b: str) -> bool:
@@ -56,7 +57,7 @@ def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Ite
     if component is None:
         ids = [c.id for c in pb.core] + [c.id for c in pb.local]
         close = difflib.get_close_matches(a.component, ids, n=1)
-        fix = f"did you mean `{close[0]}`?" if close else f"its components are {words(ids)}"
+        fix = f"did you mean `{close[0]}`?" if close else f"its components are {words(ids, joiner='and')}"
         yield at(shown, site.doc, (*where, "component"), "error", f"version {pb.version} of `{pb.id}` has no component "
                  f"`{a.component}`: {fix}", "adaptation-component-unknown")
         return

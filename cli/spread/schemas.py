@@ -90,6 +90,9 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
         close = difflib.get_close_matches(extra, known, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"the fields allowed here are: {', '.join(known)}"
         return f"`{extra}` is not a field Spread knows here: {fix}", True, (*where, extra)
+    if kind == "type" and hint and not isinstance(error.instance, (dict, list)):
+        # `version: 1.0` is a number to YAML; the fix is the same as for a badly written version.
+        return f"`{name}` is {_shown(error.instance)}: {hint}", False, where
     if kind == "type":
         wanted = value if isinstance(value, list) else [value]
         words = " or ".join(TYPE_WORDS.get(str(w), str(w)) for w in wanted if w != "null")

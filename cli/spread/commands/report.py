@@ -1,0 +1,53 @@
+"""`spread report`: the whole network of sites, for innovators, funders and commissioners."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from spread.commands.options import format_option, repo_option
+from spread.repo import find_root, load_network
+from spread.report import network_report
+from spread.reportcsv import report_csv
+from spread.reportdata import report_data
+from spread.reporttext import playbook_text
+
+
+@click.command()
+@click.argument("playbook", required=False)
+@format_option("text", "json", "csv")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Work out overdue audits as of this date instead of today (for reproducible reports).")
+@repo_option
+def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | None) -> None:
+    """Report on every site of a playbook (or of every playbook).
+
+    For each site: its playbook version (and whether a newer one is out), its latest
+    audit's band, total and percent, the trend over its audits, whether an audit is
+    overdue by the playbook's frequency, and critical breaches. Then, for each core
+    component, how many sites practise it at the expected, developmental or
+    unacceptable level at their latest audit; and what sites chose for each local
+    component, with their reasons, most common first.
+
+    On a scored scale (say 1 to 5) an item at its bottom score, or below its minimum,
+    counts as unacceptable, at its top score as expected, and anything between as
+    developmental; a component rated by several items takes its weakest item's level.
+
+    \b
+    Examples:
+      spread report
+      spread report peer-diabetes --format csv > sites.csv
+      spread report --format json --today 2026-11-30
+    """
+    network = load_network(find_root(repo or Path.cwd()))
+    result = network_report(network, playbook, today.date() if today else date.today())
+    if fmt == "json":
+        click.echo(json.dumps(report_data(result), indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(report_csv(result), nl=False)
+    else:
+        blocks = ["\n".join(playbook_text(p)) for p in result.playbooks]
+        click.echo(f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks))

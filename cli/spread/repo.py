@@ -16,6 +16,7 @@ from spread import gitio
 from spread.build import audit_from, playbook_from, site_from
 from spread.errors import Problem, SpreadError, display_path
 from spread.model import Audit, Playbook, Site
+from spread.progress import Progress, nothing
 from spread.schemas import Kind, validate
 from spread.periods import sort_key as period_key
 from spread.semver import sort_key
@@ -142,10 +143,12 @@ def load_document(root: Path, rel: str, kind: Kind) -> tuple[Document | None, li
     return (None if problems else loaded), problems
 
 
-def load_network(root: Path) -> Network:
+def load_network(root: Path, progress: Progress = nothing) -> Network:
     """Load every document of the repository. Problems are collected, never raised."""
     network = Network(root)
-    for rel, kind in discover(root):
+    found = discover(root)
+    for done, (rel, kind) in enumerate(found, 1):
+        progress(done, len(found))
         doc, problems = load_document(root, rel, kind)
         network.problems.extend(problems)
         if doc is None:

@@ -9,6 +9,7 @@ import click
 from spread.commands.options import format_option, repo_option
 from spread.errors import ProblemsFound
 from spread.check import run_check
+from spread.progress import progress
 from spread.reporters import REPORTERS
 
 
@@ -29,7 +30,8 @@ def check(paths: tuple[Path, ...], repo: Path | None, fmt: str) -> None:
       spread check fidelity/code-club/leeds
       spread check --format json
     """
-    problems = run_check(paths, repo)
+    with progress("Checking files") as update:
+        problems = run_check(paths, repo, update)
     REPORTERS[fmt](problems)
     errors = sum(p.is_error for p in problems)
     if errors:

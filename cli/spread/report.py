@@ -18,8 +18,10 @@ from spread.scoring import Change, Score, compare, score_audit
 from spread.semver import is_newer
 
 LEVELS = ("expected", "developmental", "unacceptable")
-# Sites that have stopped delivering are not chased for audits.
+# Sites that have stopped delivering are not chased for audits, nor are sites still preparing that have never
+# audited: their first audit falls due once circles run (initial implementation).
 RESTING_STAGES = ("paused", "closed")
+PREPARING_STAGES = ("exploration", "installation")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def _site(network: Network, site: Site, latest: str | None, today: date) -> Site
     runs = network.playbook_version(site.playbook, site.version) or network.playbooks.get(site.playbook)
     frequency = runs.instrument.frequency if runs else "quarterly"
     last = trend[-1].period if trend else None
-    overdue = site.stage not in RESTING_STAGES and periods.is_overdue(last, frequency, today)
+    chased = site.stage not in RESTING_STAGES and (last is not None or site.stage not in PREPARING_STAGES)
+    overdue = chased and periods.is_overdue(last, frequency, today)
     behind = latest is not None and is_newer(latest, site.version)
     return SiteStatus(site, latest, behind, tuple(trend), overdue, periods.due(frequency, today))
 

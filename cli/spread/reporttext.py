@@ -28,8 +28,10 @@ def _flags(status: SiteStatus) -> str:
         flags.append(f"behind ({status.latest_version} out)")
     if score is not None:
         flags += [f"critical breach: {c}" for c in sorted({r.item.component for r in score.breaches})]
-        if score.below_min:
-            flags.append("below minimum: " + ", ".join(r.item.id for r in score.below_min))
+        below = [r.item.id for r in score.below_min if not r.critical_breach]
+        if below:
+            line = "below the fidelity line" if score.kind == "practice-profile" else "below minimum"
+            flags.append(f"{line}: {', '.join(below)}")
     return "; ".join(flags)
 
 

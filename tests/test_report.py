@@ -1,0 +1,124 @@
+"""The network roll-up, over a small real repository: versions, overdue audits, trends, component levels, adaptations."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, write
+from spread.errors import SpreadError
+from spread.repo import load_network
+from spread.report import NetworkReport, component_levels, network_report
+from spread.scoring import score_audit
+
+TODAY = date(2026, 11, 20)  # the 2026-Q3 audit is due by now (quarter end plus the grace days)
+
+YORK_SITE = """
+id: york
+name: Demo York
+playbook: {id: demo, version: 2.0.0}
+host: {name: York Health Hub, type: charity}
+stage: initial-implementation
+started: 2025-10-01
+adaptations:
+  - component: venue
+    choice: library
+    reason: |
+      The library is free
+      and on the bus routes.
+  - component: name
+    choice: York Sugar Circle
+    reason: Chosen by members.
+"""
+YORK_AUDIT = """
+site: york
+playbook: {id: demo, version: 2.0.0}
+period: 2026-Q1
+review: self
+ratings:
+  peer-led: {level: unacceptable, evidence: Staff led every circle.}
+  regular: {level: expected, evidence: Fortnightly all quarter.}
+"""
+
+
+def site(root: Path, folder: str, text: str, audits: dict[str, str]) -> None:
+    write(root / f"fidelity/demo/{folder}/site.yaml", text)
+    for period, audit in audits.items():
+        write(root / f"fidelity/demo/{folder}/audits/{period}.yaml", audit)
+
+
+@pytest.fixture
+def network_root(tmp_path: Path) -> Path:
+    """demo 2.0.0 is current; Leeds is still on 1.0.0, York had a critical breach and is overdue, Hull is new."""
+    root = tmp_path / "net"
+    write(root / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK.replace("version: 1.0.0", "version: 2.0.0"))
+    write(root / "playbooks/demo/releases/1.0.0.yaml", MINIMAL_PLAYBOOK)
+    q3 = MINIMAL_AUDIT.replace("2026-Q2", "2026-Q3").replace("2026-07-10", "2026-10-10")
+    q3 = q3.replace("level: developmental", "level: expected")
+    site(root, "leeds", MINIMAL_SITE, {"2026-Q2": MINIMAL_AUDIT, "2026-Q3": q3})
+    site(root, "york", YORK_SITE, {"2026-Q1": YORK_AUDIT})
+    hull = YORK_SITE.replace("york", "hull").replace("York", "Hull").replace("initial-implementation", "installation")
+    site(root, "hull", hull.replace("choice: library", "choice: online"), {})
+    return root
+
+
+def report(root: Path) -> NetworkReport:
+    return network_report(load_network(root), "demo", TODAY)
+
+
+def test_each_site_has_its_version_latest_band_trend_and_overdue_state(network_root: Path) -> None:
+    (demo,) = report(network_root).playbooks
+    assert demo.latest == "2.0.0"
+    rows = {s.site.id: s for s in demo.sites}
+    assert list(rows) == ["hull", "leeds", "york"]
+    leeds, york, hull = rows["leeds"], rows["york"], rows["hull"]
+    assert (leeds.site.version, leeds.behind, leeds.band, leeds.overdue) == ("1.0.0", True, "high", False)
+    assert [(s.period, s.percent, s.band and s.band.label) for s in leeds.trend] == [
+        ("2026-Q2", 75, "adequate"), ("2026-Q3", 100, "high")]
+    assert leeds.change is not None and leeds.change.percent == 25
+    assert (york.behind, york.band, york.overdue, york.due) == (False, "adequate", True, "2026-Q3")
+    assert york.score is not None and [r.item.component for r in york.score.breaches] == ["peer-led"]
+    # A site still installing, with no audit yet, is not chased.
+    assert (hull.band, hull.overdue, hull.score) == ("no audit", False, None)
+    assert demo.bands == (("low", 0), ("adequate", 1), ("high", 1), ("no audit", 1))
+
+
+def test_core_components_are_counted_by_level_at_each_sites_latest_audit(network_root: Path) -> None:
+    (demo,) = report(network_root).playbooks
+    levels = {c.id: (c.critical, c.sites) for c in demo.components}
+    assert levels == {
+        "peer-led": (True, {"expected": ("leeds",), "unacceptable": ("york",)}),
+        "regular": (False, {"expected": ("leeds", "york")}),
+    }
+
+
+def test_adaptations_are_grouped_most_common_first_with_reasons_on_one_line(network_root: Path) -> None:
+    (demo,) = report(network_root).playbooks
+    venue, name = demo.adaptations
+    assert (venue.component, venue.core, venue.sites) == ("venue", False, 3)
+    assert [(c.choice, c.sites) for c in venue.choices] == [("library", ("leeds", "york")), ("online", ("hull",))]
+    assert venue.choices[0].reasons == ("Central and free.", "The library is free and on the bus routes.")
+    assert [(c.choice, c.sites) for c in name.choices] == [("Hull Sugar Circle", ("hull",)),
+                                                           ("York Sugar Circle", ("york",))]
+
+
+def test_a_closed_site_is_never_overdue(network_root: Path) -> None:
+    text = (network_root / "fidelity/demo/york/site.yaml").read_text()
+    (network_root / "fidelity/demo/york/site.yaml").write_text(text.replace("initial-implementation", "closed"))
+    (demo,) = report(network_root).playbooks
+    assert [s.overdue for s in demo.sites if s.site.id == "york"] == [False]
+
+
+def test_an_anchored_component_takes_its_weakest_items_level(tmp_path: Path) -> None:
+    from test_scoring import ANCHORED, IDS, audit, playbook
+    from spread.model import Rating
+
+    score = score_audit(playbook(ANCHORED), audit({i: Rating(i, score=s) for i, s in zip(IDS, (5, 5, 5, 4, 5, 2, 5, 5))}))
+    assert component_levels(score) == {"lead": "expected", "rhythm": "developmental", "safety": "unacceptable"}
+
+
+def test_an_unknown_playbook_is_named_with_the_ones_there_are(network_root: Path) -> None:
+    with pytest.raises(SpreadError, match=r"^there is no playbook `demos` in playbooks/: use `demo`$"):
+        network_report(load_network(network_root), "demos", TODAY)

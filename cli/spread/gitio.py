@@ -10,9 +10,10 @@ from spread.semver import sort_key
 try:  # gitpython raises at import time when no git executable is installed
     import git
     from git.exc import GitError
+    from gitdb.exc import ODBError  # type: ignore[import-untyped]  # an unknown revision is not a GitError
 except ImportError:  # pragma: no cover - exercised only on machines without git
     git = None  # type: ignore[assignment]
-    GitError = Exception  # type: ignore[assignment,misc]
+    GitError = ODBError = Exception  # type: ignore[assignment,misc]
 
 
 def open_repo(path: Path) -> git.Repo | None:
@@ -35,14 +36,14 @@ def file_at(repo: git.Repo, rev: str, relpath: str) -> bytes | None:
         blob = repo.commit(rev).tree / relpath
         data: bytes = blob.data_stream.read()
         return data
-    except (GitError, KeyError, ValueError, OSError):
+    except (GitError, ODBError, KeyError, ValueError, OSError):
         return None
 
 
 def commit_of(repo: git.Repo, rev: str) -> str | None:
     try:
         return str(repo.commit(rev).hexsha)
-    except (GitError, ValueError, OSError):
+    except (GitError, ODBError, ValueError, OSError):
         return None
 
 

@@ -46,7 +46,7 @@ def _problems(network: Network, *paths: str) -> tuple[Problem, ...]:
 def locate(target: str, repo: Path | None) -> Located:
     """Load the repository and find the audit. Problems in its file (or its site's file) are returned, not raised."""
     path = Path(target)
-    root = find_root(repo or (path.parent if path.is_file() else Path.cwd()))
+    root = find_root(repo or (path if path.is_dir() else path.parent if path.is_file() else Path.cwd()))
     network = load_network(root)
     if path.is_file():
         rel = display_path(path, root)

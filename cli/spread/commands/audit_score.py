@@ -9,7 +9,7 @@ import click
 
 from spread.bands import ordered, rank
 from spread.commands.options import format_option, repo_option
-from spread.errors import ProblemsFound, SpreadError
+from spread.errors import SpreadError
 from spread.locate import locate
 from spread.reporters import REPORTERS
 from spread.scoredata import score_data
@@ -53,7 +53,9 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
         if not found.problems:
             raise SpreadError(f"{target} could not be read as a self-audit: run `spread check {target}`")
         REPORTERS["json" if fmt == "json" else "text"](found.problems)
-        raise ProblemsFound(len(found.problems))
+        count = len(found.problems)
+        raise SpreadError(f"{found.problems[0].path} has {count} problem{'s' * (count != 1)}, so it cannot be "
+                          f"scored yet: fix {'them' if count != 1 else 'it'} and run the score again")
     playbook = found.network.playbook_version(found.audit.playbook, found.audit.version)
     if playbook is None:
         raise SpreadError(f"version {found.audit.version} of `{found.audit.playbook}` cannot be found: "

@@ -9,9 +9,11 @@ import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, write
 from spread.errors import SpreadError
+from spread.model import Rating
 from spread.repo import load_network
 from spread.report import NetworkReport, component_levels, network_report
 from spread.scoring import score_audit
+from test_scoring import ANCHORED, IDS, audit, playbook
 
 TODAY = date(2026, 11, 20)  # the 2026-Q3 audit is due by now (quarter end plus the grace days)
 
@@ -45,8 +47,8 @@ ratings:
 
 def site(root: Path, folder: str, text: str, audits: dict[str, str]) -> None:
     write(root / f"fidelity/demo/{folder}/site.yaml", text)
-    for period, audit in audits.items():
-        write(root / f"fidelity/demo/{folder}/audits/{period}.yaml", audit)
+    for period, body in audits.items():
+        write(root / f"fidelity/demo/{folder}/audits/{period}.yaml", body)
 
 
 @pytest.fixture
@@ -111,11 +113,9 @@ def test_a_closed_site_is_never_overdue(network_root: Path) -> None:
     assert [s.overdue for s in demo.sites if s.site.id == "york"] == [False]
 
 
-def test_an_anchored_component_takes_its_weakest_items_level(tmp_path: Path) -> None:
-    from test_scoring import ANCHORED, IDS, audit, playbook
-    from spread.model import Rating
-
-    score = score_audit(playbook(ANCHORED), audit({i: Rating(i, score=s) for i, s in zip(IDS, (5, 5, 5, 4, 5, 2, 5, 5))}))
+def test_an_anchored_component_takes_its_weakest_items_level() -> None:
+    ratings = {i: Rating(i, score=s) for i, s in zip(IDS, (5, 5, 5, 4, 5, 2, 5, 5))}
+    score = score_audit(playbook(ANCHORED), audit(ratings))
     assert component_levels(score) == {"lead": "expected", "rhythm": "developmental", "safety": "unacceptable"}
 
 

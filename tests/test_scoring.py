@@ -167,8 +167,8 @@ def test_an_incomplete_audit_gets_no_total_and_no_band() -> None:
     assert [(s.section.id, s.total) for s in score.sections] == [("staffing", 10), ("delivery", 15), ("safety", None)]
     assert score.explain[:2] == (
         "Rated 6 of 8 items; not rated: F2 (insufficient-data), F3 (missing from the audit).",
-        "The audit is incomplete, so it has no total and no band: missing items are never counted as zero or as "
-        "full marks.",
+        ("The audit is incomplete, so it has no total and no band: missing items are never counted as zero or as "
+         "full marks."),
     )
 
 

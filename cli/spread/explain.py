@@ -29,10 +29,10 @@ def _rated(score: Score, ins: Instrument) -> list[str]:
         return [f"Rated {score.rated} of {score.count} items."]
     line = f"Rated {score.rated} of {score.count} items; not rated: {', '.join(unrated)}."
     if score.mean is not None:
-        return [line, "The playbook scores the mean of the rated items (`missing: mean-of-rated`), so there is "
-                      "no total, only a mean."]
-    return [line, "The audit is incomplete, so it has no total and no band: missing items are never counted as "
-                  "zero or as full marks."]
+        return [line, ("The playbook scores the mean of the rated items (`missing: mean-of-rated`), so there is "
+                       "no total, only a mean.")]
+    return [line, ("The audit is incomplete, so it has no total and no band: missing items are never counted as "
+                   "zero or as full marks.")]
 
 
 def _numbers(score: Score) -> list[str]:

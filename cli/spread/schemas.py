@@ -12,13 +12,14 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from spread.errors import Problem
 from spread.yamlio import Document
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file is validated: shell completion must stay fast
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 Kind = Literal["playbook", "site", "audit"]
 KINDS: tuple[Kind, ...] = ("playbook", "site", "audit")
@@ -38,6 +39,8 @@ def schema(kind: Kind) -> dict[str, Any]:
 
 @cache
 def validator(kind: Kind) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(schema(kind), format_checker=FormatChecker(formats=("date",)))
 
 

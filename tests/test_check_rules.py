@@ -231,6 +231,14 @@ def test_rule_fires_with_its_message(run: Run, repo: Path, rel: str, old: str, n
     assert result.exit_code == (1 if "error:" in expected else 0)
 
 
+def test_an_approved_change_to_a_critical_component_is_not_flagged(run: Run, repo: Path) -> None:
+    edit(repo / SITE, "    reason: Central and free.\n", "    reason: Central and free.\n  - component: peer-led\n"
+         "    description: Staff lead while peers train.\n    reason: No trained peers yet.\n"
+         "    fidelity: inconsistent\n    approved_by: Network quality lead, March 2026\n")
+    result = run("check", "--repo", repo)
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
 def test_audit_without_a_site(run: Run, repo: Path) -> None:
     write(repo / "fidelity/anchored/hull/audits/2026-Q1.yaml", ANCHORED_AUDIT.replace("site: york", "site: hull"))
     result = run("check", "--repo", repo)

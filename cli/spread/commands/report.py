@@ -35,6 +35,8 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
     On a scored scale (say 1 to 5) an item at its bottom score, or below its minimum,
     counts as unacceptable, at its top score as expected, and anything between as
     developmental; a component rated by several items takes its weakest item's level.
+    Paused and closed sites, and sites still preparing that have never audited, are
+    not counted as overdue.
 
     \b
     Examples:

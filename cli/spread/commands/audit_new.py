@@ -1,0 +1,75 @@
+"""`spread audit new`: prepare a site's self-audit for one period, as a template to fill in or at the terminal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from spread import periods
+from spread.audit_form import fill_audit
+from spread.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
+from spread.commands.options import repo_option
+from spread.errors import SpreadError, display_path
+from spread.repo import find_root, load_network
+from spread.scaffold import refuse_existing, write_all
+from spread.semver import is_newer
+from spread.site_ref import locate_site
+
+
+@click.command("new")
+@click.argument("site_ref", metavar="SITE")
+@click.option("--period", metavar="PERIOD",
+              help="The period to rate, e.g. 2026-Q3. Default: the most recent period that has ended.")
+@click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")
+@click.option("--force", is_flag=True, help="Replace an existing audit for the same period.")
+@repo_option
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo: Path | None,
+        today: datetime | None) -> None:
+    """Prepare the self-audit of SITE (PLAYBOOK/SITE, or the site's folder) for one period.
+
+    Writes audits/PERIOD.yaml in the site's folder with every item of the playbook
+    version the site follows: what each score or level looks like as comments, and
+    empty ratings, evidence, goal counts and action plan to fill in. It fails
+    `spread check` until every item is rated (or marked not_rated with a reason).
+
+    \b
+    Examples:
+      spread audit new code-club/leeds-central
+      spread audit new code-club/leeds-central --period 2026-Q3 --interactive
+      spread audit new fidelity/code-club/leeds-central
+    """
+    root = find_root(repo or Path.cwd())
+    network = load_network(root)
+    site, folder = locate_site(network, site_ref)
+    pb = network.playbook_version(site.playbook, site.version)
+    if pb is None:
+        raise SpreadError(f"version {site.version} of `{site.playbook}`, which {site.id} follows, was not found: "
+                          f"run `spread check {display_path(folder, root)}`")
+    day = today.date() if today else date.today()
+    period = period or default_period(pb.instrument.frequency, day)
+    problem = period_problem(period, pb.instrument.frequency)
+    if problem:
+        raise click.BadParameter(problem, param_hint="'--period'")
+    path = folder / "audits" / f"{period}.yaml"
+    if not force:
+        refuse_existing([path], root)
+    latest = network.latest(site.playbook)
+    if latest and is_newer(latest, site.version):
+        click.echo(f"Warning: {site.id} follows version {site.version} of `{site.playbook}`, not the newest "
+                   f"({latest}); the audit rates {site.version}. See `spread site upgrade`.", err=True)
+    end = periods.bounds(period)[1]
+    if end >= day:
+        click.echo(f"Note: {period} ends on {end.isoformat()}: rate it once it is over.", err=True)
+    answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
+    write_all({path: audit_yaml(root, path.parent, site, pb, period, answers)}, root, force=force)
+    shown, count = display_path(path, root), len(pb.instrument.items)
+    if interactive:
+        rated = sum(r.not_rated is None for r in answers.ratings.values())
+        click.echo(f"Wrote {shown}: {rated} of {count} items rated. See the score with "
+                   f"`spread audit score {shown}`.")
+    else:
+        click.echo(f"Wrote {shown} with {count} items to rate. Fill in each rating and its evidence, then run "
+                   f"`spread check {shown}`.")

@@ -1,0 +1,100 @@
+"""`spread site new`: set up a local site from a playbook version, by a patient form or from answers given ahead."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from spread.answers import Given, apply_sets, read_answers
+from spread.commands.options import repo_option
+from spread.errors import SpreadError, display_path
+from spread.prompts import complete
+from spread.repo import find_root, load_network
+from spread.scaffold import adopt, refuse_existing, site_yaml, write_all
+from spread.semver import sort_key
+from spread.site_readme import site_readme
+from spread.site_ref import SLUG
+
+
+def _slug(_ctx: click.Context, param: click.Parameter, value: str) -> str:
+    # The id names a folder: a slug can neither escape it (`../x`, `/abs`) nor nest inside it (`a/b`).
+    if not SLUG.match(value):
+        raise click.BadParameter(f"\"{value}\" is not an id: use lower-case letters, digits and single hyphens, "
+                                 "like `leeds-north` (it also names the site's folder)")
+    return value
+
+
+def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and sort_key(value) is None:
+        raise click.BadParameter(f"\"{value}\" is not a version: write it as X.Y.Z, like 2.0.0")
+    return value
+
+
+@click.command("new")
+@click.argument("playbook_id", metavar="PLAYBOOK", callback=_slug)
+@click.argument("site_id", metavar="SITE", callback=_slug)
+@click.option("--version", metavar="X.Y.Z", callback=_version,
+              help="Adopt this released version (an archived release or a git tag). Default: the newest.")
+@click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Take answers from this YAML file (format below); anything missing is asked.")
+@click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
+              help="Choose for one local component, e.g. --set venue=library. Repeat for more.")
+@click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
+              help="Write into this folder instead of fidelity/PLAYBOOK/SITE.")
+@click.option("--force", is_flag=True, help="Replace the site's files if they already exist.")
+@repo_option
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path | None, sets: tuple[str, ...],
+        no_input: bool, into: Path | None, force: bool, repo: Path | None, today: datetime | None) -> None:
+    """Set up a new local SITE of a PLAYBOOK: asks about each local choice, then writes
+    fidelity/PLAYBOOK/SITE/site.yaml and a README.md with the next steps.
+
+    The site is locked to the playbook version (and git commit) it adopts. Existing
+    files are never replaced without --force, and nothing is written if anything fails.
+
+    \b
+    An answers file (--answers) holds any of these; what is missing is asked for:
+      name: Code Club Leeds Central
+      host: {name: Leeds Libraries, type: library}
+      area: Leeds
+      started: 2026-03-01          # YYYY-MM-DD (default: today)
+      stage: installation          # the default
+      adaptations:                 # by local component id
+        venue: {choice: library, reason: Free rooms after school.}
+        rhythm: weekly             # just the choice
+
+    \b
+    Examples:
+      spread site new code-club leeds-central
+      spread site new code-club leeds-central --answers leeds.yaml --no-input
+      spread site new peer-diabetes york --version 1.0.0 --set venue=library
+    """
+    root = find_root(repo or Path.cwd())
+    adopted = adopt(load_network(root), playbook_id, version)
+    pb = adopted.playbook
+    folder = into.resolve() if into else root / "fidelity" / playbook_id / site_id
+    files = [folder / "site.yaml", folder / "README.md"]
+    if not force:
+        refuse_existing(files, root)  # before any question: never ask twenty questions and then refuse
+    if adopted.note:
+        click.echo(f"Note: the playbook's git commit could not be recorded: {adopted.note}.", err=True)
+    given = Given()
+    if answers_file is not None:
+        given, problems = read_answers(answers_file, pb)
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        if problems:
+            raise SpreadError(f"{answers_file.as_posix()}: {len(problems)} problem{'s' * (len(problems) != 1)} "
+                              "in the answers: nothing was written")
+    apply_sets(given, pb, sets)
+    day = (today.date() if today else date.today()).isoformat()
+    answers = complete(pb, given, ask=not no_input, today=day)
+    shown = display_path(folder, root)
+    ref = shown if into else f"{playbook_id}/{site_id}"
+    write_all({files[0]: site_yaml(root, folder, site_id, adopted, answers, day),
+               files[1]: site_readme(adopted, answers, ref, shown, day)}, root, force=force)
+    click.echo(f"Wrote {shown}/site.yaml and {shown}/README.md: {answers.name} adopts {pb.id} {pb.version}.")
+    click.echo(f"Next: follow the checklist in {shown}/README.md, and run `spread check {shown}` after any edit.")

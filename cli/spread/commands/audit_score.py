@@ -9,6 +9,7 @@ import click
 
 from spread.bands import ordered, rank
 from spread.commands.options import format_option, repo_option
+from spread.completion import complete_site
 from spread.errors import SpreadError
 from spread.locate import locate
 from spread.reporters import REPORTERS
@@ -29,7 +30,7 @@ def below(score: Score, label: str) -> str | None:
 
 
 @click.command()
-@click.argument("target", metavar="AUDIT|SITE")
+@click.argument("target", metavar="AUDIT|SITE", shell_complete=complete_site)
 @click.option("--explain", is_flag=True, help="Show the arithmetic behind every number.")
 @click.option("--fail-under", metavar="BAND",
               help="Exit 1 when the band is below BAND (in the playbook's order) or the audit is incomplete.")

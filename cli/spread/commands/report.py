@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from spread.commands.options import format_option, repo_option
+from spread.completion import complete_playbook
 from spread.repo import find_root, load_network
 from spread.report import network_report
 from spread.reportcsv import report_csv
@@ -17,7 +18,7 @@ from spread.reporttext import playbook_text
 
 
 @click.command()
-@click.argument("playbook", required=False)
+@click.argument("playbook", required=False, shell_complete=complete_playbook)
 @format_option("text", "json", "csv")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Work out overdue audits as of this date instead of today (for reproducible reports).")

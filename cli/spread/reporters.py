@@ -34,8 +34,10 @@ def summary(problems: Sequence[Problem]) -> str:
     files = len({p.path for p in problems})
     if not problems:
         return "No problems found."
-    parts = [f"{errors} error{'s' * (errors != 1)}"] + ([f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else [])
-    return f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}."
+    parts = ([f"{errors} error{'s' * (errors != 1)}"] if errors else []) + (
+        [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else [])
+    tail = "" if errors else " (no errors)"
+    return f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}{tail}."
 
 
 def groups(problems: Sequence[Problem]) -> list[str]:

@@ -11,6 +11,7 @@ from spread import periods
 from spread.audit_form import fill_audit
 from spread.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
 from spread.commands.options import repo_option
+from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
 from spread.repo import find_root, load_network
 from spread.scaffold import refuse_existing, write_all
@@ -19,7 +20,7 @@ from spread.site_ref import locate_site
 
 
 @click.command("new")
-@click.argument("site_ref", metavar="SITE")
+@click.argument("site_ref", metavar="SITE", shell_complete=complete_site)
 @click.option("--period", metavar="PERIOD",
               help="The period to rate, e.g. 2026-Q3. Default: the most recent period that has ended.")
 @click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")

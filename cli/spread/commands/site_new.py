@@ -9,6 +9,7 @@ import click
 
 from spread.answers import Given, apply_sets, read_answers
 from spread.commands.options import repo_option
+from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
 from spread.prompts import complete
 from spread.repo import find_root, load_network
@@ -33,7 +34,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 
 
 @click.command("new")
-@click.argument("playbook_id", metavar="PLAYBOOK", callback=_slug)
+@click.argument("playbook_id", metavar="PLAYBOOK", callback=_slug, shell_complete=complete_playbook)
 @click.argument("site_id", metavar="SITE", callback=_slug)
 @click.option("--version", metavar="X.Y.Z", callback=_version,
               help="Adopt this released version (an archived release or a git tag). Default: the newest.")

@@ -48,6 +48,12 @@ def test_sites_complete_as_playbook_slash_site(network: Path) -> None:
     assert complete(["audit", "score"], "lee", network) == ["code-club/leeds", "demo/leeds"]
 
 
+def test_every_command_that_names_a_playbook_or_site_completes_it(network: Path) -> None:
+    assert complete(["site", "new"], "", network) == ["code-club", "demo"]
+    assert complete(["site", "new", "demo"], "", network) == []  # a new site's id is the user's to choose
+    assert complete(["audit", "new"], "demo/y", network) == ["demo/york"]
+
+
 def test_completion_works_from_a_subfolder_and_with_repo(network: Path, tmp_path: Path) -> None:
     assert complete(["report"], "", network / "fidelity/demo") == ["code-club", "demo"]
     assert complete(["report", "--repo", str(network)], "", tmp_path) == ["code-club", "demo"]
@@ -78,16 +84,13 @@ def test_each_shell_gets_a_completion_script(shell: str) -> None:
     assert "_SPREAD_COMPLETE" in result.stdout
 
 
-@pytest.mark.parametrize("words", ["spread report ", "spread audit score ", "spread playbook new "])
+@pytest.mark.parametrize("words", ["spread report ", "spread audit score ", "spread audit new ", "spread site new "])
 def test_completing_reads_folders_only_never_the_schema_or_mkdocs(network: Path, words: str) -> None:
     # -X importtime lists every module the process imports: completion must not pay for the heavy ones.
-    env = {**os.environ, "_SPREAD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": "3"}
-    if words.count(" ") == 2:
-        env["COMP_CWORD"] = "2"
+    env = {**os.environ, "_SPREAD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(words.count(" "))}
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "spread"], env=env, cwd=network,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert not {m for m in imported if m.split(".")[0] in ("jsonschema", "mkdocs", "material")}
-    if "new" not in words:
-        assert "plain," in result.stdout
+    assert "plain,demo" in result.stdout

@@ -68,6 +68,12 @@ def cli() -> None:
       spread site new code-club leeds   set up a new local site
       spread audit score code-club/leeds   score a site's latest self-audit
       spread publish                    build the handbook into site/
+
+    \b
+    Tab completion of commands, playbooks and sites: add one line to your shell's start-up file.
+      bash (~/.bashrc):  eval "$(_SPREAD_COMPLETE=bash_source spread)"
+      zsh (~/.zshrc):    eval "$(_SPREAD_COMPLETE=zsh_source spread)"
+      fish (~/.config/fish/completions/spread.fish):  _SPREAD_COMPLETE=fish_source spread | source
     """
 
 

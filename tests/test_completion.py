@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from conftest import write
+from conftest import Run, write
 
 from spread.cli import cli
 from spread.completion import complete_playbook, complete_site
@@ -94,3 +94,9 @@ def test_completing_reads_folders_only_never_the_schema_or_mkdocs(network: Path,
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert not {m for m in imported if m.split(".")[0] in ("jsonschema", "mkdocs", "material")}
     assert "plain,demo" in result.stdout
+
+
+def test_help_says_how_to_turn_completion_on(run: Run) -> None:
+    out = run("--help").stdout
+    for shell in ("bash", "zsh", "fish"):
+        assert f"_SPREAD_COMPLETE={shell}_source spread" in out

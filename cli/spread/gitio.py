@@ -80,3 +80,53 @@ def init_repo(path: Path) -> None:
         git.Repo.init(path, initial_branch="main").close()
     except (GitError, OSError) as exc:
         raise SpreadError(f"cannot start a git repository in {path} ({exc}): check you may write there") from None
+
+
+def _said(exc: Exception) -> str:
+    """The line of git's own message that says what went wrong, without gitpython's wrapping."""
+    text = str(getattr(exc, "stderr", "") or exc).strip().strip("'\"")
+    lines = [line.strip().strip("'\"") for line in text.splitlines() if line.strip().strip("'\"")]
+    return lines[-1].removeprefix("stderr: ").strip("'\"") if lines else type(exc).__name__
+
+
+def uncommitted(repo: git.Repo, relpath: str) -> list[str]:
+    """Files under `relpath` (relative to the top) that are changed, staged or untracked."""
+    try:
+        out = str(repo.git.status("--porcelain", "--untracked-files=all", "--", relpath))
+    except (GitError, OSError) as exc:
+        raise SpreadError(f"git could not tell whether {relpath} has uncommitted changes ({_said(exc)})") from None
+    return [line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines() if len(line) > 3]
+
+
+def commit_paths(repo: git.Repo, relpaths: list[str], message: str) -> str:
+    """Commit exactly these paths (whatever else is staged stays staged, uncommitted); the new commit's id."""
+    try:
+        repo.git.add("--", *relpaths)
+        repo.git.commit("-m", message, "--only", "--", *relpaths)
+        return str(repo.head.commit.hexsha)
+    except (GitError, ODBError, ValueError, OSError) as exc:
+        raise SpreadError(f"git could not make the commit ({_said(exc)})") from None
+
+
+def annotated_tag(repo: git.Repo, name: str, message: str) -> None:
+    try:
+        repo.git.tag("-a", name, "-m", message)
+    except (GitError, OSError) as exc:
+        raise SpreadError(f"git could not create the tag {name} ({_said(exc)})") from None
+
+
+def undo_commit(repo: git.Repo, before: str, relpaths: list[str]) -> None:
+    """Move the branch back to `before` and put these paths' index entries back as they were there."""
+    try:
+        repo.git.reset("--soft", before)
+        repo.git.reset("-q", before, "--", *relpaths)
+    except (GitError, OSError) as exc:
+        raise SpreadError(f"git could not undo the commit ({_said(exc)}): run `git reset --soft {before[:12]}` "
+                          "to undo it by hand") from None
+
+
+def delete_tag(repo: git.Repo, name: str) -> None:
+    try:
+        repo.git.tag("-d", name)
+    except (GitError, OSError):
+        pass  # it was never made

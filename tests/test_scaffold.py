@@ -59,13 +59,13 @@ def test_choices_by_number_id_label_or_words(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("component", "text", "message"), [
-    (0, "pub", "\"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, `gp-surgery` or "
-               "`online`"),
-    (0, "Paid  venues", "\"Paid venues\" is a prohibited variation of `venue` (Where circles meet): the playbook does "
-                        "not allow it, so choose another way"),
+    (0, "pub", ("\"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, `gp-surgery` or "
+               "`online`")),
+    (0, "Paid  venues", ("\"Paid venues\" is a prohibited variation of `venue` (Where circles meet): the playbook does "
+                        "not allow it, so choose another way")),
     (0, "9", "there is no option 9: type a number from 1 to 3"),
-    (1, "A name far too long to fit", "that is 26 characters; the playbook allows at most 20 for `name`: say it more "
-                                      "briefly"),
+    (1, "A name far too long to fit", ("that is 26 characters; the playbook allows at most 20 for `name`: say it more "
+                                      "briefly")),
     (1, " ", "`name` needs a choice: describe your choice in words"),
 ])
 def test_choices_refused_with_the_reason(tmp_path: Path, component: int, text: str, message: str) -> None:
@@ -90,14 +90,14 @@ def test_answers_file_problems_name_the_line(tmp_path: Path) -> None:
     shown = answers.as_posix()
     assert [str(p).replace(shown, "A") for p in problems] == [
         "A:2:1: error: `hots` is not something `spread site new` asks about: did you mean `host`? [answers-unknown]",
-        "A:3:10: error: `started` is 2026-02-30, which is not a real date: write it as YYYY-MM-DD, for example "
-        "2026-03-01 [answers-date]",
-        "A:4:8: error: `stage` cannot be `planning`: use `exploration`, `installation`, `initial-implementation`, "
-        "`full-implementation`, `sustainment`, `paused` or `closed` [answers-value]",
-        "A:6:19: error: \"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, "
-        "`gp-surgery` or `online` [answers-choice]",
-        "A:7:3: error: `peer-led` is a core component of `demo`: every site keeps it as the playbook says, so there "
-        "is nothing to choose [answers-core]",
+        ("A:3:10: error: `started` is 2026-02-30, which is not a real date: write it as YYYY-MM-DD, for example "
+        "2026-03-01 [answers-date]"),
+        ("A:4:8: error: `stage` cannot be `planning`: use `exploration`, `installation`, `initial-implementation`, "
+        "`full-implementation`, `sustainment`, `paused` or `closed` [answers-value]"),
+        ("A:6:19: error: \"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, "
+        "`gp-surgery` or `online` [answers-choice]"),
+        ("A:7:3: error: `peer-led` is a core component of `demo`: every site keeps it as the playbook says, so there "
+        "is nothing to choose [answers-core]"),
         "A:8:3: error: `venu` is not a local component of `demo` 1.0.0: did you mean `venue`? [answers-unknown]",
         "A:9:31: error: `because` is not a field of an adaptation: use `choice` or `reason` [answers-unknown]",
     ]

@@ -88,10 +88,10 @@ def test_the_form_explains_refusals_and_asks_again(run: Run, repo: Path) -> None
     assert result.exit_code == 0, result.output
     out = result.stdout
     for line in ('Error: "2026-02-30" is not a real date: write it as YYYY-MM-DD, for example 2026-03-01',
-                 'Error: "pub" is not one of the options for `venue` (Where circles meet): choose `library`, '
-                 '`gp-surgery` or `online`',
-                 'Error: "paid venues" is a prohibited variation of `venue` (Where circles meet): the playbook does '
-                 'not allow it, so choose another way',
+                 ('Error: "pub" is not one of the options for `venue` (Where circles meet): choose `library`, '
+                 '`gp-surgery` or `online`'),
+                 ('Error: "paid venues" is a prohibited variation of `venue` (Where circles meet): the playbook does '
+                 'not allow it, so choose another way'),
                  "Error: that is 32 characters; the playbook allows at most 20 for `name`: say it more briefly",
                  "[1 of 2] Where circles meet (venue)", "  1. library  [default]", "  Not allowed: paid venues",
                  "Describe your own choice in words (at most 20 characters)."):
@@ -165,10 +165,10 @@ def test_bad_answers_are_all_reported_and_nothing_is_written(run: Run, repo: Pat
     shown = answers.as_posix()
     assert result.stderr.splitlines() == [
         "Note: the playbook's git commit could not be recorded: this handbook is not in a git repository.",
-        f"{shown}:4:10: error: `started` is 2026-04-31, which is not a real date: write it as YYYY-MM-DD, for "
-        "example 2026-03-01 [answers-date]",
-        f"{shown}:7:19: error: \"paid venues\" is a prohibited variation of `venue` (Where circles meet): the "
-        "playbook does not allow it, so choose another way [answers-choice]",
+        (f"{shown}:4:10: error: `started` is 2026-04-31, which is not a real date: write it as YYYY-MM-DD, for "
+        "example 2026-03-01 [answers-date]"),
+        (f"{shown}:7:19: error: \"paid venues\" is a prohibited variation of `venue` (Where circles meet): the "
+        "playbook does not allow it, so choose another way [answers-choice]"),
         f"{shown}:8:3: error: `nmae` is not a local component of `demo` 1.0.0: did you mean `name`? [answers-unknown]",
         f"Error: {shown}: 3 problems in the answers: nothing was written",
     ]
@@ -188,10 +188,10 @@ def test_no_input_names_what_is_missing(run: Run, repo: Path) -> None:
 
 
 @pytest.mark.parametrize(("option", "message"), [
-    ("venue=pub", "Invalid value for '--set': \"pub\" is not one of the options for `venue` (Where circles meet): "
-                  "choose `library`, `gp-surgery` or `online`"),
-    ("peer-led=staff", "Invalid value for '--set': 'peer-led=staff' should be COMPONENT=CHOICE with a local "
-                       "component of `demo` 1.0.0 (`venue` or `name`)"),
+    ("venue=pub", ("Invalid value for '--set': \"pub\" is not one of the options for `venue` (Where circles meet): "
+                  "choose `library`, `gp-surgery` or `online`")),
+    ("peer-led=staff", ("Invalid value for '--set': 'peer-led=staff' should be COMPONENT=CHOICE with a local "
+                       "component of `demo` 1.0.0 (`venue` or `name`)")),
     ("venue", "Invalid value for '--set': 'venue' should be COMPONENT=CHOICE"),
 ])
 def test_bad_set_is_a_usage_error(run: Run, repo: Path, option: str, message: str) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,8 @@ import click
 from spread.choices import Refused, resolve
 from spread.errors import Problem
 from spread.model import Playbook
+from spread.render import ISO_DATE
+from spread.rules.common import real_date as as_date
 from spread.rules.common import words
 from spread.schemas import schema
 from spread.yamlio import Document, Key, read_document
@@ -51,10 +52,8 @@ def site_enum(*where: str) -> list[str]:
 
 
 def real_date(text: str) -> bool:
-    try:
-        return len(text) == 10 and date.fromisoformat(text) is not None
-    except ValueError:
-        return False
+    """True for a real day written YYYY-MM-DD (Python alone would also take 20260301 or 2026-W09-7)."""
+    return ISO_DATE.fullmatch(text) is not None and as_date(text) is not None
 
 
 class _Reader:

@@ -21,17 +21,17 @@ SKIP = "skip"
 
 def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAnswers:
     items = pb.instrument.items
-    click.echo(f"Self-audit of {site_name} for {period}: {len(items)} items. Rate what you can show happened in "
+    click.echo(f"Self-audit of {site_name} for {period}: {len(items)} item{'s' * (len(items) != 1)}. Rate what you can show happened in "
                f"{period}, not what is planned. Type \"{SKIP}\" for an item you cannot rate.")
     ratings = {item.id: _rate(pb, item, n, len(items)) for n, item in enumerate(items, 1)}
     goals = {}
     for goal in pb.instrument.goals:
         click.echo(f"\nGoal {goal.id} · {goal.title} (Enter to leave a number empty)")
         if goal.is_fraction:
-            goals[goal.id] = GoalData(_number(f"  {goal.numerator or 'Numerator'}", 0),
-                                      _number(f"  {goal.denominator or 'Denominator'}", 0))
+            goals[goal.id] = GoalData(_number(_ask("Numerator", goal.numerator), 0),
+                                      _number(_ask("Denominator", goal.denominator), 0))
         else:
-            goals[goal.id] = GoalData(value=_number(f"  {goal.metric or 'Value'}", None))
+            goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), None))
     click.echo("")
     raters = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
                           value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
@@ -66,6 +66,10 @@ def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
     if anchored:
         return Rating(item.id, score=int(answer), evidence=evidence, sources=sources)
     return Rating(item.id, level=answer, evidence=evidence, sources=sources)
+
+
+def _ask(what: str, meaning: str | None) -> str:
+    return f"  {what} ({' '.join(meaning.split()).rstrip('.')})" if meaning else f"  {what}"
 
 
 def _one_of(allowed: list[str], anchored: bool) -> Callable[[str], str]:

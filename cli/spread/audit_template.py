@@ -102,17 +102,13 @@ def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> li
     if rating.not_rated is not None:
         lines += field("not_rated", rating.not_rated, 4)
     elif anchored:
-        lines += field("score", None if rating.score is None else str(rating.score), 4, f"{item.bottom} to {item.top}")
+        lines += field("score", rating.score, 4, f"{item.bottom} to {item.top}")
     else:
         lines += field("level", rating.level, 4, ", ".join(k for k, _ in levels(pb, item)))
     lines += field("evidence", rating.evidence, 4)
     if rating.sources:
         return [*lines, "    sources:", *(f"      - {s}" for s in rating.sources)]
     return [*lines, f"    sources: []  # {SOURCES}"]
-
-
-def _number(value: float | None) -> str | None:
-    return None if value is None else str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _goals(goals: tuple[Goal, ...], data: dict[str, GoalData]) -> list[str]:
@@ -127,7 +123,7 @@ def _goals(goals: tuple[Goal, ...], data: dict[str, GoalData]) -> list[str]:
         given = data.get(goal.id, GoalData())
         lines.append(f"  {scalar(goal.id)}:")
         if goal.is_fraction:
-            lines += [*field("numerator", _number(given.numerator), 4), *field("denominator", _number(given.denominator), 4)]
+            lines += [*field("numerator", given.numerator, 4), *field("denominator", given.denominator, 4)]
         else:
-            lines += field("value", _number(given.value), 4)
+            lines += field("value", given.value, 4)
     return lines

@@ -62,12 +62,18 @@ def _foldable(text: str, room: int) -> bool:
     return len(text) > room and text.isprintable() and "  " not in text and text == text.strip()
 
 
-def field(key: str, value: str | None, indent: int = 0, note: str | None = None) -> list[str]:
-    """`key: value` at an indent, with long text folded over several lines and an optional trailing comment."""
+def field(key: str, value: str | float | None, indent: int = 0, note: str | None = None) -> list[str]:
+    """`key: value` at an indent, with long text folded over several lines and an optional trailing comment.
+
+    Numbers are written as numbers; everything else as text, however much it looks like something else.
+    """
     pad = " " * indent
     tail = f"  # {note}" if note else ""
     if value is None:
         return [f"{pad}{key}:{tail}"]
+    if isinstance(value, (int, float)):
+        shown = str(int(value)) if float(value).is_integer() else repr(float(value))
+        return [f"{pad}{key}: {shown}{tail}"]
     room = WIDTH - indent - len(key) - 2
     if _foldable(value, room):
         lines = textwrap.wrap(value, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)

@@ -1,7 +1,7 @@
-"""Planning a new site: which playbook version and commit it adopts, and the text of its site.yaml.
+"""Planning a new site: the answers it is made from, the text of its site.yaml, and writing all or nothing.
 
-Pure apart from reading git (through `spread.gitio`): the command asks the questions, this module
-turns the answers into files, and `write_all` writes them — all of them or, on any refusal, none.
+The command asks the questions (`spread.prompts`), this module turns the answers into text, and
+`write_all` writes the files — all of them or, on any refusal, none.
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from spread import gitio
+from spread.adopt import Adopted, adopt
 from spread.choices import is_option
 from spread.errors import SpreadError, display_path
 from spread.model import LocalComponent, Playbook
 from spread.render import comment, field, modeline, scalar
-from spread.repo import Network
-from spread.rules.common import words
 from spread.yamlio import write_atomic
+
+# `adopt` moved to spread.adopt; `spread site upgrade` still imports it from here.
+__all__ = ["Adopted", "Choice", "SiteAnswers", "adopt", "refuse_existing", "site_yaml", "write_all"]
 
 
 @dataclass(frozen=True)
@@ -38,48 +39,6 @@ class SiteAnswers:
     area: str | None = None
     stage: str = "installation"
     contact: str | None = None
-
-
-@dataclass(frozen=True)
-class Adopted:
-    """The playbook version a site adopts, the commit it came from, and why there is none if so."""
-
-    playbook: Playbook
-    commit: str | None
-    note: str | None = None
-
-
-def adopt(network: Network, playbook_id: str, version: str | None) -> Adopted:
-    """The playbook at the version asked for (default: the newest known), with the commit to record."""
-    known = network.versions(playbook_id)
-    if playbook_id not in network.playbooks and not known:
-        path = network.root / "playbooks" / playbook_id / "playbook.yaml"
-        if path.is_file():
-            raise SpreadError(f"{display_path(path, network.root)} has problems, so no site can adopt it yet: "
-                              f"run `spread check playbooks/{playbook_id}` and fix them first")
-        raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: the playbooks here are "
-                          f"{words(sorted(network.playbooks))}")
-    version = version or network.latest(playbook_id) or network.playbooks[playbook_id].version
-    playbook = network.playbook_version(playbook_id, version)
-    if playbook is None:
-        raise SpreadError(f"version {version} of `{playbook_id}` was not found (no archived release and no git tag "
-                          f"{gitio.tag_name(playbook_id, version)}): known versions are {words(known)}")
-    commit, note = _commit(network, playbook)
-    return Adopted(playbook, commit, note)
-
-
-def _commit(network: Network, playbook: Playbook) -> tuple[str | None, str | None]:
-    repo = network.git
-    if repo is None:
-        return None, "this handbook is not in a git repository"
-    tagged = gitio.commit_of(repo, gitio.tag_name(playbook.id, playbook.version))
-    if tagged is not None:
-        return tagged, None
-    # No tag: the version is the working (or archived) file, which is only a commit if it is committed as it is.
-    path = playbook.doc.path
-    if gitio.file_at(repo, "HEAD", gitio.relative_to_top(repo, path)) == path.read_bytes():
-        return gitio.head_commit(repo), None
-    return None, f"{display_path(path, network.root)} has changes that are not committed yet"
 
 
 def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers: SiteAnswers, today: str) -> str:

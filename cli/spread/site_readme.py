@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from spread.adopt import Adopted
 from spread.model import LocalComponent, Playbook
-from spread.scaffold import Adopted, SiteAnswers
+from spread.scaffold import SiteAnswers
 
 FREQUENCY_WORDS = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half-year", "yearly": "year"}
 

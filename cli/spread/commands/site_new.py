@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from spread.adopt import adopt
 from spread.answers import Given, apply_sets, read_answers
 from spread.commands.options import repo_option
 from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
 from spread.prompts import complete
 from spread.repo import find_root, load_network
-from spread.scaffold import adopt, refuse_existing, site_yaml, write_all
+from spread.scaffold import refuse_existing, site_yaml, write_all
 from spread.semver import sort_key
 from spread.site_readme import site_readme
 from spread.site_ref import SLUG

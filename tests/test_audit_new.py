@@ -192,7 +192,8 @@ def test_unknown_or_broken_site(run: Run, demo: Path) -> None:
 
 def test_interactive_practice_profile(run: Run, demo: Path) -> None:
     typed = ("great\ndev\nThe register, week by week.\nrecords, gossip\nrecords, observation\n"
-             "skip\n\n" "site-coordinator, peer-facilitator\nguided\n2026-10-02\n")
+             "skip\n\n" "Train a second peer.\nPF9\nPeer-Led\n\n2026-12-31\n\n"
+             "site-coordinator, peer-facilitator\nguided\n2026-10-02\n")
     result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed, cwd=demo)
     assert result.exit_code == 0, result.output
     assert ('Error: "great" is not one of expected, developmental, unacceptable: type one of them, or skip'
@@ -205,11 +206,14 @@ def test_interactive_practice_profile(run: Run, demo: Path) -> None:
     assert "  regular:\n    not_rated: insufficient-data\n" in text
     assert "review: guided  #" in text and "completed: 2026-10-02\n" in text
     assert "  - role: peer-facilitator\n" in text
+    assert 'Error: "PF9" is not an item of this audit: type one of peer-led, regular, or press Enter' in result.stdout
+    assert ("actions:\n  - item: peer-led\n    action: Train a second peer.\n    owner: site-coordinator\n"
+            "    due: 2026-12-31\n") in text
     assert check(run, demo) == (0, "")
 
 
 def test_interactive_anchored_with_goals(run: Run, anchored: Path) -> None:
-    typed = "4\n2\nTwo of three circles.\n\nx\n8\n10\n\n\n\n2026-07-01\n"
+    typed = "4\n2\nTwo of three circles.\n\nx\n8\n10\n\n\n\n\n2026-07-01\n"
     result = run("audit", "new", "anchored/hull", "--interactive", "--today", "2026-07-01", input=typed, cwd=anchored)
     assert result.exit_code == 0, result.output
     assert 'Error: "4" is not one of 1, 2, 3: type one of them, or skip' in result.stdout
@@ -217,4 +221,5 @@ def test_interactive_anchored_with_goals(run: Run, anchored: Path) -> None:
     text = (anchored / "fidelity/anchored/hull/audits/2026-H1.yaml").read_text()
     assert "  S1:\n    score: 2  # 1 to 3\n    evidence: Two of three circles.\n    sources: []" in text
     assert "  G1:\n    numerator: 8\n    denominator: 10\n" in text and "  G2:\n    value:\n" in text
+    assert text.endswith("actions: []\n")
     assert check(run, anchored) == (0, "")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import click
 
 from spread.audit_template import AuditAnswers, levels
-from spread.model import GoalData, Item, Playbook, Rating
+from spread.model import Action, GoalData, Item, Playbook, Rating
 from spread.prompts import nonblank, valid_date
 from spread.schemas import schema
 
@@ -21,8 +21,8 @@ SKIP = "skip"
 
 def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAnswers:
     items = pb.instrument.items
-    click.echo(f"Self-audit of {site_name} for {period}: {len(items)} item{'s' * (len(items) != 1)}. Rate what you can show happened in "
-               f"{period}, not what is planned. Type \"{SKIP}\" for an item you cannot rate.")
+    click.echo(f"Self-audit of {site_name} for {period}: {len(items)} item{'s' * (len(items) != 1)}. Rate what you "
+               f"can show happened in {period}, not what is planned. Type \"{SKIP}\" for an item you cannot rate.")
     ratings = {item.id: _rate(pb, item, n, len(items)) for n, item in enumerate(items, 1)}
     goals = {}
     for goal in pb.instrument.goals:
@@ -32,12 +32,26 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
                                       _number(_ask("Denominator", goal.denominator), 0))
         else:
             goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), None))
-    click.echo("")
+    actions = _plan([item.id for item in items])
     raters = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
                           value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
     review = click.prompt("Kind of review", type=click.Choice(["self", "guided", "independent"]), default="self")
     completed = click.prompt("Date finished (YYYY-MM-DD)", default=today, value_proc=valid_date)
-    return AuditAnswers(ratings, goals, raters or ("site-coordinator",), review, completed)
+    return AuditAnswers(ratings, goals, raters or ("site-coordinator",), review, completed, actions)
+
+
+def _plan(ids: list[str]) -> tuple[Action, ...]:
+    click.echo("\nAction plan: what will you do next? One action at a time; press Enter when there are no more.")
+    actions: list[Action] = []
+    while what := click.prompt(f"Action {len(actions) + 1}", default="", show_default=False,
+                               value_proc=lambda v: " ".join(v.split())):
+        item = click.prompt(f"  About which item? ({', '.join(ids)}; Enter if none)", default="", show_default=False,
+                            value_proc=_item_id(ids))
+        owner = click.prompt("  Who will do it? (a role)", default="site-coordinator", value_proc=nonblank("a role"))
+        due = click.prompt("  Due by (YYYY-MM-DD)", value_proc=valid_date)
+        actions.append(Action(item or None, what, owner, due))
+    click.echo("")
+    return tuple(actions)
 
 
 def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
@@ -82,6 +96,17 @@ def _one_of(allowed: list[str], anchored: bool) -> Callable[[str], str]:
         if len(starts) == 1:
             return starts[0]
         raise click.BadParameter(f"\"{value}\" is not one of {', '.join(allowed)}: type one of them, or {SKIP}")
+
+    return check
+
+
+def _item_id(ids: list[str]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        found = [i for i in ids if i.casefold() == value.strip().casefold()]
+        if found or not value.strip():
+            return found[0] if found else ""
+        raise click.BadParameter(f"\"{value.strip()}\" is not an item of this audit: type one of {', '.join(ids)}, "
+                                 "or press Enter")
 
     return check
 

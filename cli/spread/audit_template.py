@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from spread import periods
-from spread.model import CoreComponent, Goal, GoalData, Item, Playbook, Rating, Site
+from spread.model import Action, CoreComponent, Goal, GoalData, Item, Playbook, Rating, Site
 from spread.render import comment, field, modeline, scalar
 
 SOURCES = "records, documents, interviews, observation, survey or other"
@@ -28,6 +28,7 @@ class AuditAnswers:
     raters: tuple[str, ...] = ("site-coordinator",)
     review: str = "self"
     completed: str | None = None
+    actions: tuple[Action, ...] | None = None  # None: an empty entry to fill in
 
 
 def default_period(frequency: str, today: date) -> str:
@@ -81,9 +82,18 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
         lines += _item(pb, item, answers.ratings.get(item.id), anchored)
     lines += _goals(pb.instrument.goals, answers.goals)
     lines += ["", *comment("Action plan: what you will do next, starting with items below their minimum or below "
-                       "expected practice. Add an entry per action."), "actions:",
-              "  - item:  # an item id", "    action:", "    owner:  # a role", "    due:  # YYYY-MM-DD"]
+                           "expected practice. Add an entry per action."), *_actions(answers.actions)]
     return "\n".join(lines) + "\n"
+
+
+def _actions(actions: tuple[Action, ...] | None) -> list[str]:
+    if actions is None:
+        return ["actions:", "  - item:  # an item id", "    action:", "    owner:  # a role", "    due:  # YYYY-MM-DD"]
+    lines = ["actions:"] if actions else ["actions: []"]
+    for a in actions:
+        lines += [*field("- item", a.item, 2), *field("action", a.action, 4), *field("owner", a.owner, 4),
+                  *field("due", a.due, 4)]
+    return lines
 
 
 def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> list[str]:

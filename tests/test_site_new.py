@@ -113,7 +113,7 @@ def test_readme_has_the_choices_next_steps_and_how_to_audit(run: Run, repo: Path
     for part in ("- **Led by peers** (critical): People learn from others who live with the same condition.",
                  "- **Where circles meet**: gp-surgery. Near the station.",
                  "- **Local name**: \u201cYork Circle\u201d. The members chose it.",
-                 "### Installation\n\n- [ ] Find a room and a clinical link.\n- [ ] Train two peers.\n",
+                 "### Installation (where the site is now)\n\n- [ ] Find a room and a clinical link.\n- [ ] Train two peers.\n",
                  "### Initial implementation\n\n- [ ] Open the first circle.\n",
                  "run `spread audit new demo/york`", "Run `spread check fidelity/demo/york`"):
         assert part in readme
@@ -154,6 +154,15 @@ def test_answers_file_without_questions(run: Run, repo: Path, tmp_path: Path) ->
     assert 'name: "York: Circles #1"\n' in text and "stage: exploration\n" in text
     assert '    choice: online\n    reason: "Rural area: members live far apart."\n' in text
     checks_clean(run, repo)
+
+
+def test_readme_ticks_the_stages_already_done(run: Run, repo: Path, tmp_path: Path) -> None:
+    answers = write(tmp_path / "york.yaml", ANSWERS.replace("stage: exploration", "stage: initial-implementation"))
+    assert run("site", "new", "demo", "york", "--answers", answers, "--no-input", cwd=repo).exit_code == 0
+    readme = (repo / "fidelity/demo/york/README.md").read_text()
+    assert "### Installation\n\n- [x] Find a room and a clinical link.\n- [x] Train two peers.\n" in readme
+    assert "### Initial implementation (where the site is now)\n\n- [ ] Open the first circle.\n" in readme
+    assert "3. Fill in who rated, the date you finished and your action plan." in readme  # no goals to count
 
 
 def test_bad_answers_are_all_reported_and_nothing_is_written(run: Run, repo: Path, tmp_path: Path) -> None:

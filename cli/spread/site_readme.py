@@ -42,9 +42,13 @@ def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: 
         lines.append("This playbook has no local components: every site runs it the same way.")
     lines += ["", "When you change one of these, or have to depart from the playbook, add a record to `site.yaml`",
               "with the reason, and run `spread check`.", "", "## Next steps", ""]
-    for stage in pb.rollout:
-        lines += [f"### {stage.stage.replace('-', ' ').capitalize()}", ""]
-        lines += [f"- [ ] {' '.join(step.split())}" for step in stage.steps] + [""]
+    stages = [stage.stage for stage in pb.rollout]
+    now = stages.index(answers.stage) if answers.stage in stages else 0
+    for n, stage in enumerate(pb.rollout):
+        # Stages before the one the site says it is in are done: tick them, so the next step stands out.
+        here = " (where the site is now)" if n == now and answers.stage in stages else ""
+        lines += [f"### {stage.stage.replace('-', ' ').capitalize()}{here}", ""]
+        lines += [f"- [{'x' if n < now else ' '}] {' '.join(step.split())}" for step in stage.steps] + [""]
     if not pb.rollout:
         lines += ["The playbook lists no rollout steps: ask the network's central team what comes first.", ""]
     return "\n".join(lines + _self_audit(pb, audit_ref, folder)) + "\n"
@@ -67,7 +71,8 @@ def _self_audit(pb: Playbook, audit_ref: str, folder: str) -> list[str]:
         (f"1. When the {every} is over, run `spread audit new {audit_ref}`. It writes "
         f"`audits/<period>.yaml` with every item ready to rate (add `--interactive` to answer in the terminal)."),
         "2. For each item, write the rating that matches what you can show happened, and what it is based on.",
-        "3. Fill in the goal counts, who rated, the date you finished and your action plan.",
+        (f"3. Fill in {'the goal counts, ' if pb.instrument.goals else ''}who rated, the date you finished and your "
+        "action plan."),
         (f"4. Run `spread check {folder}` until it "
         "reports no problems, then share the file with the network."),
     ]

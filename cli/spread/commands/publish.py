@@ -1,0 +1,71 @@
+"""`spread publish`: build the handbook website from the repository, into site/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from spread.commands.options import repo_option
+from spread.errors import Problem, SpreadError, display_path
+from spread.progress import progress
+from spread.reporters import REPORTERS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def today_option(func: F) -> F:
+    # Hidden: it exists so that tests and benchmarks build the same handbook whatever day they run.
+    return click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True)(func)
+
+
+def refuse_errors(problems: list[Problem], doing: str) -> None:
+    """Errors block publishing (the handbook would show wrong data); warnings are only counted."""
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        REPORTERS["text"](errors)
+        raise SpreadError(f"{doing}: fix the {'error' if len(errors) == 1 else f'{len(errors)} errors'} above "
+                          "first (`spread check` lists every problem)")
+    if problems:
+        click.echo(f"{len(problems)} warning{'s' * (len(problems) != 1)} in your files: `spread check` "
+                   "lists them.", err=True)
+
+
+def day(today: datetime | None) -> date:
+    return today.date() if today else date.today()
+
+
+@click.command()
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="The folder to build the website in (default: site/ in the repository).")
+@repo_option
+@today_option
+def publish(site_dir: Path | None, repo: Path | None, today: datetime | None) -> None:
+    """Build the handbook website: every playbook, site and network dashboard.
+
+    Checks the repository first and refuses to publish while it has errors.
+    Pages are generated as Markdown into .spread-build/, merged with your own
+    pages in docs/, and built with MkDocs using the settings in mkdocs.yml.
+    The result works offline: open site/index.html in a browser, or copy the
+    folder to any web server.
+
+    \b
+    Examples:
+      spread publish
+      spread publish --site-dir /srv/www/handbook
+    """
+    from spread.handbook.publish import checked
+    from spread.handbook.publish import publish as build
+    from spread.repo import find_root
+
+    root = find_root(repo or Path.cwd())
+    network, problems = checked(root)
+    refuse_errors(problems, "the handbook was not published")
+    target = site_dir or root / "site"
+    with progress("Writing pages") as bar:
+        prepared = build(network, target, day(today), bar)
+    shown = display_path(target, Path.cwd())
+    click.echo(f"Published {prepared.pages} pages to {shown}/. Open {shown}/index.html in a browser.")

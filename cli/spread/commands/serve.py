@@ -1,0 +1,52 @@
+"""`spread serve`: preview the handbook on this computer, rebuilt as files change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from spread.commands.options import repo_option
+from spread.commands.publish import day, refuse_errors, today_option
+from spread.errors import Problem, SpreadError
+from spread.reporters import REPORTERS
+
+
+def _report(problems: list[Problem], message: str) -> None:
+    if problems:
+        REPORTERS["text"](problems)
+    click.echo(f"{datetime.now():%H:%M:%S} {message}", err=True)
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="The port to serve the preview on (on this computer only).")
+@repo_option
+@today_option
+def serve(port: int, repo: Path | None, today: datetime | None) -> None:
+    """Preview the handbook at http://127.0.0.1:8000/ while you edit.
+
+    Rebuilds whenever a playbook, site, audit, page in docs/ or mkdocs.yml
+    changes, and reloads the browser. The preview is only reachable from this
+    computer. Stop it with Ctrl+C.
+
+    \b
+    Examples:
+      spread serve
+      spread serve --port 8080
+    """
+    from spread.handbook.preview import Preview, run, server
+    from spread.handbook.publish import checked
+    from spread.repo import find_root
+
+    root = find_root(repo or Path.cwd())
+    refuse_errors(checked(root)[1], "the preview did not start")
+    preview = Preview(root, lambda: day(today), _report)
+    try:
+        if not preview.build():
+            raise SpreadError("the preview did not start: fix the problem above and run `spread serve` again")
+        click.echo(f"Previewing the handbook at http://127.0.0.1:{port}/ (Ctrl+C to stop).", err=True)
+        run(server(preview, port), port)
+    finally:
+        preview.close()

@@ -1,0 +1,48 @@
+"""Small Markdown building blocks. Cells and items given to them are already-escaped Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from spread.handbook.escaping import html
+
+
+def front_matter(title: str, *hide: str) -> str:
+    """The page's front matter. Material prints `title` into `<title>` and the navigation as it is, without
+    escaping, so it is stored HTML-escaped; `hide` can remove the navigation or table of contents."""
+    lines = ["---", f"title: {json.dumps(html(' '.join(title.split())))}"]
+    if hide:
+        lines.append(f"hide: {json.dumps(list(hide))}")
+    return "\n".join([*lines, "---", ""])
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    body = [f"| {' | '.join(header)} |", f"|{'|'.join('---' for _ in header)}|"]
+    body += [f"| {' | '.join(cell or ' ' for cell in row)} |" for row in rows]
+    return "\n".join(body)
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def checklist(items: Iterable[str]) -> str:
+    """A task list: empty boxes a reader can tick on paper."""
+    return "\n".join(f"- [ ] {item}" for item in items)
+
+
+def definitions(pairs: Iterable[tuple[str, str]]) -> str:
+    """A definition list: the way this handbook shows a record (a term, then its value)."""
+    return "\n\n".join(f"{term}\n:   {value}" for term, value in pairs if value)
+
+
+def section(*parts: str) -> str:
+    """Blocks joined by blank lines, empty ones left out."""
+    return "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
+
+
+def details(summary: str, body: str, kind: str = "info") -> str:
+    """A collapsed block (pymdownx.details): detail most readers can skip."""
+    indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+    return f'??? {kind} "{summary}"\n\n{indented}'

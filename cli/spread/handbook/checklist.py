@@ -1,0 +1,64 @@
+"""A blank self-audit checklist for one playbook version, laid out to be printed and filled in by hand.
+
+Many sites rate themselves round a table with a pen; the YAML file comes after. The page hides the
+navigation, and the handbook's print styles drop the header and sidebars, so it prints as a form.
+"""
+
+from __future__ import annotations
+
+from spread.audit_template import levels
+from spread.goals import SIGN
+from spread.handbook.blocks import front_matter, section, table
+from spread.handbook.escaping import text
+from spread.handbook.words import sentence
+from spread.model import Item, Playbook
+
+BOX = "☐"
+WRITE = '<div class="spread-write" aria-hidden="true"></div>'
+
+
+def _choices(playbook: Playbook, item: Item) -> list[list[str]]:
+    if playbook.instrument.kind == "anchored":
+        return [[str(score), text(words), BOX] for score, words in sorted(item.anchors.items(), reverse=True)]
+    return [[sentence(level), text(words), BOX] for level, words in levels(playbook, item)]
+
+
+def _item(playbook: Playbook, item: Item) -> str:
+    anchored = playbook.instrument.kind == "anchored"
+    name = f"{text(item.id)} · {text(item.title)}" if anchored else text(item.title)
+    minimum = f"Lowest acceptable score: {item.min}." if anchored and item.min is not None else ""
+    return section(f"### {name}", text(item.description) if item.description else "", minimum,
+                   table(["Score" if anchored else "Level", "What it looks like", "Tick one"],
+                         _choices(playbook, item)),
+                   "Evidence and where it comes from (records, documents, interviews, observation):", WRITE,
+                   f"{BOX} Could not be rated, because:")
+
+
+def _goals(playbook: Playbook) -> str:
+    rows = [[f"{text(g.id)} · {text(g.title)}", text(g.numerator or g.metric or ""),
+             text(g.denominator or ""), " ",
+             f"{SIGN[g.op]} {g.target:g}{'%' if g.unit == 'percent' else ''}"] for g in playbook.instrument.goals]
+    if not rows:
+        return ""
+    return section("## Goals", table(["Goal", "Count on top (or the value)", "Count below", "Your figures",
+                                      "Target"], rows))
+
+
+def checklist_page(playbook: Playbook) -> str:
+    pb, ins = playbook, playbook.instrument
+    title = f"Self-audit checklist: {pb.title}, version {pb.version}"
+    head = table(["Site", "Period", "Review", "Completed on", "Raters (roles, not names)"],
+                 [[" ", " ", f"{BOX} self {BOX} guided {BOX} independent", " ", " "]])
+    body = ["# Self-audit checklist", f"**{text(pb.title)}**, version {text(pb.version)}.",
+            ("Rate what you can show happened in the period, not what is planned. Tick one level for each item "
+            "and note your evidence. Then copy the ratings into the site's audit file and run `spread check`."),
+            head]
+    sections = {s.id: s.title for s in ins.sections}
+    current = None
+    for item in ins.items:
+        if item.section in sections and item.section != current:
+            current = item.section
+            body.append(f"## {text(sections[item.section])}")
+        body.append(_item(pb, item))
+    body += [_goals(pb), "## Action plan", table(["Item", "Action", "Owner (a role)", "Due"], [[" "] * 4] * 4)]
+    return front_matter(title, "navigation", "toc") + section(*body) + "\n"

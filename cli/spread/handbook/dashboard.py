@@ -1,0 +1,97 @@
+"""The network dashboard for one playbook: how every site is doing, component by component.
+
+The heat map writes the level in every cell, with a symbol, as well as colouring it: colour helps people who
+see it, the words serve everyone else (and the printout).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spread.handbook import paths
+from spread.handbook.blocks import bullets, front_matter, section, table
+from spread.handbook.charts import bars, figure
+from spread.handbook.components import anchor, option_label
+from spread.handbook.escaping import text
+from spread.handbook.sites import site_link, sites_scores, version_cell
+from spread.handbook.words import LEVEL_MARK, day, plural, sentence
+from spread.model import LocalComponent
+from spread.report import PlaybookReport, component_levels
+
+NOT_RATED = "not rated"
+
+
+def _cell(level: str | None) -> str:
+    level = level or NOT_RATED
+    mark = LEVEL_MARK.get(level, "–")
+    return f'<span class="spread-level spread-{level.replace(" ", "-")}">{mark} {sentence(level)}</span>'
+
+
+def heat_map(report: PlaybookReport, page: str) -> str:
+    core = report.playbook.core
+    header = ["Site"] + [f"[{text(c.title)}]({paths.href(page, paths.playbook(report.playbook.id), anchor('core', c.id))})"
+                                 for c in core]
+    rows = []
+    for status in report.sites:
+        levels = component_levels(status.score) if status.score else {}
+        rows.append([site_link(status, page), *(_cell(levels.get(c.id)) for c in core)])
+    key = " · ".join(f"{mark} {sentence(level)}" for level, mark in LEVEL_MARK.items() if level != "ideal")
+    return section("## Core components at each site",
+                   "Each site's latest self-audit, component by component. Where a component has several items, "
+                   f"it shows the weakest. Key: {key} · – Not rated.",
+                   section('<div class="spread-heatmap" markdown>', table(header, rows), "</div>") if rows
+                   else "No site runs this playbook yet.")
+
+
+def _components(report: PlaybookReport) -> str:
+    rows = []
+    for c in report.components:
+        counts = [c.count(level) for level in ("expected", "developmental", "unacceptable")]
+        title = text(c.title) + (" (critical)" if c.critical else "")
+        rows.append([title, *map(str, counts), str(len(report.sites) - sum(counts))])
+    return table(["Core component", "Expected", "Developmental", "Unacceptable", "Not rated"], rows)
+
+
+def _bands(report: PlaybookReport) -> str:
+    bands = {band.label for band in report.playbook.instrument.bands}
+    rows = [(sentence(label), count) for label, count in [*reversed([b for b in report.bands if b[0] in bands]),
+                                                          *(b for b in report.bands if b[0] not in bands)]]
+    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest self-audit", rows)
+    return section("## Bands", figure(chart, "Number of sites in each band, at their latest self-audit."),
+                   table(["Band", "Sites"], [[label, str(count)] for label, count in rows]))
+
+
+def _attention(report: PlaybookReport, page: str) -> str:
+    overdue = [f"{site_link(s, page)}: the audit for {text(s.due)} is not in yet (latest: "
+               f"{text(s.score.period) if s.score else 'none'})" for s in report.sites if s.overdue]
+    behind = [[site_link(s, page), version_cell(s)] for s in report.sites if s.behind]
+    return section("## Overdue self-audits", bullets(overdue) if overdue else "No site is overdue.",
+                   "## Sites on older versions",
+                   table(["Site", "Version"], behind) if behind else "Every site is on the latest version.")
+
+
+def _adaptations(report: PlaybookReport) -> str:
+    parts = ["## What sites adapt", ("The choices sites made for each local component, most common first: what "
+             "the adaptable part of the model looks like in practice.")]
+    for a in report.adaptations:
+        kind = " (a core component some sites changed)" if a.core else ""
+        component = report.playbook.component(a.component)
+        local = component if isinstance(component, LocalComponent) else None
+        rows = [[text(option_label(local, c.choice)), str(len(c.sites)), text(c.reasons[0]) if c.reasons else ""]
+                for c in a.choices]
+        parts += [f"### {text(a.title)}{kind}",
+                  table(["Choice", "Sites", "One site's reason"], rows) if rows else "No site has recorded a choice yet."]
+    return section(*parts)
+
+
+def dashboard_page(report: PlaybookReport, today: date) -> str:
+    pb = report.playbook
+    page = paths.dashboard(pb.id)
+    audited = sum(1 for s in report.sites if s.score is not None)
+    intro = (f"The network of sites running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
+             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with a self-audit.")
+    body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
+                   section("## Sites", sites_scores(report, page)), heat_map(report, page),
+                   section("## Each component across the network", _components(report)),
+                   _attention(report, page), _adaptations(report))
+    return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

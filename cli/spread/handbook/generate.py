@@ -1,0 +1,82 @@
+"""Every generated page and file of the handbook, from a loaded network: the one entry point of the generator.
+
+Pure apart from what `Network` reads lazily (git tags): the caller reads the other inputs (changelogs, the
+user's home page, the schemas) and writes the result, so the same text can be built by MkDocs or any engine
+that reads Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spread.audit_template import AuditAnswers, audit_yaml, default_period
+from spread.handbook import paths
+from spread.handbook.checklist import checklist_page
+from spread.handbook.dashboard import dashboard_page
+from spread.handbook.home import home_page
+from spread.handbook.playbook import playbook_page
+from spread.handbook.reference import reference_page, schema_page
+from spread.handbook.site import site_page
+from spread.model import Playbook, Site
+from spread.progress import Progress, nothing
+from spread.repo import Network
+from spread.report import PlaybookReport, playbook_report
+from spread.yamlio import Document
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the pages need besides the network. `versions`: the versions of each playbook that have a file
+    to download (oldest first); the caller puts those files at `paths.download`."""
+
+    site_name: str = "Handbook"
+    home_intro: str | None = None
+    changelogs: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, list[str]] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def audit_template(network: Network, pb: Playbook, today: date) -> str:
+    """A blank self-audit file for a playbook version: the same text `spread audit new` writes."""
+    placeholder = Site("your-site", "your site", pb.id, pb.version, "", "", "", Document(network.root, {}))
+    folder = network.root / "fidelity" / pb.id / placeholder.id / "audits"
+    period = default_period(pb.instrument.frequency, today)
+    return audit_yaml(network.root, folder, placeholder, pb, period, AuditAnswers())
+
+
+def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, today: date) -> dict[str, str]:
+    pb = report.playbook
+    versions = inputs.versions.get(pb.id, [pb.version])
+    files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id)),
+             paths.dashboard(pb.id): dashboard_page(report, today)}
+    # Every version a site runs gets its checklist too, released with a file to download or not.
+    for version in dict.fromkeys([*versions, *(status.site.version for status in report.sites)]):
+        release = pb if version == pb.version else network.playbook_version(pb.id, version)
+        if release is not None:
+            files[paths.checklist(pb.id, version)] = checklist_page(release)
+            files[paths.audit_template(pb.id, version)] = audit_template(network, release, today)
+    for status in report.sites:
+        site = status.site
+        runs = network.playbook_version(site.playbook, site.version)
+        files[paths.site(pb.id, site.id)] = site_page(status, network.site_audits(site), runs, pb.title)
+    return files
+
+
+def reports(network: Network, today: date) -> list[PlaybookReport]:
+    return [playbook_report(network, network.playbooks[pid], today) for pid in sorted(network.playbooks)]
+
+
+def pages(network: Network, today: date, inputs: Inputs, progress: Progress = nothing) -> dict[str, str]:
+    """Every generated file, by its path in the build folder."""
+    done = reports(network, today)
+    files = {paths.HOME: home_page(done, inputs.home_intro, inputs.site_name),
+             paths.REFERENCE: reference_page([(r.playbook.id, r.playbook.title,
+                                               inputs.versions.get(r.playbook.id, [r.playbook.version]))
+                                              for r in done])}
+    files.update({paths.SCHEMA_PAGES[kind]: schema_page(kind, schema) for kind, schema in inputs.schemas.items()})
+    for n, report in enumerate(done, 1):
+        files.update(_playbook_files(network, report, inputs, today))
+        progress(n, len(done))
+    return files

@@ -1,0 +1,58 @@
+"""The home page: what the handbook is, then every playbook as a card.
+
+The introduction is the user's own `docs/index.md` when there is one (everything in it is kept, and the
+cards go where it says `<!-- playbooks -->`, or at the end); otherwise a plain default.
+"""
+
+from __future__ import annotations
+
+from spread.handbook import paths
+from spread.handbook.blocks import front_matter, section
+from spread.handbook.escaping import text
+from spread.handbook.playbook import evidence_level
+from spread.handbook.words import STATUS, plural, sentence
+from spread.report import PlaybookReport
+
+MARKER = "<!-- playbooks -->"
+DEFAULT_INTRO = """This handbook describes programmes that work, written up as playbooks so that they can run in many places
+without losing what makes them work. Each playbook says what every site must keep (its core components) and
+what a site may adapt to local needs (its local components). Sites record the choices they make, and rate
+themselves regularly against the playbook, so everyone can see how faithfully the model is delivered.
+"""
+
+
+def first_sentence(value: str) -> str:
+    words = " ".join(value.split())
+    end = words.find(". ")
+    return words if end == -1 else words[:end + 1]
+
+
+def glance(report: PlaybookReport) -> str:
+    """Network fidelity in one line: how many sites sit in each band at their latest audit."""
+    bands = {band.label for band in report.playbook.instrument.bands}
+    ranked = [b for b in reversed(report.bands) if b[0] in bands] + [b for b in report.bands if b[0] not in bands]
+    counts = [f"{count} {sentence(label).lower()}" for label, count in ranked if count]
+    return ", ".join(counts) if counts else "no sites yet"
+
+
+def card(report: PlaybookReport) -> str:
+    pb = report.playbook
+    facts = [f"**Status:** {STATUS.get(pb.status, text(pb.status))}",
+             f"**Evidence:** {evidence_level(pb.evidence_level)}",
+             f"**Sites:** {len(report.sites)}", f"**Latest audits:** {glance(report)}"]
+    lines = [f"### [{text(pb.title)}]({paths.href(paths.HOME, paths.playbook(pb.id))})", "",
+             text(first_sentence(pb.summary)), "", *(f"{fact}  " for fact in facts), "",
+             f"[Network dashboard]({paths.href(paths.HOME, paths.dashboard(pb.id))})"]
+    return "-   " + "\n    ".join(lines).replace("\n    \n", "\n\n")
+
+
+def home_page(reports: list[PlaybookReport], intro: str | None, site_name: str) -> str:
+    cards = section("## Playbooks", f"{plural(len(reports), 'playbook')} in this handbook." if reports else
+                    "No playbooks yet: start one with `spread playbook new`.",
+                    section('<div class="grid cards spread-cards" markdown>', *(card(r) for r in reports), "</div>")
+                    if reports else "")
+    intro = intro if intro is not None else section(f"# {text(site_name)}", DEFAULT_INTRO)
+    body = intro.replace(MARKER, cards, 1) if MARKER in intro else section(intro, cards)
+    has_front_matter = intro.startswith("---")
+    return (body if has_front_matter else front_matter(site_name) + body) + "\n"
+

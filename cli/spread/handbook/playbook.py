@@ -1,0 +1,90 @@
+"""The page for one playbook: everything an adopter, a volunteer or a funder needs to understand the model."""
+
+from __future__ import annotations
+
+from spread.handbook import paths
+from spread.handbook.blocks import bullets, checklist, front_matter, section, table
+from spread.handbook.components import components
+from spread.handbook.escaping import link, long_text, text
+from spread.handbook.history import history
+from spread.handbook.instrument import instrument
+from spread.handbook.sites import sites_table
+from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS, plural
+from spread.model import Playbook
+from spread.report import PlaybookReport
+
+
+def evidence_level(level: int | None) -> str:
+    if level is None:
+        return "not stated"
+    name, _ = NESTA[level]
+    return f"level {level} of 5 ({name})"
+
+
+def _people(pb: Playbook) -> str:
+    if not (pb.population or pb.inclusion or pb.exclusion):
+        return ""
+    return section("## Who it is for", text(pb.population or ""),
+                   section("**Who can take part**", bullets(text(i) for i in pb.inclusion)) if pb.inclusion else "",
+                   section("**Who it is not for**", bullets(text(e) for e in pb.exclusion)) if pb.exclusion else "")
+
+
+def _change(pb: Playbook) -> str:
+    if not (pb.problem or pb.mechanisms or pb.outcomes):
+        return ""
+    outcomes = table(["Outcome", "How it is measured"],
+                     [[text(o.name), text(o.measure or "")] for o in pb.outcomes]) if pb.outcomes else ""
+    return section("## How it works", "### The problem" if pb.problem else "", text(pb.problem or ""),
+                   "### How change happens" if pb.mechanisms else "", bullets(text(m) for m in pb.mechanisms),
+                   "### Outcomes" if pb.outcomes else "", outcomes)
+
+
+def _evidence(pb: Playbook) -> str:
+    if pb.evidence_level is None and not pb.sources:
+        return ""
+    level = ""
+    if pb.evidence_level is not None:
+        name, meaning = NESTA[pb.evidence_level]
+        level = (f"**Nesta Standards of Evidence: level {pb.evidence_level} of 5, {name}.** {meaning} "
+                 "Level 5 means the model has been scaled with the same impact.")
+    sources = [link(s.title, s.url) + "".join(f", {text(x)}" for x in (s.type and s.type.replace("-", " "), s.year)
+                                              if x) for s in pb.sources]
+    return section("## Evidence", level, long_text(pb.evidence_summary) if pb.evidence_summary else "",
+                   section("**Sources**", bullets(sources)) if sources else "")
+
+
+def _spread(pb: Playbook) -> str:
+    if not pb.replication:
+        return ""
+    return section("## How it spreads", REPLICATION.get(pb.replication, text(pb.replication)),
+                   long_text(pb.replication_notes) if pb.replication_notes else "")
+
+
+def _roles_and_rollout(pb: Playbook) -> str:
+    roles = section("## Roles", table(["Role", "What they do"], [[f"**{text(r.title)}**", text(r.description or "")]
+                                                                for r in pb.roles])) if pb.roles else ""
+    stages = [section(f"### {STAGES.get(s.stage, text(s.stage))}", checklist(text(step) for step in s.steps))
+              for s in pb.rollout]
+    rollout = section("## Rolling it out", "The steps a new site works through, stage by stage. Tick them off "
+                      "as you go.", *stages) if stages else ""
+    return section(roles, rollout)
+
+
+def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None) -> str:
+    page = paths.playbook(pb.id)
+    facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
+             f"{evidence_level(pb.evidence_level)} · {plural(len(report.sites), 'site')}")
+    illustrative = ('!!! note "An illustrative example"\n\n    This playbook is example content, not any '
+                    "organisation's official model.") if pb.illustrative else ""
+    dashboard = f"[Network dashboard]({paths.href(page, paths.dashboard(pb.id))})"
+    download = f"[Download the playbook file]({paths.href(page, paths.download(pb.id, pb.version))})"
+    body = section(
+        f"# {text(pb.title)}", f"{facts}\n{{: .spread-facts }}", illustrative,
+        f"**{text(pb.summary)}**", long_text(pb.description) if pb.description else "",
+        f"{dashboard} · {download}",
+        _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb),
+        instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
+                   paths.href(page, paths.audit_template(pb.id, pb.version))),
+        history(pb, versions, changelog, page),
+        section("## Sites running it", sites_table(report, page)))
+    return front_matter(pb.title) + body + "\n"

@@ -1,0 +1,78 @@
+"""`spread serve`: a live preview on this computer, rebuilt whenever a playbook, site, audit or page changes.
+
+It reuses MkDocs' own live-reload server (it polls the files, so it needs no network and no file-system
+events) with our builder, which regenerates the pages before MkDocs runs. A change that breaks the
+repository is reported and the last good build stays on screen until it is fixed.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spread.errors import Problem, SpreadError
+from spread.handbook import engine
+from spread.handbook.publish import BUILD, checked, generate_build
+
+WATCHED = ("playbooks", "fidelity", "docs")
+
+
+class Preview:
+    """Builds the handbook into a temporary folder; `report` receives problems and messages for the user."""
+
+    def __init__(self, root: Path, today: Callable[[], date], report: Callable[[list[Problem], str], None]) -> None:
+        self.root, self.today, self.report = root, today, report
+        self.site_dir = Path(tempfile.mkdtemp(prefix="spread-preview-"))
+
+    def build(self) -> bool:
+        network, problems = checked(self.root)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            self.report(errors, "not rebuilt: fix these errors and save again")
+            return False
+        try:
+            prepared = generate_build(network, self.root / BUILD / "preview", self.site_dir, self.today())
+            engine.build(prepared.config_file)
+        except SpreadError as exc:
+            self.report([], f"not rebuilt: {exc.format_message()}")
+            return False
+        self.report([], f"rebuilt: {prepared.pages} pages")
+        return True
+
+    def close(self) -> None:
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+
+
+def server(preview: Preview, port: int, host: str = "127.0.0.1") -> Any:
+    """A live-reload server on `host:port` serving the preview, watching the repository; `run` runs it."""
+    from mkdocs.livereload import LiveReloadServer
+
+    def rebuild() -> None:
+        preview.build()
+
+    live = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview.site_dir))
+    for name in WATCHED:
+        if (preview.root / name).is_dir():
+            live.watch(str(preview.root / name))
+    # mkdocs.yml sits at the top: watch the top folder itself, not what lies below it (.spread-build changes).
+    live.watch(str(preview.root), recursive=False)
+    return live
+
+
+def run(live: Any, port: int) -> None:
+    """Serve until Ctrl+C. A busy port is the usual problem, so it is said in plain words."""
+    try:
+        live.serve()
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise SpreadError(f"port {port} is already in use: pick another with --port") from None
+        raise SpreadError(f"cannot serve the preview on port {port} ({exc.strerror or exc})") from None
+    finally:
+        live.shutdown()

@@ -1,0 +1,99 @@
+"""The reference pages: the three file formats as readable field tables, and every file to download.
+
+Generated from the JSON Schemas the command line validates with, so the reference cannot drift from the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spread.handbook import paths
+from spread.handbook.blocks import front_matter, section, table
+from spread.handbook.escaping import long_text, text
+
+KINDS = {"playbook": ("The playbook file", "playbooks/<id>/playbook.yaml",
+                      "Written by the innovator: the model, its components and its self-audit."),
+         "site": ("The site file", "fidelity/<playbook>/<site>/site.yaml",
+                  "Written when a site adopts a playbook, then kept by the site: its choices and adaptations."),
+         "audit": ("The self-audit file", "fidelity/<playbook>/<site>/audits/<period>.yaml",
+                   "One for each period: the site's ratings, evidence, goal figures and action plan.")}
+TYPES = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
+         "array": "list", "object": "group of fields", "null": "empty"}
+
+
+def _cell(value: str) -> str:
+    """Schema wording (ours, with `code` in backticks) in one table cell."""
+    return long_text(" ".join(value.split())).replace("|", "\\|")
+
+
+def _type(node: dict[str, Any]) -> str:
+    given = node.get("type", "")
+    kinds: list[str] = given if isinstance(given, list) else [given]
+    words = [TYPES.get(k, k) for k in kinds if k and k != "null"]
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        words = [f"list of {TYPES.get(node['items'].get('type', ''), 'values')}"]
+    if "enum" in node:
+        words.append("one of " + ", ".join(f"`{v}`" for v in node["enum"] if v is not None))
+    return "; ".join(words) + (" (may be empty)" if "null" in kinds else "")
+
+
+def _anchor(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "top"
+
+
+def groups(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object in the schema that has fields, depth first, with its path (`core[].practice`)."""
+    if node.get("properties"):
+        yield path, node
+    for key, child in node.get("properties", {}).items():
+        child_path = f"{path}.{key}" if path else key
+        if isinstance(child.get("items"), dict):
+            yield from groups(child["items"], child_path + "[]")
+        yield from groups(child, child_path)
+    if isinstance(node.get("additionalProperties"), dict):
+        yield from groups(node["additionalProperties"], f"{path}.<id>")
+
+
+def _row(name: str, path: str, child: dict[str, Any], required: bool) -> list[str]:
+    target = child["items"] if isinstance(child.get("items"), dict) else child
+    nested = target.get("properties") or isinstance(target.get("additionalProperties"), dict)
+    child_path = f"{path}.{name}" if path else name
+    shown = f"`{name}`"
+    if nested:
+        inner = child_path + ("[]" if target is not child else "")
+        shown = f"[`{name}`](#{_anchor(inner if target.get('properties') else inner + '.<id>')})"
+    what = " ".join(x for x in (child.get("title", ""), "—", child.get("description", "")) if x).strip(" —")
+    return [shown, _cell(what), _cell(_type(child)), "Yes" if required else ""]
+
+
+def schema_page(kind: str, schema: dict[str, Any]) -> str:
+    title, where, about = KINDS[kind]
+    parts = [f"# {title}", f"`{where}`. {about}", _cell(schema.get("description", "")),
+             (f"[Download the JSON Schema]({paths.href(paths.SCHEMA_PAGES[kind], paths.schema_file(kind))}) "
+             "for editors that check YAML as you type.")]
+    for path, node in groups(schema):
+        required = set(node.get("required", []))
+        rows = [_row(name, path, child, name in required) for name, child in node["properties"].items()]
+        heading = f"`{path}`" if path else "Top level"
+        parts += [f"## {heading} {{ #{_anchor(path)} }}", _cell(node.get("title", "")) if path else "",
+                  table(["Field", "What it is", "Type", "Required"], rows)]
+    return front_matter(title) + section(*parts) + "\n"
+
+
+def reference_page(playbooks: list[tuple[str, str, list[str]]]) -> str:
+    """`playbooks`: (id, title, versions with files, newest last) for each playbook."""
+    page = paths.REFERENCE
+    files = [[f"[{title}]({paths.href(page, paths.SCHEMA_PAGES[kind])})", f"`{where}`", about]
+             for kind, (title, where, about) in KINDS.items()]
+    rows = [[text(title), text(version),
+             (f"[Playbook file]({paths.href(page, paths.download(pid, version))}) · "
+             f"[Blank audit file]({paths.href(page, paths.audit_template(pid, version))}) · "
+             f"[Printable checklist]({paths.href(page, paths.checklist(pid, version))})")]
+            for pid, title, versions in playbooks for version in reversed(versions)]
+    return front_matter("Reference") + section(
+        "# Reference", "Everything in this handbook comes from three kinds of YAML file, kept in the handbook's "
+        "repository and checked by `spread check`.", table(["File", "Where it lives", "What it holds"], files),
+        "## Downloads", "Each playbook version as a file, with a blank self-audit to fill in.",
+        table(["Playbook", "Version", "Files"], rows) if rows else "No playbooks yet.") + "\n"

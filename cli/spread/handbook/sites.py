@@ -1,0 +1,60 @@
+"""Tables of sites, shared by the playbook page and the network dashboard."""
+
+from __future__ import annotations
+
+from spread.bands import number
+from spread.handbook import paths
+from spread.handbook.blocks import table
+from spread.handbook.escaping import text
+from spread.handbook.score import total_text
+from spread.handbook.words import STAGES, sentence
+from spread.report import PlaybookReport, SiteStatus
+
+
+def site_link(status: SiteStatus, page: str) -> str:
+    site = status.site
+    return f"[{text(site.name)}]({paths.href(page, paths.site(site.playbook, site.id))})"
+
+
+def band_cell(status: SiteStatus) -> str:
+    """The latest band in words: `Good`, `Incomplete audit`, `No audit yet`."""
+    if status.score is None:
+        return "No audit yet"
+    return sentence(status.score.band.label) if status.score.band else "Incomplete audit"
+
+
+def version_cell(status: SiteStatus) -> str:
+    behind = f" (behind: {text(status.latest_version)} is out)" if status.behind and status.latest_version else ""
+    return text(status.site.version) + behind
+
+
+def _trend(status: SiteStatus) -> str:
+    """Percent at each audit, oldest first, rounded as `spread report` rounds them."""
+    return " → ".join(number(round(s.percent)) if s.percent is not None else "–" for s in status.trend) or "–"
+
+
+def _flags(status: SiteStatus) -> str:
+    score, flags = status.score, []
+    if status.overdue:
+        flags.append(f"audit for {text(status.due)} overdue")
+    if score is not None:
+        flags += [f"critical breach: {text(c)}" for c in sorted({r.item.component for r in score.breaches})]
+        flags += ["below minimum: " + ", ".join(text(r.item.id) for r in score.below_min)] if score.below_min else []
+    return "; ".join(flags)
+
+
+def sites_scores(report: PlaybookReport, page: str) -> str:
+    """Every site with its latest score and trend: the table `spread report` prints, for readers."""
+    if not report.sites:
+        return "No site runs this playbook yet."
+    rows = [[site_link(s, page), version_cell(s), text(s.score.period) if s.score else "None", band_cell(s),
+             total_text(s.score) if s.score else "", _trend(s), _flags(s)] for s in report.sites]
+    return table(["Site", "Version", "Latest audit", "Band", "Score", "Trend (%)", "Flags"], rows)
+
+
+def sites_table(report: PlaybookReport, page: str) -> str:
+    if not report.sites:
+        return "No site runs this playbook yet."
+    rows = [[site_link(s, page), text(s.site.area or ""), version_cell(s), STAGES.get(s.site.stage, s.site.stage),
+             text(s.score.period) if s.score else "None", band_cell(s)] for s in report.sites]
+    return table(["Site", "Area", "Version", "Stage", "Latest audit", "Band"], rows)

@@ -50,17 +50,41 @@ def run() -> Run:
     return _run
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """A copy of the repository's example network (playbooks, fidelity, docs, mkdocs.yml, schemas)."""
-    target = tmp_path / "handbook"
-    target.mkdir()
+def copy_example(target: Path) -> Path:
+    """Copy the repository's example network (playbooks, fidelity, docs, mkdocs.yml, schemas) to `target`."""
+    target.mkdir(parents=True)
     for name in ("playbooks", "fidelity", "schemas", "docs"):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, target / name)
     if (REPO / "mkdocs.yml").exists():
         shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the repository's example network (playbooks, fidelity, docs, mkdocs.yml, schemas)."""
+    return copy_example(tmp_path / "handbook")
+
+
+# The day the shared handbook build counts overdue audits from, so its pages do not change with the calendar.
+HANDBOOK_TODAY = "2026-11-15"
+
+
+@pytest.fixture(scope="session")
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example network's handbook, built once per test session by `spread publish` (MkDocs, strict).
+
+    Returns the repository copy; the website is in its `site/` folder. Tests must not change it."""
+    root = copy_example(tmp_path_factory.mktemp("handbook") / "handbook")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        patch.setenv("NO_COLOR", "1")
+        result = CliRunner().invoke(cli, ["publish", "--repo", str(root), "--today", HANDBOOK_TODAY],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root
 
 
 def write(path: Path, text: str) -> Path:

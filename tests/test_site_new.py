@@ -184,6 +184,13 @@ def test_bad_answers_are_all_reported_and_nothing_is_written(run: Run, repo: Pat
     assert files(repo) == before
 
 
+def test_leaving_the_form_half_way_writes_nothing(run: Run, repo: Path) -> None:
+    before = files(repo)
+    result = run("site", "new", "demo", "york", input="York Circles\nYork CVS\n", cwd=repo)
+    assert result.exit_code == 1 and result.stderr.endswith("Aborted!\n")
+    assert files(repo) == before
+
+
 def test_no_input_names_what_is_missing(run: Run, repo: Path) -> None:
     before = files(repo)
     result = run("site", "new", "demo", "york", "--no-input", "--set", "venue=online", cwd=repo)

@@ -40,7 +40,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @click.option("--version", metavar="X.Y.Z", callback=_version,
               help="Adopt this released version (an archived release or a git tag). Default: the newest.")
 @click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Take answers from this YAML file (format below); anything missing is asked.")
+              help="Take answers from this YAML file (format above); anything missing is asked.")
 @click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
               help="Choose for one local component, e.g. --set venue=library. Repeat for more.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
@@ -59,20 +59,22 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
 
     \b
     An answers file (--answers) holds any of these; what is missing is asked for:
-      name: Code Club Leeds Central
+      name: Leeds Central Library Code Club
       host: {name: Leeds Libraries, type: library}
-      area: Leeds
-      started: 2026-03-01          # YYYY-MM-DD (default: today)
+      area: Leeds city centre
+      started: 2026-04-18          # YYYY-MM-DD (default: today)
       stage: installation          # the default
       adaptations:                 # by local component id
-        venue: {choice: library, reason: Free rooms after school.}
-        rhythm: weekly             # just the choice
+        setting: {choice: library, reason: Sixteen computers near many schools.}
+        session-time: weekend      # just the choice: the reason is asked
+    A choice that is the playbook's default needs no reason.
 
     \b
     Examples:
       spread site new code-club leeds-central
       spread site new code-club leeds-central --answers leeds.yaml --no-input
-      spread site new peer-diabetes york --version 1.0.0 --set venue=library
+      spread site new code-club leeds-central --set setting=library --set session-time=weekend
+      spread site new peer-diabetes york --version 1.0.0
     """
     root = find_root(repo or Path.cwd())
     adopted = adopt(load_network(root), playbook_id, version)

@@ -1,0 +1,48 @@
+"""`spread playbook diff`: what changed between two versions of a playbook, and the release it needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spread.commands.options import format_option, repo_option
+from spread.diffreport import FORMATS, Comparison
+from spread.errors import SpreadError
+from spread.repo import find_root, load_network
+from spread.revisions import WORKING, released_versions, resolve
+from spread.versions import diff_playbooks
+
+
+@click.command()
+@click.argument("playbook_id", metavar="ID")
+@click.argument("old", metavar="[FROM]", required=False)
+@click.argument("new", metavar="[TO]", required=False)
+@repo_option
+@format_option("text", "json", "markdown")
+def diff(playbook_id: str, old: str | None, new: str | None, repo: Path | None, fmt: str) -> None:
+    """Compare two versions of a playbook, component by component.
+
+    FROM and TO are versions (1.0.0), git tags (peer-diabetes/v1.0.0), commits, or `working`
+    for the playbook file as it is now. FROM defaults to the latest released version and TO to
+    `working`. Each change says which release it needs: major (sites must review: core components,
+    scoring, or narrower choices), minor (more room to adapt) or patch (wording only).
+
+    \b
+    Examples:
+      spread playbook diff peer-diabetes
+      spread playbook diff peer-diabetes 1.0.0 2.0.0
+      spread playbook diff peer-diabetes 1.0.0 working --format markdown
+    """
+    network = load_network(find_root(repo or Path.cwd()))
+    if old is None:
+        versions = released_versions(network, playbook_id)
+        if not versions:
+            resolve(network, playbook_id, WORKING)  # says so first if the playbook itself is missing
+            raise SpreadError(f"`{playbook_id}` has no released version yet (no git tag {playbook_id}/v… and nothing "
+                              f"in playbooks/{playbook_id}/releases/): give FROM and TO, or make the first release "
+                              f"with `spread playbook release {playbook_id}`")
+        old = versions[-1]
+    before, after = resolve(network, playbook_id, old), resolve(network, playbook_id, new or WORKING)
+    comparison = Comparison(playbook_id, before, after, diff_playbooks(before.playbook, after.playbook))
+    click.echo(FORMATS[fmt](comparison))

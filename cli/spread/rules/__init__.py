@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 
 from spread.errors import Problem
 from spread.repo import Network
-from spread.rules import audit, placeholders, playbook, site
+from spread.rules import audit, placeholders, playbook, site, versions
 
 Rule = Callable[[Network], Iterable[Problem]]
-RULES: tuple[Rule, ...] = (playbook.check, site.check, audit.check, placeholders.check)
+RULES: tuple[Rule, ...] = (playbook.check, site.check, audit.check, placeholders.check, versions.check)
 
 
 def check_network(network: Network) -> list[Problem]:

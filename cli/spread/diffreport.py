@@ -40,7 +40,7 @@ def verdict(c: Comparison) -> str:
 def text(c: Comparison) -> str:
     lines = [f"Changes to {c.playbook_id} from {c.old.label} to {c.new.label}:"] if c.changes else []
     lines += [f"  {ch.bump:<5}  {ch.message} [{ch.rule}]" for ch in c.changes]
-    return "\n".join([*lines, verdict(c)])
+    return "\n".join([*lines, *([""] if lines else []), verdict(c)])
 
 
 def as_json(c: Comparison) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spread.errors import Problem
 from spread.repo import Network
-from spread.revisions import released
+from spread import revisions  # a module import: revisions itself imports from spread.rules
 from spread.rules.common import at
 from spread.semver import major
 from spread.versions import diff_playbooks, needed_bump
@@ -18,7 +18,7 @@ from spread.versions import diff_playbooks, needed_bump
 
 def check(network: Network) -> Iterator[Problem]:
     for playbook in network.playbooks.values():
-        before = released(network, playbook.id, playbook.version)
+        before = revisions.released(network, playbook.id, playbook.version)
         changes = diff_playbooks(before, playbook) if before is not None and before is not playbook else []
         if changes:
             count = f"{len(changes)} change{'s' * (len(changes) != 1)}"

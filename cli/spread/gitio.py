@@ -95,7 +95,7 @@ def uncommitted(repo: git.Repo, relpath: str) -> list[str]:
         out = str(repo.git.status("--porcelain", "--untracked-files=all", "--", relpath))
     except (GitError, OSError) as exc:
         raise SpreadError(f"git could not tell whether {relpath} has uncommitted changes ({_said(exc)})") from None
-    return [line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines() if len(line) > 3]
+    return sorted(line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines() if len(line) > 3)
 
 
 def commit_paths(repo: git.Repo, relpaths: list[str], message: str) -> str:
@@ -116,17 +116,12 @@ def annotated_tag(repo: git.Repo, name: str, message: str) -> None:
 
 
 def undo_commit(repo: git.Repo, before: str, relpaths: list[str]) -> None:
-    """Move the branch back to `before` and put these paths' index entries back as they were there."""
+    """Move the branch back to `before` (if a commit moved it) and unstage these paths to how they were there."""
     try:
-        repo.git.reset("--soft", before)
+        if head_commit(repo) != before:
+            repo.git.reset("--soft", before)
         repo.git.reset("-q", before, "--", *relpaths)
     except (GitError, OSError) as exc:
         raise SpreadError(f"git could not undo the commit ({_said(exc)}): run `git reset --soft {before[:12]}` "
                           "to undo it by hand") from None
 
-
-def delete_tag(repo: git.Repo, name: str) -> None:
-    try:
-        repo.git.tag("-d", name)
-    except (GitError, OSError):
-        pass  # it was never made

@@ -1,0 +1,79 @@
+"""`spread playbook release`: a new version with the bump its changes need, a changelog entry, a commit and a tag."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from spread import gitio
+from spread.changelog import summary_for
+from spread.commands.options import repo_option
+from spread.errors import SpreadError, display_path
+from spread.release import apply_release, plan_release, problems_in, release_files
+from spread.repo import find_root, load_network
+from spread.revisions import working
+from spread.versions import Bump
+
+
+@click.command()
+@click.argument("playbook_id", metavar="ID")
+@click.option("--major", "bump", flag_value="major", help="Release a new major version (X.0.0).")
+@click.option("--minor", "bump", flag_value="minor", help="Release a new minor version (x.Y.0).")
+@click.option("--patch", "bump", flag_value="patch", help="Release a new patch version (x.y.Z).")
+@click.option("--summary", metavar="TEXT", help="The changelog's summary of this release (default: asked, or "
+              "a sentence saying what the release means for sites).")
+@click.option("--yes", "-y", is_flag=True, help="Release without asking to confirm.")
+@repo_option
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool, repo: Path | None,
+            today: datetime | None) -> None:
+    """Release a new version of playbook ID: bump, changelog, commit and tag.
+
+    Compares the playbook with its last release and picks the version the changes need:
+    major when core components, scoring or sites' allowed choices narrowed; minor when
+    sites get more room; patch for wording. A smaller --major/--minor/--patch is refused,
+    with the reasons. Then writes the version into playbook.yaml, archives a copy as
+    releases/VERSION.yaml, adds an entry to CHANGELOG.md, commits those files and tags the
+    commit ID/vVERSION. The playbook's folder must have no uncommitted changes, and if
+    anything fails, everything is put back as it was.
+
+    \b
+    Examples:
+      spread playbook diff peer-diabetes       see what changed first
+      spread playbook release peer-diabetes
+      spread playbook release peer-diabetes --major --summary "Adds a clinical link." --yes
+    """
+    network = load_network(find_root(repo or Path.cwd()))
+    if network.git is None:
+        raise SpreadError(f"{network.root} is not in a git repository, and releases are git commits and tags: run "
+                          "`git init`, commit your files, then release")
+    folder = f"playbooks/{playbook_id}"
+    working(network, playbook_id)
+    dirty = gitio.uncommitted(network.git, gitio.relative_to_top(network.git, network.root / folder))
+    if dirty:
+        raise SpreadError(f"{folder}/ has changes that are not committed ({', '.join(dirty)}): commit them first "
+                          f"(`git add {folder} && git commit`), so the release is made from what is in git. "
+                          "Nothing was changed.")
+    problems = problems_in(network, playbook_id)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise SpreadError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {folder}/ (listed above): fix "
+                          "them before releasing. Nothing was changed.")
+    plan = plan_release(network, playbook_id, bump)
+    after = f"a {plan.bump} release after {plan.previous}, for these changes:" if plan.previous else "its first release."
+    click.echo(f"Releasing {playbook_id} {plan.version}, {after}")
+    for change in plan.changes:
+        click.echo(f"  {change.bump:<5}  {change.message} [{change.rule}]")
+    if summary is None:
+        summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
+                                                                   default=summary_for(plan.bump))
+    files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
+    if not yes:
+        shown = ", ".join(display_path(p, network.root) for p in files)
+        click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)
+    commit = apply_release(network, plan, files, summary)
+    click.echo(f"Released {playbook_id} {plan.version}: commit {commit[:7]}, tag {plan.tag}. Share it with "
+               f"`git push --follow-tags`; sites move up with `spread site upgrade`.")

@@ -1,0 +1,216 @@
+"""`spread playbook release` on real git repositories: the right bump, all of it or none of it."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import git
+import pytest
+
+from conftest import MINIMAL_PLAYBOOK, Run, write
+from test_playbook_diff import PLAYBOOK, commit, edit
+
+MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
+
+
+def state(root: Path) -> tuple[str, list[str], dict[str, bytes], str]:
+    """Everything a release may touch: HEAD, the tags, every file's bytes, and what git sees as changed."""
+    repo = git.Repo(root)
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+             if p.is_file() and ".git" not in p.relative_to(root).parts}
+    result = str(repo.head.commit.hexsha), sorted(t.name for t in repo.tags), files, repo.git.status("--porcelain")
+    repo.close()
+    return result
+
+
+def release(run: Run, root: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return run("playbook", "release", "demo", *args, "--today", "2026-05-01", "--repo", root, input=input)
+
+
+@pytest.fixture
+def committed(git_repo: Path) -> Path:
+    """A repository with playbook `demo` 1.0.0 committed (with an editor modeline and a comment) but never released."""
+    write(git_repo / PLAYBOOK, MODELINE + "# The demo playbook.\n" + MINIMAL_PLAYBOOK.lstrip())
+    commit(git_repo, "Add demo")
+    return git_repo
+
+
+@pytest.fixture
+def first(run: Run, committed: Path) -> Path:
+    assert release(run, committed, "--yes").exit_code == 0
+    return committed
+
+
+def test_the_first_release_in_a_repository_with_no_tags(run: Run, committed: Path) -> None:
+    before = (committed / PLAYBOOK).read_text(encoding="utf-8")
+    result = release(run, committed, "--yes")
+    assert result.exit_code == 0, result.output
+    repo = git.Repo(committed)
+    head = repo.head.commit
+    assert result.output == (
+        "Releasing demo 1.0.0, its first release.\n"
+        f"Released demo 1.0.0: commit {head.hexsha[:7]}, tag demo/v1.0.0. Share it with `git push --follow-tags`; "
+        "sites move up with `spread site upgrade`.\n")
+    assert head.message == "Release demo 1.0.0\n\nFirst release.\n"
+    tag = repo.tags["demo/v1.0.0"]
+    assert tag.tag is not None and tag.tag.message == "Demo circles 1.0.0\n\nFirst release."  # annotated
+    assert tag.commit == head
+    # The version in the file is released as it is: only the archive and the changelog are new.
+    assert sorted(head.stats.files) == ["playbooks/demo/CHANGELOG.md", "playbooks/demo/releases/1.0.0.yaml"]
+    assert (committed / PLAYBOOK).read_text(encoding="utf-8") == before
+    archived = (committed / "playbooks/demo/releases/1.0.0.yaml").read_text(encoding="utf-8")
+    assert archived == before.replace("$schema=../../schemas", "$schema=../../../schemas")
+    log = (committed / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.startswith("# Changelog: Demo circles\n")
+    assert log.endswith(
+        "## [1.0.0] - 2026-05-01\n\nFirst release.\n\n### Added\n\n- 2 core components (`peer-led`, `regular`), "
+        "local components: `venue`, `name`, and a fidelity instrument of 2 items.\n")
+    assert repo.git.status("--porcelain") == ""
+    repo.close()
+
+
+def test_a_too_small_bump_is_refused_with_the_reasons_then_the_right_one_succeeds(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery]")
+    edit(first, "title: Led by peers", "title: Led by trained peers")
+    commit(first)
+    before = state(first)
+    result = release(run, first, "--minor", "--yes")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: a minor release (1.0.0 to 1.1.0) is too small for these changes, which need a major release (2.0.0):\n"
+        "  needs major: Local component `venue` (Where circles meet): `online` is no longer allowed. "
+        "[local-option-removed]\n"
+        "Release with --major, or leave out the flag to get the release the changes need.\n")
+    assert state(first) == before
+
+    playbook_before = (first / PLAYBOOK).read_text(encoding="utf-8")
+    result = release(run, first, "--yes", "--summary", "Online circles end; peers are trained.")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "Releasing demo 2.0.0, a major release after 1.0.0, for these changes:",
+        "  patch  Core component `peer-led` (Led by trained peers): new wording for the title. [core-wording]",
+        "  major  Local component `venue` (Where circles meet): `online` is no longer allowed. [local-option-removed]"]
+    # Only the version line changed; the modeline and the comment are kept.
+    assert (first / PLAYBOOK).read_text(encoding="utf-8") == playbook_before.replace("version: 1.0.0", "version: 2.0.0")
+    assert (first / "playbooks/demo/releases/2.0.0.yaml").is_file()
+    assert (first / "playbooks/demo/releases/1.0.0.yaml").is_file()
+    log = (first / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.index("## [2.0.0] - 2026-05-01") < log.index("## [1.0.0] - 2026-05-01")
+    assert ("## [2.0.0] - 2026-05-01\n\nOnline circles end; peers are trained.\n\n### Changed\n\n"
+            "- Core component `peer-led` (Led by trained peers): new wording for the title.\n\n### Removed\n\n"
+            "- Local component `venue` (Where circles meet): `online` is no longer allowed.\n\n## [1.0.0]") in log
+    repo = git.Repo(first)
+    assert repo.tags["demo/v2.0.0"].commit == repo.head.commit
+    assert repo.git.status("--porcelain") == ""
+    repo.close()
+    assert run("check", "--repo", first).output == "No problems found.\n"
+
+
+def test_a_bigger_bump_than_needed_is_allowed(run: Run, first: Path) -> None:
+    edit(first, "title: Led by peers", "title: Led by trained peers")
+    commit(first)
+    assert release(run, first, "--major", "--yes").exit_code == 0
+    assert "version: 2.0.0" in (first / PLAYBOOK).read_text(encoding="utf-8")
+
+
+def test_a_version_set_by_hand_is_released_if_it_is_big_enough(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    edit(first, "version: 1.0.0", "version: 1.0.1")
+    commit(first)
+    result = release(run, first, "--yes")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: a patch release (1.0.0 to 1.0.1) is too small for these changes, which need a minor release (1.1.0):\n"
+        "  needs minor: Local component `venue` (Where circles meet): new option `pub`. [local-option-added]\n"
+        "Set `version: 1.1.0` in playbooks/demo/playbook.yaml, or set it back to 1.0.0 and let Spread choose.\n")
+    edit(first, "version: 1.0.1", "version: 1.1.0")
+    commit(first)
+    result = release(run, first, "--yes")
+    assert result.output.startswith("Releasing demo 1.1.0, a minor release after 1.0.0, for these changes:\n")
+    assert "demo/v1.1.0" in [t.name for t in git.Repo(first).tags]
+
+
+def test_a_dirty_playbook_folder_is_refused_with_nothing_changed(run: Run, first: Path) -> None:
+    edit(first, "title: Led by peers", "title: Led by trained peers")
+    write(first / "playbooks/demo/notes.md", "Ideas for 2.0\n")
+    before = state(first)
+    result = release(run, first, "--yes")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: playbooks/demo/ has changes that are not committed (playbooks/demo/notes.md, "
+        "playbooks/demo/playbook.yaml): commit them first (`git add playbooks/demo && git commit`), so the release "
+        "is made from what is in git. Nothing was changed.\n")
+    assert state(first) == before
+
+
+def test_nothing_to_release(run: Run, first: Path) -> None:
+    result = release(run, first, "--yes")
+    assert result.output == ("Error: nothing in playbooks/demo/playbook.yaml has changed since version 1.0.0: there "
+                             "is nothing to release\n")
+
+
+def test_a_folder_that_is_not_a_git_repository(run: Run, demo: Path) -> None:
+    result = release(run, demo, "--yes")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {demo.resolve()} is not in a git repository, and releases are git commits and "
+                             "tags: run `git init`, commit your files, then release\n")
+
+
+def test_a_first_release_cannot_be_bumped(run: Run, committed: Path) -> None:
+    result = release(run, committed, "--minor", "--yes")
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: `demo` has never been released, so there is nothing to bump from: leave out "
+                                  "--minor to release version 1.0.0, as playbooks/demo/playbook.yaml says\n")
+
+
+def test_problems_in_the_playbook_stop_the_release(run: Run, committed: Path) -> None:
+    edit(committed, "default: library", "default: pub")
+    commit(committed)
+    before = state(committed)
+    result = release(run, committed, "--yes")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: 1 problem in playbooks/demo/ (listed above): fix them before releasing. Nothing was changed.")
+    assert "[local-default-not-option]" in result.output
+    assert state(committed) == before
+
+
+def test_a_failing_tag_undoes_the_commit_and_every_file(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    # A tag one level below the new tag's name makes git refuse to create the new one, after the commit.
+    git.Repo(first).git.tag("demo/v1.1.0/blocker")
+    before = state(first)
+    result = release(run, first, "--yes")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith("Error: git could not create the tag demo/v1.1.0 (")
+    assert state(first) == before
+    assert not (first / "playbooks/demo/releases/1.1.0.yaml").exists()
+
+
+def test_a_failing_commit_puts_every_file_back(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    hook = first / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'no releases on Fridays' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(hook.stat().st_mode | stat.S_IEXEC)
+    before = state(first)
+    result = release(run, first, "--yes")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "Error: git could not make the commit (no releases on Fridays)"
+    assert state(first) == before
+
+
+def test_asks_for_the_summary_and_a_confirmation(run: Run, first: Path) -> None:
+    edit(first, "summary: A small programme used in tests.", "summary: Small circles.")
+    commit(first)
+    before = state(first)
+    result = release(run, first, input="\nn\n")
+    assert result.exit_code == 1
+    assert "Summary for the changelog [A patch release: clearer wording; nothing changes for sites.]: " in result.output
+    assert state(first) == before
+    result = release(run, first, input="Tighter summary.\n\n")
+    assert result.exit_code == 0, result.output
+    log = (first / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [1.0.1] - 2026-05-01\n\nTighter summary.\n" in log

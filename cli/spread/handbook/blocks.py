@@ -28,8 +28,10 @@ def bullets(items: Iterable[str]) -> str:
 
 
 def checklist(items: Iterable[str]) -> str:
-    """A task list: empty boxes a reader can tick on paper."""
-    return "\n".join(f"- [ ] {item}" for item in items)
+    """Steps with an empty box to tick on paper. Drawn as text, not as form checkboxes: a checkbox that
+    cannot be ticked on screen, and has no label, only confuses a screen reader."""
+    steps = "\n".join(f"- ☐ {item}" for item in items)
+    return f'<div class="spread-steps" markdown>\n\n{steps}\n\n</div>'
 
 
 def definitions(pairs: Iterable[tuple[str, str]]) -> str:

@@ -22,7 +22,7 @@ from spread.handbook.escaping import html
 
 # Extensions the generated pages use; added when the user's list lacks them, never configured over theirs.
 EXTENSIONS: list[Any] = ["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details",
-                         {"pymdownx.tasklist": {"custom_checkbox": True}}, {"toc": {"permalink": True}}]
+                         {"toc": {"permalink": True}}]
 VALIDATION = {"nav": {"omitted_files": "info", "not_found": "warn", "absolute_links": "info"},
               "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "info",
                         "unrecognized_links": "warn"}}
@@ -100,7 +100,8 @@ def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], reloc
         "site_name": config.get("site_name") or "Handbook", "docs_dir": "docs", "site_dir": site_dir,
         "use_directory_urls": False, "theme": theme, "plugins": plugins, "nav": nav_entries,
         "markdown_extensions": _extensions(list(config.get("markdown_extensions") or [])),
-        "extra_css": [*(config.get("extra_css") or []), f"{paths.ASSETS}/spread.css"], "extra": extra,
+        "extra_css": [*(config.get("extra_css") or []), f"{paths.ASSETS}/spread.css"],
+        "extra_javascript": [*(config.get("extra_javascript") or []), f"{paths.ASSETS}/spread.js"], "extra": extra,
         "validation": VALIDATION, "not_in_nav": NOT_IN_NAV,
     })
     out = io.StringIO()

@@ -17,7 +17,7 @@ from spread.repo import Network
 from spread.schemas import KINDS, schema, schema_text
 from spread.semver import sort_key
 
-ASSETS = ("spread.css", "iframe-worker.js")
+ASSETS = ("spread.css", "spread.js", "iframe-worker.js")
 
 
 def _read(path: Path) -> str | None:

@@ -176,3 +176,21 @@ def test_the_plan_is_pure_and_complete(empty: bool) -> None:
     assert (EXAMPLE in files) is not empty
     assert plan(empty=empty) == files
     assert all("$spread" not in text for text in files.values())
+
+
+@pytest.mark.slow  # builds a whole handbook with MkDocs
+@pytest.mark.parametrize("empty", [False, True])
+def test_a_new_handbook_publishes_straight_away(run: Run, tmp_path: Path, empty: bool) -> None:
+    target = tmp_path / "h"
+    run("init", target, *(["--empty"] if empty else []))
+    result = run("publish", "--today", "2026-06-01", cwd=target)
+    assert result.exit_code == 0, result.output
+    home = (target / "site/index.html").read_text()
+    assert "Our handbook" in home
+    assert ("Health walks led by local volunteers" in home) is not empty
+    if not empty:
+        assert (target / "site/playbooks/walking-groups/index.html").is_file()
+    # Built files stay out of git, as the .gitignore says.
+    repo = git.Repo(target)
+    assert not {p for p in repo.untracked_files if p.startswith(("site/", ".spread-build/"))}
+    repo.close()

@@ -14,12 +14,20 @@ from test_playbook_diff import PLAYBOOK, commit, edit
 MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
 
 
+# Spread's own cache of loaded files is not the user's work: it is left out of every comparison.
+OWN = (".git", ".spread-cache")
+
+
+def status(repo: git.Repo) -> str:
+    return "\n".join(line for line in str(repo.git.status("--porcelain")).splitlines() if ".spread-cache" not in line)
+
+
 def state(root: Path) -> tuple[str, list[str], dict[str, bytes], str]:
     """Everything a release may touch: HEAD, the tags, every file's bytes, and what git sees as changed."""
     repo = git.Repo(root)
     files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-             if p.is_file() and ".git" not in p.relative_to(root).parts}
-    result = str(repo.head.commit.hexsha), sorted(t.name for t in repo.tags), files, repo.git.status("--porcelain")
+             if p.is_file() and not set(OWN) & set(p.relative_to(root).parts)}
+    result = str(repo.head.commit.hexsha), sorted(t.name for t in repo.tags), files, status(repo)
     repo.close()
     return result
 
@@ -66,7 +74,7 @@ def test_the_first_release_in_a_repository_with_no_tags(run: Run, committed: Pat
     assert log.endswith(
         "## [1.0.0] - 2026-05-01\n\nFirst release.\n\n### Added\n\n- 2 core components (`peer-led`, `regular`), "
         "local components: `venue`, `name`, and a fidelity instrument of 2 items.\n")
-    assert repo.git.status("--porcelain") == ""
+    assert status(repo) == ""
     repo.close()
 
 
@@ -102,7 +110,7 @@ def test_a_too_small_bump_is_refused_with_the_reasons_then_the_right_one_succeed
             "- Local component `venue` (Where circles meet): `online` is no longer allowed.\n\n## [1.0.0]") in log
     repo = git.Repo(first)
     assert repo.tags["demo/v2.0.0"].commit == repo.head.commit
-    assert repo.git.status("--porcelain") == ""
+    assert status(repo) == ""
     repo.close()
     assert run("check", "--repo", first).output == "No problems found.\n"
 

@@ -93,12 +93,25 @@ class Editor:
         # An empty value (`key:` alone) has no text of its own: its line is the key's.
         return self.content_end(value if value.end_mark.index > value.start_mark.index else key)
 
-    def item_start(self, item: Node) -> int:
+    def dash_line(self, item: Node) -> int:
         """The start of the line holding an item's `- `."""
         at = item.start_mark.index - 1
         while at > 0 and self.text[at] in " \t\r\n":
             at -= 1
         return self.line_start(at if self.text[at] == "-" else item.start_mark.index)
+
+    def item_start(self, item: Node) -> int:
+        """Where an item's text begins: the comment lines right above it are about it, and go where it goes."""
+        start = self.dash_line(item)
+        dash = self._column(self.text.index("-", start))
+        while start > 0:
+            above = self.line_start(start - 1)
+            line = self.text[above:start]
+            # Deeper comments belong to the item before, as its last lines do.
+            if not line.strip().startswith("#") or len(line) - len(line.lstrip()) > dash:
+                break
+            start = above
+        return start
 
     def _column(self, offset: int) -> int:
         return offset - self.line_start(offset)
@@ -153,7 +166,7 @@ class Editor:
         seq = self.node((key,))
         if not isinstance(seq, SequenceNode) or seq.flow_style or not seq.value:
             return None
-        return self._column(self.text.index("-", self.item_start(seq.value[0])))
+        return self._column(self.text.index("-", self.dash_line(seq.value[0])))
 
     def empty(self, path: Path) -> None:
         """Write `key: []` for a block sequence whose every item is being removed."""
@@ -167,7 +180,7 @@ class Editor:
         assert isinstance(seq, SequenceNode), path
         item = seq.value[index]
         start, end = self.item_start(item), self.content_end(item)
-        dash = self.text.index("-", start) - start
+        dash = self._column(self.text.index("-", self.dash_line(item)))
         lines = self.text[start:end].replace("\r\n", "\n").rstrip("\n").split("\n")
         lines = [line[dash:] if line[:dash].strip() == "" else line.lstrip() for line in lines]
         if isinstance(item, MappingNode) and item.flow_style:

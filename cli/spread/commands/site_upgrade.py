@@ -1,0 +1,113 @@
+"""`spread site upgrade`: move a site to a newer version of its playbook, keeping its choices and comments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from spread.answers import Given
+from spread.commands.options import repo_option
+from spread.errors import SpreadError, display_path
+from spread.model import Site
+from spread.prompts import _choose
+from spread.repo import Network, find_root, load_network
+from spread.revisions import released
+from spread.rules.common import words
+from spread.scaffold import adopt
+from spread.semver import is_newer
+from spread.site_ref import locate_site
+from spread.upgrade import UpgradePlan, plan_upgrade, preview
+from spread.upgrade_write import Answer, checked, rewrite_site
+from spread.yamlio import write_atomic
+
+
+def _site(network: Network, ref: str) -> tuple[Site, Path]:
+    folder = Path(ref) if Path(ref).is_dir() else network.root / "fidelity" / ref
+    path = display_path(folder / "site.yaml", network.root)
+    if path in network.unreadable:
+        raise SpreadError(f"{path} has problems, so it cannot be upgraded yet: run `spread check {path}` and fix them")
+    return locate_site(network, ref)
+
+
+def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
+    answers, missing = {}, []
+    questions = plan.questions
+    for n, step in enumerate(questions, 1):
+        local = step.ask
+        assert local is not None
+        if not no_input:
+            chosen = _choose(local, Given(), n, len(questions))
+            answers[local.id] = Answer(chosen.choice, chosen.reason)
+        elif step.category == "new-local" and local.default is not None:
+            answers[local.id] = Answer(local.default, f"The playbook's default, taken when moving to {plan.new.version}.")
+        elif step.category == "new-local":
+            missing.append(f"`{local.id}` is new in {plan.new.version} and has no default")
+        else:
+            missing.append(f"`{local.id}`: {step.note.rstrip('.')}")
+    if missing:
+        raise SpreadError(f"--no-input cannot choose for you: {'; '.join(missing)}. Run `spread site upgrade {ref}` "
+                          "without --no-input to choose. Nothing was written.")
+    return answers
+
+
+@click.command()
+@click.argument("ref", metavar="SITE")
+@click.option("--to", "to_version", metavar="X.Y.Z", help="Move to this version (default: the newest).")
+@click.option("--dry-run", is_flag=True, help="Show what would change, ask nothing and write nothing.")
+@click.option("--no-input", is_flag=True, help="Ask nothing: new components take the playbook's default; "
+              "stop if a choice has to be made.")
+@click.option("--yes", "-y", is_flag=True, help="Write the upgrade without asking to confirm.")
+@repo_option
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes: bool, repo: Path | None,
+            today: datetime | None) -> None:
+    """Move a SITE (`playbook/site`, or its folder) to a newer version of its playbook.
+
+    First shows what happens to each component: unchanged, updated cleanly, new local
+    components (you choose), choices no longer allowed (you choose again), local components
+    removed, and core components to review (with the old and new practice profile). Then
+    rewrites site.yaml, changing only the lines it must: the version and commit, the new
+    choices, old records moved under `retired:` (never deleted), and an `upgrades` record.
+    Audits are never changed: each stays tied to the version it was made under.
+
+    \b
+    Examples:
+      spread site upgrade peer-diabetes/gateshead --dry-run
+      spread site upgrade peer-diabetes/gateshead
+      spread site upgrade fidelity/peer-diabetes/norwich --to 2.0.0 --no-input --yes
+    """
+    network = load_network(find_root(repo or (Path(ref) if Path(ref).is_dir() else Path.cwd())))
+    site, folder = _site(network, ref)
+    path = folder / "site.yaml"
+    shown = display_path(path, network.root)
+    old = released(network, site.playbook, site.version) or network.playbook_version(site.playbook, site.version)
+    if old is None:
+        raise SpreadError(f"{shown}: version {site.version} of `{site.playbook}` was not found, so Spread cannot tell "
+                          f"what changed: correct `playbook: version` (known versions are "
+                          f"{words(network.versions(site.playbook))})")
+    target = to_version or network.latest(site.playbook) or site.version
+    if target == site.version:
+        click.echo(f"{site.name} is already on {site.playbook} {target}: nothing to upgrade.")
+        return
+    if not is_newer(target, site.version):
+        raise click.BadParameter(f"{target} is not newer than {site.version}, the version {site.name} runs: a site "
+                                 "only moves forward", param_hint="'--to'")
+    adopted = adopt(network, site.playbook, target)
+    plan = plan_upgrade(site, old, adopted.playbook)
+    click.echo(preview(plan))
+    if dry_run:
+        click.echo("\nDry run: nothing was written.")
+        return
+    click.echo()
+    answers = _answers(plan, no_input, ref)
+    if not (yes or no_input):
+        click.confirm(f"Write the upgrade to {shown}?", default=True, abort=True)
+    day = (today.date() if today else date.today()).isoformat()
+    text = rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day)
+    write_atomic(path, checked(text, path, shown), force=True)
+    if adopted.note:
+        click.echo(f"Note: the playbook's git commit could not be recorded: {adopted.note}.", err=True)
+    click.echo(f"Upgraded {site.name} to {site.playbook} {target}: see the changes in {shown}, talk through the core "
+               f"components to review, then run `spread check {display_path(folder, network.root)}`.")

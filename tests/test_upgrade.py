@@ -1,0 +1,330 @@
+"""`spread site upgrade`: every preview category, a file rewritten only where it must be, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
+from test_playbook_diff import PLAYBOOK, commit
+
+SITE = "fidelity/demo/leeds/site.yaml"
+AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
+
+OLD = """
+id: demo
+title: Demo circles
+version: 1.0.0
+status: active
+summary: A small programme used in tests.
+core:
+  - id: peer-led
+    title: Led by peers
+    function: People learn from others who live with the same condition.
+    critical: true
+    practice: {expected: Peers lead., developmental: Peers co-lead., unacceptable: Staff lead.}
+  - id: regular
+    title: Meets regularly
+    function: Continuity builds trust.
+    practice: {expected: Every six weeks., developmental: Less often., unacceptable: When someone remembers.}
+  - id: welcome
+    title: New members welcomed
+    function: People stay when they feel expected.
+    practice: {expected: Always., developmental: Sometimes., unacceptable: Never.}
+  - id: buddy
+    title: A buddy for each new member
+    function: Nobody is alone at first.
+    practice: {expected: Always., developmental: Sometimes., unacceptable: Never.}
+local:
+  - id: venue
+    title: Where circles meet
+    options: [library, gp-surgery, online]
+    default: library
+  - id: name
+    title: Local name
+    free_text: true
+    max_length: 20
+  - id: tea
+    title: What we drink
+    options: [tea, coffee]
+  - id: rhythm
+    title: Day of the week
+    options: [weekday, weekend]
+fidelity:
+  frequency: quarterly
+"""
+
+NEW = (OLD.replace("version: 1.0.0", "version: 2.0.0")
+       .replace("expected: Every six weeks.", "expected: Every month.")
+       .replace("title: New members welcomed", "title: New members are welcomed")
+       .replace("options: [library, gp-surgery, online]", "options: [library, gp-surgery]")
+       .replace("    max_length: 20\n", "    max_length: 20\n    guidance: What local people will call it.\n")
+       .replace("""  - id: buddy
+    title: A buddy for each new member
+    function: Nobody is alone at first.
+    practice: {expected: Always., developmental: Sometimes., unacceptable: Never.}
+""", """  - id: clinical-link
+    title: A named clinical link
+    function: Concerns reach a professional quickly.
+    practice: {expected: A named nurse., developmental: Someone sometimes., unacceptable: Nobody.}
+""")
+       .replace("""  - id: tea
+    title: What we drink
+    options: [tea, coffee]
+""", "")
+       .replace("fidelity:", """  - id: language
+    title: Language of the circle
+    options: [english, welsh]
+    default: english
+  - id: snacks
+    title: What we eat
+    free_text: true
+fidelity:"""))
+
+SITE_TEXT = """# yaml-language-server: $schema=../../../schemas/site.schema.json
+# Leeds: edited by hand. Keep these notes.
+id: leeds
+name: Demo Leeds
+playbook:
+  id: demo
+  version: 1.0.0  # adopted at launch
+  commit: {commit}
+host: {{name: Leeds Circles CIC, type: social-enterprise}}
+stage: installation
+started: 2026-03-01
+adaptations:
+  # Where we meet, while the library is shut.
+  - component: venue
+    choice: online  # during building works
+    reason: The library is closed for repairs.
+  - component: name
+    choice: Leeds Circles
+    reason: Members chose it.   # at the first circle
+
+  - component: tea
+    choice: tea
+    reason: >-
+      Everyone
+      likes tea.
+    fidelity: consistent
+notes: Keep this note.  # and this comment
+"""
+
+EXPECTED = """# yaml-language-server: $schema=../../../schemas/site.schema.json
+# Leeds: edited by hand. Keep these notes.
+id: leeds
+name: Demo Leeds
+playbook:
+  id: demo
+  version: 2.0.0  # adopted at launch
+  commit: {new}
+host: {{name: Leeds Circles CIC, type: social-enterprise}}
+stage: installation
+started: 2026-03-01
+adaptations:
+  - component: name
+    choice: Leeds Circles
+    reason: Members chose it.   # at the first circle
+
+  - component: venue
+    choice: gp-surgery
+    reason: The surgery has a free room.
+    date: 2026-05-01
+  - component: language
+    choice: english
+    reason: Kept the playbook's default.
+    date: 2026-05-01
+  - component: snacks
+    choice: Fruit and biscuits
+    reason: Members asked for them.
+    date: 2026-05-01
+retired:
+  # Where we meet, while the library is shut.
+  - component: venue
+    choice: online  # during building works
+    reason: The library is closed for repairs.
+    retired_in: 2.0.0
+  - component: tea
+    choice: tea
+    reason: >-
+      Everyone
+      likes tea.
+    fidelity: consistent
+    retired_in: 2.0.0
+upgrades:
+  - from: 1.0.0
+    to: 2.0.0
+    date: 2026-05-01
+    commit: {new}
+    review:
+      - regular
+      - clinical-link
+      - buddy
+notes: Keep this note.  # and this comment
+"""
+
+PREVIEW = """Upgrading Demo Leeds (demo/leeds) from 1.0.0 to 2.0.0:
+
+Core components to review (they are recorded in the upgrade for the site team to discuss):
+  - regular (Meets regularly): its practice profile changed.
+      Expected, before: Every six weeks.
+      Expected, now: Every month.
+  - clinical-link (A named clinical link): new core component: every site must put it in place.
+      Expected, now: A named nurse.
+      Developmental, now: Someone sometimes.
+      Unacceptable, now: Nobody.
+  - buddy (A buddy for each new member): no longer a core component.
+      Expected, before: Always.
+      Developmental, before: Sometimes.
+      Unacceptable, before: Never.
+
+Choices no longer allowed (you must choose again; the old record is kept under `retired:`):
+  - venue (Where circles meet): `online` is no longer allowed: choose `library` or `gp-surgery`.
+
+New local components (you choose; --no-input takes the playbook's default):
+  - language (Language of the circle): new in 2.0.0: choose `english` or `welsh` (the default is `english`).
+  - snacks (What we eat): new in 2.0.0: describe your choice in words (there is no default).
+
+Local components removed (your records are kept under `retired:`, never deleted):
+  - tea (What we drink): removed from the playbook; your record of it stays under `retired:`.
+
+Updated cleanly (your choices still fit):
+  - welcome (New members are welcomed): new wording only.
+  - name (Local name): new wording; your choice `Leeds Circles` still fits.
+
+Unchanged: peer-led, rhythm.
+"""
+
+
+@pytest.fixture
+def network(git_repo: Path) -> tuple[Path, str, str]:
+    """Playbook demo released as 1.0.0 and 2.0.0 (tags), with the Leeds site and an audit on 1.0.0."""
+    write(git_repo / PLAYBOOK, OLD)
+    old = commit(git_repo, "demo 1.0.0", tag="demo/v1.0.0")
+    write(git_repo / SITE, SITE_TEXT.format(commit=old))
+    write(git_repo / AUDIT, MINIMAL_AUDIT + "  welcome: {level: expected, evidence: Rota.}\n"
+                            "  buddy: {level: expected, evidence: Rota.}\n")
+    commit(git_repo, "Leeds adopts 1.0.0")
+    write(git_repo / PLAYBOOK, NEW)
+    new = commit(git_repo, "demo 2.0.0", tag="demo/v2.0.0")
+    return git_repo, old, new
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of the repository with its bytes and modification time (git's and Spread's caches aside)."""
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in root.rglob("*")
+            if p.is_file() and not {".git", ".spread-cache"} & set(p.relative_to(root).parts)}
+
+
+def upgrade(run: Run, root: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return run("site", "upgrade", "demo/leeds", *args, "--today", "2026-05-01", "--repo", root, input=input)
+
+
+ANSWERS = "2\nThe surgery has a free room.\n\n\nFruit and biscuits\nMembers asked for them.\n\n"
+
+
+def test_upgrade_across_a_major_version_keeps_every_comment_and_record(run: Run, network: tuple[Path, str, str]) -> None:
+    root, _, new = network
+    audit = (root / AUDIT).read_bytes(), (root / AUDIT).stat().st_mtime_ns
+    result = upgrade(run, root, input=ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(PREVIEW)
+    assert result.output.endswith(
+        "Write the upgrade to fidelity/demo/leeds/site.yaml? [Y/n]: \nUpgraded Demo Leeds to demo 2.0.0: see the changes "
+        "in fidelity/demo/leeds/site.yaml, talk through the core components to review, then run "
+        "`spread check fidelity/demo/leeds`.\n")
+    assert (root / SITE).read_text(encoding="utf-8") == EXPECTED.format(new=new)
+    assert ((root / AUDIT).read_bytes(), (root / AUDIT).stat().st_mtime_ns) == audit
+    # The audit stays on 1.0.0, as it was made; the site is now clean on 2.0.0.
+    assert run("check", "--repo", root).output == "No problems found.\n"
+
+
+def test_dry_run_shows_the_preview_asks_nothing_and_writes_nothing(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    before = snapshot(root)
+    result = upgrade(run, root, "--dry-run")
+    assert result.exit_code == 0
+    assert result.output == PREVIEW + "\nDry run: nothing was written.\n"
+    assert snapshot(root) == before
+
+
+def test_no_input_stops_at_a_choice_it_cannot_make_and_writes_nothing(run: Run,
+                                                                      network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    before = snapshot(root)
+    result = upgrade(run, root, "--no-input")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: --no-input cannot choose for you: `venue`: `online` is no longer allowed: choose `library` or "
+        "`gp-surgery`; `snacks` is new in 2.0.0 and has no default. Run `spread site upgrade demo/leeds` without "
+        "--no-input to choose. Nothing was written.")
+    assert snapshot(root) == before
+
+
+def test_no_input_takes_the_defaults_of_new_components(run: Run, network: tuple[Path, str, str]) -> None:
+    root, old, new = network
+    text = SITE_TEXT.format(commit=old).replace("choice: online", "choice: library")
+    write(root / SITE, text)
+    write(root / PLAYBOOK, NEW.replace("version: 2.0.0", "version: 2.1.0")
+          .replace("    free_text: true\nfidelity:", "    free_text: true\n    default: none\nfidelity:"))
+    newer = commit(root, "demo 2.1.0: defaults for every new component", tag="demo/v2.1.0")
+    result = upgrade(run, root, "--no-input", "--to", "2.1.0")
+    assert result.exit_code == 0, result.output
+    site = (root / SITE).read_text(encoding="utf-8")
+    assert ("  - component: language\n    choice: english\n    reason: The playbook's default, taken when moving "
+            "to 2.1.0.\n    date: 2026-05-01\n  - component: snacks\n    choice: none\n") in site
+    assert f"    commit: {newer}\n" in site
+    assert "choice: library" in site and "retired_in" in site  # only tea was retired
+    assert run("check", "--repo", root).exit_code == 0
+
+
+def test_a_site_on_the_newest_version_has_nothing_to_upgrade(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    assert upgrade(run, root, input=ANSWERS).exit_code == 0
+    result = upgrade(run, root)
+    assert result.output == "Demo Leeds is already on demo 2.0.0: nothing to upgrade.\n"
+    result = upgrade(run, root, "--to", "1.0.0")
+    assert result.exit_code == 2
+    assert "Invalid value for '--to': 1.0.0 is not newer than 2.0.0, the version Demo Leeds runs: a site only " \
+           "moves forward" in result.output
+
+
+def test_without_git_versions_come_from_archived_releases(run: Run, demo: Path) -> None:
+    write(demo / "playbooks/demo/releases/1.0.0.yaml", MINIMAL_PLAYBOOK)
+    write(demo / PLAYBOOK, MINIMAL_PLAYBOOK.replace("1.0.0", "2.0.0").replace("[library, gp-surgery, online]",
+                                                                              "[library, gp-surgery, online, hall]"))
+    result = upgrade(run, demo, "--no-input")
+    assert result.exit_code == 0, result.output
+    assert "Note: the playbook's git commit could not be recorded: this handbook is not in a git repository." \
+        in result.output
+    site = (demo / SITE).read_text(encoding="utf-8")
+    assert "playbook: {id: demo, version: 2.0.0}\n" in site
+    assert site.endswith("    reason: Central and free.\nupgrades:\n  - from: 1.0.0\n    to: 2.0.0\n"
+                         "    date: 2026-05-01\n")
+    assert run("check", "--repo", demo).exit_code == 0
+
+
+def test_an_unknown_site_or_version_says_what_exists(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    result = run("site", "upgrade", "demo/york", "--repo", root)
+    assert result.exit_code == 2
+    assert "no site `demo/york` was found" in result.output
+    result = upgrade(run, root, "--to", "7.0.0")
+    assert result.exit_code == 1
+    assert result.output.endswith("Error: version 7.0.0 of `demo` was not found (no archived release and no git tag "
+                                  "demo/v7.0.0): known versions are `1.0.0` or `2.0.0`\n")
+
+
+def test_a_site_folder_works_as_well_as_its_name(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    result = run("site", "upgrade", str(root / "fidelity/demo/leeds"), "--dry-run")
+    assert result.output.startswith("Upgrading Demo Leeds (demo/leeds) from 1.0.0 to 2.0.0:")
+
+
+def test_the_example_network_site_on_1_0_0(run: Run, example: Path) -> None:
+    result = run("site", "upgrade", "peer-diabetes/gateshead", "--dry-run", "--repo", example)
+    assert result.exit_code == 0
+    assert "  - clinical-link (A named clinical link): new core component: every site must put it in place." \
+        in result.output
+    assert result.output.endswith("\nDry run: nothing was written.\n")

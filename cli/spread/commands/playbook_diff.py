@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from spread.commands.options import format_option, repo_option
+from spread.completion import complete_playbook
 from spread.diffreport import FORMATS, Comparison
 from spread.errors import SpreadError
 from spread.repo import find_root, load_network
@@ -15,7 +16,7 @@ from spread.versions import diff_playbooks
 
 
 @click.command()
-@click.argument("playbook_id", metavar="ID")
+@click.argument("playbook_id", metavar="ID", shell_complete=complete_playbook)
 @click.argument("old", metavar="[FROM]", required=False)
 @click.argument("new", metavar="[TO]", required=False)
 @repo_option

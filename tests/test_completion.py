@@ -52,6 +52,7 @@ def test_every_command_that_names_a_playbook_or_site_completes_it(network: Path)
     assert complete(["site", "new"], "", network) == ["code-club", "demo"]
     assert complete(["site", "new", "demo"], "", network) == []  # a new site's id is the user's to choose
     assert complete(["audit", "new"], "demo/y", network) == ["demo/york"]
+    assert complete(["playbook", "diff"], "", network) == ["code-club", "demo"]
 
 
 def test_completion_works_from_a_subfolder_and_with_repo(network: Path, tmp_path: Path) -> None:

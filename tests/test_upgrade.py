@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
+from spread.yamledit import Editor, Entry, block_of
 from test_playbook_diff import PLAYBOOK, commit
 
 SITE = "fidelity/demo/leeds/site.yaml"
@@ -263,7 +264,7 @@ def test_no_input_stops_at_a_choice_it_cannot_make_and_writes_nothing(run: Run,
 
 
 def test_no_input_takes_the_defaults_of_new_components(run: Run, network: tuple[Path, str, str]) -> None:
-    root, old, new = network
+    root, old, _new = network
     text = SITE_TEXT.format(commit=old).replace("choice: online", "choice: library")
     write(root / SITE, text)
     write(root / PLAYBOOK, NEW.replace("version: 2.0.0", "version: 2.1.0")
@@ -328,3 +329,40 @@ def test_the_example_network_site_on_1_0_0(run: Run, example: Path) -> None:
     assert "  - clinical-link (A named clinical link): new core component: every site must put it in place." \
         in result.output
     assert result.output.endswith("\nDry run: nothing was written.\n")
+
+
+def test_edits_keep_line_endings_a_missing_final_newline_and_one_line_lists() -> None:
+    editor = Editor("id: x\r\nplaybook: {id: demo, version: '1.0.0'}\r\nadaptations: []\r\nnotes: n")
+    editor.set_scalar(("playbook", "version"), "2.0.0")
+    editor.set_key(("playbook",), "commit", "3f2a9c1")
+    record = {"component": "venue", "choice": "library", "reason": "Near: the bus."}
+    editor.append("adaptations", [Entry(block_of(record), record)], ("id",))
+    editor.append("upgrades", [Entry(block_of({"from": "1.0.0"}), {"from": "1.0.0"})], ("adaptations",))
+    assert editor.result() == (
+        "id: x\r\nplaybook: {id: demo, version: '2.0.0', commit: 3f2a9c1}\r\nadaptations:\r\n"
+        "  - component: venue\r\n    choice: library\r\n    reason: \"Near: the bus.\"\r\n"
+        "upgrades:\r\n  - from: 1.0.0\r\nnotes: n")
+
+
+def test_a_list_written_on_one_line_is_added_to_on_that_line() -> None:
+    editor = Editor("adaptations: [{component: venue, reason: r}]  # one line\n")
+    editor.append("adaptations", [Entry("- unused", {"component": "name", "reason": "s"})], ())
+    assert editor.result() == ('adaptations: [{component: venue, reason: r}, {"component": "name", "reason": "s"}]'
+                               "  # one line\n")
+
+
+def test_retiring_every_adaptation_leaves_an_empty_list(run: Run, demo: Path) -> None:
+    write(demo / "playbooks/demo/releases/1.0.0.yaml", MINIMAL_PLAYBOOK)
+    write(demo / PLAYBOOK, MINIMAL_PLAYBOOK.replace("1.0.0", "2.0.0").replace(
+        """  - id: venue
+    title: Where circles meet
+    options: [library, gp-surgery, online]
+    prohibited: [paid venues]
+    default: library
+""", ""))
+    result = upgrade(run, demo, "--no-input")
+    assert result.exit_code == 0, result.output
+    site = (demo / SITE).read_text(encoding="utf-8")
+    assert ("adaptations: []\nretired:\n  - component: venue\n    choice: library\n    reason: Central and free.\n"
+            "    retired_in: 2.0.0\nupgrades:\n") in site
+    assert run("check", "--repo", demo).exit_code == 0

@@ -20,8 +20,8 @@ from spread.model import Playbook
 from spread.repo import Network
 from spread.revisions import released, released_versions, working
 from spread.rules import check_network
-from spread.versions import Bump, Change, bump_between, diff_playbooks, needed_bump, next_version, rank
 from spread.semver import is_newer
+from spread.versions import Bump, Change, bump_between, diff_playbooks, needed_bump, next_version, rank
 from spread.yamledit import Editor
 from spread.yamlio import write_atomic
 

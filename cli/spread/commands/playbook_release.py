@@ -24,7 +24,7 @@ from spread.versions import Bump
 @click.option("--patch", "bump", flag_value="patch", help="Release a new patch version (x.y.Z).")
 @click.option("--summary", metavar="TEXT", help="The changelog's summary of this release (default: asked, or "
               "a sentence saying what the release means for sites).")
-@click.option("--yes", "-y", is_flag=True, help="Release without asking to confirm.")
+@click.option("--yes", "-y", is_flag=True, help="Release without asking anything (the summary included).")
 @repo_option
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
 def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool, repo: Path | None,
@@ -32,7 +32,7 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     """Release a new version of playbook ID: bump, changelog, commit and tag.
 
     Compares the playbook with its last release and picks the version the changes need:
-    major when core components, scoring or sites' allowed choices narrowed; minor when
+    major when core components or scoring changed or sites' choices narrowed; minor when
     sites get more room; patch for wording. A smaller --major/--minor/--patch is refused,
     with the reasons. Then writes the version into playbook.yaml, archives a copy as
     releases/VERSION.yaml, adds an entry to CHANGELOG.md, commits those files and tags the

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spread import revisions  # a module import: revisions itself imports from spread.rules
 from spread.errors import Problem
 from spread.repo import Network
-from spread import revisions  # a module import: revisions itself imports from spread.rules
 from spread.rules.common import at
 from spread.semver import major
 from spread.versions import diff_playbooks, needed_bump

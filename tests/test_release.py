@@ -222,3 +222,31 @@ def test_asks_for_the_summary_and_a_confirmation(run: Run, first: Path) -> None:
     assert result.exit_code == 0, result.output
     log = (first / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")
     assert "## [1.0.1] - 2026-05-01\n\nTighter summary.\n" in log
+
+
+def test_a_changelog_entry_written_ahead_is_kept(run: Run, first: Path) -> None:
+    log = first / "playbooks/demo/CHANGELOG.md"
+    written = log.read_text(encoding="utf-8").replace("## [1.0.0]", "## [1.0.1] - 2026-05-01\n\nOur words.\n\n"
+                                                                      "## [1.0.0]")
+    log.write_text(written, encoding="utf-8")
+    edit(first, "summary: A small programme used in tests.", "summary: Small circles.")
+    commit(first)
+    result = release(run, first, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "playbooks/demo/CHANGELOG.md already has an entry for 1.0.1: it is kept as you wrote it.\n" in result.output
+    assert log.read_text(encoding="utf-8") == written
+
+
+def test_releasing_the_example_network_s_second_version(run: Run, example: Path) -> None:
+    repo = git.Repo.init(example, initial_branch="main")
+    repo.git.add("-A")
+    repo.git.commit("-m", "The example network")
+    log = (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes()
+    result = run("playbook", "release", "peer-diabetes", "--yes", "--repo", example)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Releasing peer-diabetes 2.0.0, a major release after 1.0.0, for these changes:\n")
+    assert "New core component `clinical-link` (A named clinical link). [core-added]" in result.output
+    assert [t.name for t in repo.tags] == ["peer-diabetes/v2.0.0"]
+    assert (example / "playbooks/peer-diabetes/releases/2.0.0.yaml").is_file()
+    assert (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes() == log  # its 2.0.0 entry was written ahead
+    repo.close()

@@ -202,8 +202,8 @@ def test_changelog_entry_sorts_changes_into_keep_a_changelog_sections() -> None:
     text = entry("2.0.0", "2026-05-01", summary_for(needed_bump(changes)), changes)
     assert text == (
         "## [2.0.0] - 2026-05-01\n\n"
-        "A major release: core components, choices or scoring changed, so every site should review the changes "
-        "below before it moves up with `spread site upgrade`.\n\n"
+        "A major release: core components, choices or scoring changed, so every site should review what changed "
+        "before it moves up with `spread site upgrade`.\n\n"
         "### Added\n\n- New local component `snacks` (Snacks).\n\n"
         "### Changed\n\n- Core component `peer-led` (Led by trained peers): new wording for the title.\n\n"
         "### Removed\n\n- Local component `venue` (Where circles meet): `online` is no longer allowed.\n")

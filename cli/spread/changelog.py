@@ -8,8 +8,8 @@ from spread.changes import Bump, Change
 from spread.model import Playbook
 
 SUMMARIES: dict[Bump, str] = {
-    "major": "A major release: core components, choices or scoring changed, so every site should review the "
-             "changes below before it moves up with `spread site upgrade`.",
+    "major": "A major release: core components, choices or scoring changed, so every site should review what "
+             "changed before it moves up with `spread site upgrade`.",
     "minor": "A minor release: sites have more room to adapt, and nothing they do now becomes wrong.",
     "patch": "A patch release: clearer wording; nothing changes for sites.",
 }

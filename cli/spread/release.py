@@ -102,11 +102,14 @@ def release_files(plan: ReleasePlan, summary: str, today: str) -> dict[Path, str
         text = editor.result()
     # The archive sits one folder deeper: its editor modeline must still find the schema.
     archived = MODELINE.sub(lambda m: m.group(1) + "../" + m.group(2), text, count=1)
+    files = {source: text, plan.folder / "releases" / f"{plan.version}.yaml": archived}
     log = plan.folder / "CHANGELOG.md"
     existing = log.read_bytes().decode("utf-8") if log.exists() else None
-    first = plan.playbook if plan.previous is None else None
-    new_log = prepend(existing, entry(plan.version, today, summary, plan.changes, first), plan.playbook.title)
-    return {source: text, plan.folder / "releases" / f"{plan.version}.yaml": archived, log: new_log}
+    # An entry the author already wrote for this version is theirs: it is kept as it is.
+    if existing is None or not re.search(rf"^## \[{re.escape(plan.version)}\]", existing, re.MULTILINE):
+        first = plan.playbook if plan.previous is None else None
+        files[log] = prepend(existing, entry(plan.version, today, summary, plan.changes, first), plan.playbook.title)
+    return files
 
 
 def apply_release(network: Network, plan: ReleasePlan, files: dict[Path, str], summary: str) -> str:

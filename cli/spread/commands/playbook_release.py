@@ -71,6 +71,8 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
         summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
                                                                    default=summary_for(plan.bump))
     files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
+    if not any(path.name == "CHANGELOG.md" for path in files):
+        click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")
     if not yes:
         shown = ", ".join(display_path(p, network.root) for p in files)
         click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)

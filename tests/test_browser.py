@@ -76,11 +76,14 @@ def wait(browser: Any, condition: Any, what: str) -> Any:
     return WebDriverWait(browser, 60, poll_frequency=0.2).until(condition, message=f"never found {what}")
 
 
-def test_search_box_finds_a_site(browser: Any, served: str, handbook: Path) -> None:
+@pytest.mark.parametrize("where", ["web server", "file"])
+def test_search_box_finds_a_site(browser: Any, served: str, handbook: Path, where: str) -> None:
+    """Over http, and opened straight from the folder (file://), where search runs through the packaged shim."""
     from selenium.webdriver.common.by import By
 
     site = load_network(handbook).sites[("peer-diabetes", "leeds")]
-    browser.get(served + "index.html")
+    home = served if where == "web server" else (handbook / "site").as_uri() + "/"
+    browser.get(home + "index.html")
     box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     box.click()
     box.send_keys("Chapeltown")

@@ -25,6 +25,7 @@ HOSTILE = [
     "# not a heading | not | a table",
     "- not a list\n\n> not a quote",
     "back\\slash `code` ~~tilde~~ & ampersand",
+    "1. not a numbered list", "+ not a list either", "---", "Version 2.0.0 at 1.5 hours",
 ]
 
 
@@ -33,6 +34,7 @@ def test_text_is_shown_exactly_and_runs_nothing(value: str) -> None:
     out = render(text(value))
     assert "<script" not in out and "<img" not in out and not re.search(r"<[^>]*\sonclick=", out)
     assert "<a " not in out and "<h1" not in out and "<table" not in out and "<em>" not in out
+    assert "<ol" not in out and "<ul" not in out and "<hr" not in out
     # What a reader sees is the value, whitespace collapsed to single spaces.
     visible = unescape(re.sub(r"<[^>]+>", "", out)).strip()
     assert visible == " ".join(value.split())

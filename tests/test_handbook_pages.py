@@ -128,3 +128,14 @@ def test_sync_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> Non
     assert not (tmp_path / "old").exists()
     assert sync(tmp_path, {"a.md": b"one", "b/c.md": b"three"}) == 1
     assert (tmp_path / "b/c.md").read_bytes() == b"three"
+
+
+def test_site_page_keeps_choices_about_removed_components(demo: Path) -> None:
+    site = demo / "fidelity/demo/leeds/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "retired:\n  - component: old-rhythm\n    choice: six-weekly\n"
+                    "    reason: Only room free.\n    retired_in: 2.0.0\n", encoding="utf-8")
+    network = load_network(demo)
+    assert not network.problems
+    page = pages(network, TODAY, Inputs())[paths.site("demo", "leeds")]
+    assert "## Earlier choices" in page
+    assert "### old-rhythm: six-weekly" in page and "removed in version 2.0.0" in page

@@ -12,9 +12,12 @@ from __future__ import annotations
 import html as _html
 import re
 
-# The characters Python-Markdown (with its tables extension) accepts backslash-escapes for. `{` and `}` matter
-# most: with attr_list on, `{ onclick=… }` in a title would otherwise add an attribute to the heading.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Characters that mean something anywhere in a line of Markdown. `{` and `}` matter most: with attr_list on,
+# `{ onclick=… }` in a title would otherwise add an attribute to the heading. Escaping no more than needed
+# matters too: every escape is work for the Markdown parser, thousands of times over in a large handbook.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
+# …and what means something only at the start of a line: a list item or a numbered list.
+_LEADING = re.compile(r"^([+-](?=\s|[-\s]*$)|\d+(?=[.)](\s|$)))")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _HEADING = re.compile(r"^(#{1,6})(\s)")
@@ -35,7 +38,14 @@ def text(value: object) -> str:
     Whitespace (line breaks included) collapses to single spaces, so a value cannot start a new block
     or break out of a table cell."""
     plain = " ".join(str(value).split())
-    return _SPECIAL.sub(r"\\\1", _html.escape(plain, quote=False))
+    escaped = _SPECIAL.sub(r"\\\1", _html.escape(plain, quote=False))
+    lead = _LEADING.match(escaped)
+    if lead is None:
+        return escaped
+    if lead.group(1)[0].isdigit():  # `1. ` or `1) ` would start a numbered list: escape its dot or bracket
+        end = lead.end()
+        return f"{escaped[:end]}\\{escaped[end:]}"
+    return "\\" + escaped
 
 
 def safe_url(url: str) -> str | None:

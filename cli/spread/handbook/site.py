@@ -64,10 +64,10 @@ def _adaptation(a: Adaptation, runs: Playbook | None) -> str:
     core = "" if component is None or local else "**A change to a core component.** "
     frame = [(FRAME[key], codes(value) if isinstance(value, tuple) else code(value))
              for key in FRAME if (value := getattr(a, key))]
+    record = definitions([*frame, ("Approved by", text(a.approved_by or "")), ("Date", day(a.date))])
     return section(f"### {text(title)}{what}", core + (text(a.description) if a.description else ""),
                    paragraphs(a.reason) if a.reason else "No reason recorded.",
-                   '<div class="spread-record" markdown>',
-                   definitions([*frame, ("Approved by", text(a.approved_by or "")), ("Date", day(a.date))]), "</div>")
+                   section('<div class="spread-record" markdown>', record, "</div>") if record else "")
 
 
 def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, playbook_title: str) -> str:
@@ -78,6 +78,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
              f"{text(s.host)}. See also the [network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
     audit = next((a for a in reversed(audits) if status.score and a.period == status.score.period), None)
     adaptations = [_adaptation(a, runs) for a in s.adaptations]
+    retired = [_adaptation(a, None) + (f"\n\nThe component was removed in version {text(a.retired_in)}."
+                                       if a.retired_in else "") for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")
@@ -87,6 +89,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
         _trend(status), _actions(audit, runs),
         section("## Local choices and adaptations", "What this site decided, and why, recorded with the FRAME "
                 "dimensions so the network can learn from it.", *adaptations) if adaptations else "",
+        section("## Earlier choices", "Choices about components that a later version of the playbook removed, "
+                "kept for the record.", *retired) if retired else "",
         section("## Notes", long_text(s.notes)) if s.notes else "",
         section("## Next self-audit", checklist))
     return front_matter(s.name) + body + "\n"

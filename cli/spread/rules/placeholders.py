@@ -1,7 +1,7 @@
 """Placeholders left in a playbook: `TODO:` text and `todo-` ids from `spread playbook new`, one warning each.
 
-They pass the schema on purpose, so that a half-written playbook can be checked while it is written;
-the warnings list what is still to do, and the handbook should not be published with them.
+They pass the schema on purpose, so that a half-written playbook can be checked while it is written:
+the warnings list what is still to do.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import click
 from spread import gitio
 from spread.changelog import summary_for
 from spread.commands.options import repo_option
+from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
 from spread.release import apply_release, plan_release, problems_in, release_files
 from spread.repo import find_root, load_network
@@ -18,7 +19,7 @@ from spread.versions import Bump
 
 
 @click.command()
-@click.argument("playbook_id", metavar="ID")
+@click.argument("playbook_id", metavar="ID", shell_complete=complete_playbook)
 @click.option("--major", "bump", flag_value="major", help="Release a new major version (X.0.0).")
 @click.option("--minor", "bump", flag_value="minor", help="Release a new minor version (x.Y.0).")
 @click.option("--patch", "bump", flag_value="patch", help="Release a new patch version (x.y.Z).")

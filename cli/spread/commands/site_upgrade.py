@@ -9,6 +9,7 @@ import click
 
 from spread.answers import Given
 from spread.commands.options import repo_option
+from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
 from spread.model import Site
 from spread.prompts import _choose
@@ -53,7 +54,7 @@ def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
 
 
 @click.command()
-@click.argument("ref", metavar="SITE")
+@click.argument("ref", metavar="SITE", shell_complete=complete_site)
 @click.option("--to", "to_version", metavar="X.Y.Z", help="Move to this version (default: the newest).")
 @click.option("--dry-run", is_flag=True, help="Show what would change, ask nothing and write nothing.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: new components take the playbook's default; "

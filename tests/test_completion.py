@@ -53,6 +53,8 @@ def test_every_command_that_names_a_playbook_or_site_completes_it(network: Path)
     assert complete(["site", "new", "demo"], "", network) == []  # a new site's id is the user's to choose
     assert complete(["audit", "new"], "demo/y", network) == ["demo/york"]
     assert complete(["playbook", "diff"], "", network) == ["code-club", "demo"]
+    assert complete(["playbook", "release"], "c", network) == ["code-club"]
+    assert complete(["site", "upgrade"], "code", network) == ["code-club/leeds"]
 
 
 def test_completion_works_from_a_subfolder_and_with_repo(network: Path, tmp_path: Path) -> None:
@@ -85,7 +87,8 @@ def test_each_shell_gets_a_completion_script(shell: str) -> None:
     assert "_SPREAD_COMPLETE" in result.stdout
 
 
-@pytest.mark.parametrize("words", ["spread report ", "spread audit score ", "spread audit new ", "spread site new "])
+@pytest.mark.parametrize("words", ["spread report ", "spread audit score ", "spread audit new ", "spread site new ",
+                                   "spread playbook diff ", "spread playbook release ", "spread site upgrade "])
 def test_completing_reads_folders_only_never_the_schema_or_mkdocs(network: Path, words: str) -> None:
     # -X importtime lists every module the process imports: completion must not pay for the heavy ones.
     env = {**os.environ, "_SPREAD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(words.count(" "))}

@@ -153,3 +153,19 @@ def test_a_bad_pattern_gets_the_same_advice_in_both(run: Run, client: Client, sc
     assert problem["message"].endswith(advice)
     [diagnostic] = [d for d in diagnostics(client, scaffolded, site) if d["message"] == advice]
     assert diagnostic["range"]["start"]["line"] + 1 == problem["line"]
+
+
+def test_every_yaml_file_spread_writes_points_editors_at_its_schema(run: Run, scaffolded: Path) -> None:
+    assert run("playbook", "new", "peer-support", "--repo", scaffolded).exit_code == 0
+    made = run("audit", "new", "walking-groups/leeds", "--period", "2026-Q2", "--repo", scaffolded)
+    assert made.exit_code == 0, made.output
+    written = {"playbooks/walking-groups/playbook.yaml": "playbook", "playbooks/peer-support/playbook.yaml": "playbook",
+               "fidelity/walking-groups/leeds/site.yaml": "site",
+               "fidelity/walking-groups/leeds/audits/2026-Q2.yaml": "audit"}
+    for rel, kind in written.items():
+        first = (scaffolded / rel).read_text().splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), rel
+        target = ((scaffolded / rel).parent / first[len(prefix):]).resolve()
+        assert target == (scaffolded / f"schemas/{kind}.schema.json").resolve(), rel
+        assert target.is_file()

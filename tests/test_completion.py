@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.shell_completion import ShellComplete
-from conftest import Run, write
 
+from conftest import Run, write
 from spread.cli import cli
 from spread.completion import complete_playbook, complete_site
 
@@ -82,7 +82,7 @@ def test_a_playbook_given_first_narrows_the_sites(network: Path) -> None:
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_each_shell_gets_a_completion_script(shell: str) -> None:
     result = subprocess.run([sys.executable, "-m", "spread"], env={**os.environ, "_SPREAD_COMPLETE": f"{shell}_source"},
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0
     assert "_SPREAD_COMPLETE" in result.stdout
 
@@ -95,7 +95,7 @@ def test_completing_reads_folders_only_never_the_schema_or_mkdocs(network: Path)
     # -X importtime lists every module the process imports: completion must not pay for the heavy ones.
     env = {**os.environ, "_SPREAD_COMPLETE": "bash_complete", "COMP_WORDS": "spread audit score de", "COMP_CWORD": "3"}
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "spread"], env=env, cwd=network,
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.splitlines() == ["plain,demo/leeds", "plain,demo/york"]
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
@@ -105,7 +105,7 @@ def test_completing_reads_folders_only_never_the_schema_or_mkdocs(network: Path)
 def test_every_command_that_completes_is_light_to_import() -> None:
     code = (f"import sys\nfor name in {COMPLETING!r}: __import__('spread.commands.' + name)\n"
             f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
 

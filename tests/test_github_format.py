@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run
 
+from conftest import Run
 from spread.errors import Problem
 from spread.reporters import github
 
@@ -20,8 +20,8 @@ def test_a_bad_audit_becomes_one_error_command_on_its_line(run: Run, demo: Path)
     result = run("check", "--format", "github", "--repo", demo)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "::error file=fidelity/demo/leeds/audits/2026-Q2.yaml,line=4,col=9,title=schema-enum::"
-        "`review` cannot be \"selfish\": did you mean `self`?",
+        ("::error file=fidelity/demo/leeds/audits/2026-Q2.yaml,line=4,col=9,title=schema-enum::"
+         "`review` cannot be \"selfish\": did you mean `self`?"),
     ]
     assert "1 error in 1 file." in result.stderr
 
@@ -32,8 +32,8 @@ def test_warnings_become_warning_commands(run: Run, demo: Path) -> None:
     result = run("check", "--format", "github", "--repo", demo)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "::warning file=fidelity/demo/leeds/audits/2026-Q2.yaml,line=10,col=12,title=audit-action-item-unknown::"
-        "the action is about `nope`, which is not an item of this audit: use an item id",
+        ("::warning file=fidelity/demo/leeds/audits/2026-Q2.yaml,line=10,col=12,title=audit-action-item-unknown::"
+         "the action is about `nope`, which is not an item of this audit: use an item id"),
     ]
 
 

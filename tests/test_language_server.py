@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, Run, write
 
+from conftest import REPO, Run, write
 from spread.schemas import schema
 
 SERVER = REPO / "tests/js/node_modules/.bin/yaml-language-server"

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Run
 
+from conftest import Run
 from spread.schemas import schema
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
@@ -51,12 +51,12 @@ def test_every_section_of_the_schema_is_present() -> None:
     from spread.skeleton import skeleton
 
     text = skeleton("peer-support")
-    top_level = set(re.findall(r"^([a-z_]+):", text, flags=re.M))
+    top_level = set(re.findall(r"^([a-z_]+):", text, flags=re.MULTILINE))
     assert top_level == set(schema("playbook")["properties"])
     core = schema("playbook")["properties"]["core"]["items"]["properties"]
     core_text = text[text.index("\ncore:"):text.index("\nlocal:")]
     for field in [*core, *core["practice"]["properties"]]:
-        assert re.search(rf"^[ #-]*{field}:", core_text, flags=re.M), field
+        assert re.search(rf"^[ #-]*{field}:", core_text, flags=re.MULTILINE), field
 
 
 def test_once_filled_in_the_playbook_is_clean(run: Run, demo: Path) -> None:

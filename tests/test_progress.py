@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 from conftest import Run, write
-
 from spread.progress import progress
 from spread.repo import load_network
 

@@ -10,6 +10,7 @@ import click
 
 from spread.commands.options import format_option, repo_option
 from spread.completion import complete_playbook
+from spread.progress import progress
 from spread.repo import find_root, load_network
 from spread.report import network_report
 from spread.reportcsv import report_csv
@@ -45,7 +46,8 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
       spread report peer-diabetes --format csv > sites.csv
       spread report --format json --today 2026-11-30
     """
-    network = load_network(find_root(repo or Path.cwd()))
+    with progress("Reading files") as update:
+        network = load_network(find_root(repo or Path.cwd()), update)
     result = network_report(network, playbook, today.date() if today else date.today())
     if fmt == "json":
         click.echo(json.dumps(report_data(result), indent=2, ensure_ascii=False))

@@ -47,7 +47,7 @@ def test_loading_a_network_reports_every_file(demo: Path) -> None:
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
-def test_check_prints_no_progress_when_its_output_is_captured(run: Run, demo: Path) -> None:
+def test_check_and_report_print_no_progress_when_their_output_is_captured(run: Run, demo: Path) -> None:
     for n in range(250):  # more files than the bar's minimum, so only the pipe keeps it quiet
         write(demo / f"fidelity/demo/site{n}/site.yaml", f"id: site{n}\nname: S\nplaybook: {{id: demo, version: 1.0.0}}\n"
               "host: {name: Host}\nstage: installation\nstarted: 2026-03-01\n")
@@ -55,3 +55,6 @@ def test_check_prints_no_progress_when_its_output_is_captured(run: Run, demo: Pa
     assert result.exit_code == 0, result.output
     assert "Checking files" not in result.output
     assert "Checking files" not in result.stderr
+    reported = run("report", "--repo", demo, "--today", "2026-08-01")
+    assert reported.exit_code == 0, reported.output
+    assert "Reading files" not in reported.output + reported.stderr

@@ -1,4 +1,7 @@
-"""Checking a repository, or part of one: load everything, run every rule, keep what concerns the paths asked for."""
+"""Checking a repository, or part of one: load everything, run every rule, keep what concerns the paths asked for.
+
+Without the cache this is exactly that; with it (`spread.incremental`), only what changed is loaded and checked.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,16 @@ from pathlib import Path
 import click
 
 from spread.errors import Problem
+from spread.incremental import check_repository
 from spread.progress import Progress, nothing
 from spread.repo import find_root, load_network
 from spread.rules import check_network
 
 
-def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: Progress = nothing) -> list[Problem]:
+def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: Progress = nothing,
+              *, cache: bool = True) -> list[Problem]:
+    """Every problem in the repository, or in the given files and folders; with `cache`, files whose
+    problems cannot have changed since the last check are not checked again (see `spread.incremental`)."""
     root = find_root(repo or (paths[0] if paths else Path.cwd()))
     wanted = []
     for path in paths:
@@ -20,7 +27,10 @@ def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: 
             wanted.append(path.resolve().relative_to(root).as_posix())
         except ValueError:
             raise click.UsageError(f"{path} is outside the handbook repository at {root}") from None
-    problems = check_network(load_network(root, progress))
+    if cache:
+        problems = check_repository(root, progress, load_network)
+    else:
+        problems = check_network(load_network(root, progress, cache=False))
     if wanted and "." not in wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return problems

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spread import gitio
 from spread.build import audit_from, playbook_from, site_from
 from spread.errors import Problem, SpreadError, display_path
 from spread.model import Audit, Playbook, Site
+from spread.periods import sort_key as period_key
 from spread.progress import Progress, nothing
 from spread.schemas import Kind, validate
-from spread.periods import sort_key as period_key
 from spread.semver import sort_key
 from spread.yamlio import Document, parse_document, read_document
+
+if TYPE_CHECKING:  # git, the loaders and their libraries are imported when used: completion must stay fast
+    from spread.fileids import Found
+    from spread.loading import Record
+    from spread.records import Records
 
 MARKERS = ("playbooks", "fidelity")
 
@@ -79,15 +83,20 @@ class Network:
     # so one broken file gives one problem, not a cascade.
     unreadable: set[str] = field(default_factory=set)
     paths: dict[int, str] = field(default_factory=dict)
+    # How each loaded document is shown, worked out without `Path.resolve` (slow, for 50,000 files).
+    shown: dict[Path, str] = field(default_factory=dict, repr=False)
     _git: Any = None
     _git_checked: bool = False
+    _tag_versions: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # What `load_network` found and loaded, so that `spread check` can keep per-file results.
+    records: Records | None = field(default=None, repr=False)
 
     def is_broken(self, rel_folder: str) -> bool:
         """True when a document in this folder exists but could not be loaded."""
         return any(path.startswith(rel_folder + "/") for path in self.unreadable)
 
     def path_of(self, doc: Document) -> str:
-        return display_path(doc.path, self.root)
+        return self.shown.get(doc.path) or display_path(doc.path, self.root)
 
     def playbook_version(self, playbook_id: str, version: str) -> Playbook | None:
         """A playbook at one version: the working file, an archived release, or the git tag."""
@@ -100,7 +109,11 @@ class Network:
         """Every known version of a playbook, oldest first."""
         known = {v for (pid, v), pb in self.releases.items() if pid == playbook_id and pb is not None}
         if self.git is not None:
-            known.update(gitio.playbook_versions(self.git, playbook_id))
+            if playbook_id not in self._tag_versions:  # tags do not change while a command runs
+                from spread import gitio
+
+                self._tag_versions[playbook_id] = gitio.playbook_versions(self.git, playbook_id)
+            known.update(self._tag_versions[playbook_id])
         return sorted(known, key=lambda v: sort_key(v) or ())
 
     def latest(self, playbook_id: str) -> str | None:
@@ -113,12 +126,16 @@ class Network:
     @property
     def git(self) -> Any:
         if not self._git_checked:
+            from spread import gitio
+
             self._git, self._git_checked = gitio.open_repo(self.root), True
         return self._git
 
     def _from_tag(self, playbook_id: str, version: str) -> Playbook | None:
         if self.git is None:
             return None
+        from spread import gitio
+
         tag = gitio.tag_name(playbook_id, version)
         top = Path(self.git.working_tree_dir or self.root)
         rel = gitio.relative_to_top(self.git, self.root / "playbooks" / playbook_id / "playbook.yaml")
@@ -143,17 +160,37 @@ def load_document(root: Path, rel: str, kind: Kind) -> tuple[Document | None, li
     return (None if problems else loaded), problems
 
 
-def load_network(root: Path, progress: Progress = nothing) -> Network:
-    """Load every document of the repository. Problems are collected, never raised."""
+def load_network(root: Path, progress: Progress = nothing, *, cache: bool = True) -> Network:
+    """Load every document of the repository. Problems are collected, never raised.
+
+    Unchanged files come from `.spread-cache/` unless `cache` is False; the rest are read on every core.
+    """
+    from spread.cache import Store
+    from spread.records import Records
+
+    records = Records(root, Store(root, cache))
+    loaded = records.load(records.found, progress)
+    network = assemble(root, [loaded[item.rel] for item in records.found], records.found)
+    network.records = records
+    records.save()
+    return network
+
+
+def assemble(root: Path, loaded: list[Record], found: list[Found]) -> Network:
+    """The network of these records (in `discover` order), as the rules and reports see it."""
+    from spread.loading import document, problems_of
+
     network = Network(root)
-    found = discover(root)
-    for done, (rel, kind) in enumerate(found, 1):
-        progress(done, len(found))
-        doc, problems = load_document(root, rel, kind)
-        network.problems.extend(problems)
-        if doc is None:
+    linked = {item.rel for item in found if item.linked}
+    for record in loaded:
+        rel, kind = record[0], record[1]
+        network.problems.extend(problems_of(record))
+        if record[3] is None:
             network.unreadable.add(rel)
             continue
+        doc = document(root, record)
+        if rel not in linked:  # otherwise only `Path.resolve` can say how to show it
+            network.shown[doc.path] = rel
         if kind == "playbook":
             playbook = playbook_from(doc)
             network.playbook_files.append(playbook)

@@ -44,6 +44,25 @@ def validator(kind: Kind) -> Draft202012Validator:
     return Draft202012Validator(schema(kind), format_checker=FormatChecker(formats=("date",)))
 
 
+@cache
+def _quick(kind: Kind) -> Any:
+    import jsonschema_rs
+
+    # As below, dates are checked and no other format is: `uri` is left to the schema's own pattern.
+    return jsonschema_rs.validator_for(schema(kind), validate_formats=True, formats={"uri": lambda _: True})
+
+
+def is_valid(data: Any, kind: Kind) -> bool:
+    """A quick yes or no from jsonschema-rs (about 70 times faster than `validate`).
+
+    Only a yes must be right: a no sends the file to `validate`, which finds and words each problem.
+    """
+    try:
+        return bool(_quick(kind).is_valid(data))
+    except Exception:  # noqa: BLE001  a value jsonschema-rs cannot take (a huge number, NaN): let `validate` judge it
+        return False
+
+
 def validate(doc: Document, kind: Kind, shown: str) -> list[Problem]:
     """Every schema problem in a document, one per place, in file order."""
     problems = []

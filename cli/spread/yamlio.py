@@ -10,45 +10,34 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
+# Document and Key moved to spread.document; every reader of YAML still imports them from here.
+from spread.document import Document as Document  # noqa: PLC0414
+from spread.document import Key as Key  # noqa: PLC0414
+from spread.document import Positions
 from spread.errors import Problem, SpreadError
+
+if TYPE_CHECKING:  # ruamel.yaml is imported only to parse: `spread --help` and completion must stay fast
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.nodes import Node, ScalarNode
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 # A YAML alias can repeat a whole subtree; a few nested aliases can expand to billions of values.
 MAX_VALUES = 200_000
 
-Key = tuple[str | int, ...]
+# libyaml composes nested collections recursively in C: tens of thousands of levels overflow the C stack.
+SAFE_DEPTH = 2000
+
 TAG = "tag:yaml.org,2002:"
 
 
-@dataclass(frozen=True)
-class Document:
-    """A parsed YAML file: plain data (dicts, lists, str, int, float, bool, None) plus positions."""
-
-    path: Path
-    data: Any
-    # 1-based (line, col) of each value and of each mapping key, by path from the root.
-    values: dict[Key, tuple[int, int]] = field(default_factory=dict, repr=False)
-    keys: dict[Key, tuple[int, int]] = field(default_factory=dict, repr=False)
-
-    def at(self, where: Key, *, key: bool = False) -> tuple[int, int]:
-        """Position of a value (or its key), falling back to the nearest enclosing value that has one."""
-        table = self.keys if key else self.values
-        while where:
-            if where in table:
-                return table[where]
-            if key and where in self.values:
-                return self.values[where]
-            where = where[:-1]
-        return self.values.get((), (1, 1))
+def positions(raw: bytes, path: Path) -> tuple[Positions, Positions]:
+    """The position tables (values, keys) of a file's text, by the careful path; empty if it cannot be read."""
+    doc = parse_document(raw, path)
+    return (doc.values, doc.keys) if isinstance(doc, Document) else ({}, {})
 
 
 class _Invalid(Exception):
@@ -89,7 +78,15 @@ def parse_document(raw: bytes, path: Path, shown: str | None = None) -> Document
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return _problem(shown, line, col, "this file is not UTF-8 text: save it as UTF-8 in your editor", "file-encoding")
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
+        if nesting_bound(raw) > SAFE_DEPTH:
+            deep = _first_too_deep(text)
+            if deep is not None:
+                return _problem(shown, *deep, f"values are nested more than {MAX_DEPTH} levels deep here: "
+                                "Spread files are never this deep", "yaml-too-deep")
         node = YAML(typ="safe", pure=False).compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -111,6 +108,27 @@ def parse_document(raw: bytes, path: Path, shown: str | None = None) -> Document
     return Document(path, data, builder.values, builder.keys)
 
 
+def nesting_bound(raw: bytes) -> int:
+    """A quick upper bound on how deeply a YAML text nests: every level opens with `:`, `?`, `-`, `[` or `{`."""
+    return sum(raw.count(char) for char in (b":", b"?", b"-", b"[", b"{"))
+
+
+def _first_too_deep(text: str) -> tuple[int, int] | None:
+    # Only for texts that might nest deep enough to crash libyaml's composer: events do not recurse.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    for event in YAML(typ="safe", pure=False).parse(text):
+        if depth > MAX_DEPTH and not isinstance(event, CollectionEndEvent):
+            return event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def _plain_syntax_message(exc: MarkedYAMLError, bad_line: str) -> str:
     problem = (exc.problem or "").strip()
     indent = bad_line[: len(bad_line) - len(bad_line.lstrip())]
@@ -129,8 +147,11 @@ def _plain_syntax_message(exc: MarkedYAMLError, bad_line: str) -> str:
 
 class _Builder:
     def __init__(self) -> None:
-        self.values: dict[Key, tuple[int, int]] = {}
-        self.keys: dict[Key, tuple[int, int]] = {}
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        self.MappingNode, self.ScalarNode, self.SequenceNode = MappingNode, ScalarNode, SequenceNode
+        self.values: Positions = {}
+        self.keys: Positions = {}
         self.count = 0
 
     def build(self, node: Node, where: Key, depth: int) -> Any:
@@ -143,7 +164,7 @@ class _Builder:
             raise _Invalid(line, col, f"values are nested more than {MAX_DEPTH} levels deep here: "
                            "Spread files are never this deep", "yaml-too-deep")
         self.values.setdefault(where, (line, col))
-        if isinstance(node, MappingNode):
+        if isinstance(node, self.MappingNode):
             if node.tag != TAG + "map":
                 raise self._tag_error(node)
             result: dict[str, Any] = {}
@@ -157,15 +178,15 @@ class _Builder:
                 self.keys[(*where, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, (*where, key), depth + 1)
             return result
-        if isinstance(node, SequenceNode):
+        if isinstance(node, self.SequenceNode):
             if node.tag != TAG + "seq":
                 raise self._tag_error(node)
             return [self.build(child, (*where, i), depth + 1) for i, child in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
+        assert isinstance(node, self.ScalarNode)
         return self._scalar(node)
 
     def _key(self, node: Node) -> str:
-        if not isinstance(node, ScalarNode):
+        if not isinstance(node, self.ScalarNode):
             raise _Invalid(node.start_mark.line + 1, node.start_mark.column + 1,
                            "a field name here is a list or mapping: field names must be plain words", "yaml-bad-key")
         value = self._scalar(node)
@@ -181,9 +202,9 @@ class _Builder:
         if tag == TAG + "bool":
             return text.lower() == "true"
         if tag == TAG + "int":
-            return _to_int(text)
+            return to_int(text)
         if tag == TAG + "float":
-            return _to_float(text)
+            return to_float(text)
         raise self._tag_error(node)
 
     @staticmethod
@@ -194,7 +215,7 @@ class _Builder:
                         "true/false, lists and mappings", "yaml-unsafe-tag")
 
 
-def _to_int(text: str) -> int:
+def to_int(text: str) -> int:
     clean = text.replace("_", "").lower()
     sign = -1 if clean.startswith("-") else 1
     clean = clean.lstrip("+-")
@@ -204,7 +225,7 @@ def _to_int(text: str) -> int:
     return sign * int(clean)
 
 
-def _to_float(text: str) -> float:
+def to_float(text: str) -> float:
     clean = text.replace("_", "").lower()
     if clean.lstrip("+-") in (".inf", "inf"):
         return float("-inf") if clean.startswith("-") else float("inf")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from spread.check import run_check
 from spread.commands.options import format_option, repo_option
 from spread.errors import ProblemsFound
-from spread.check import run_check
 from spread.progress import progress
 from spread.reporters import REPORTERS
 
@@ -17,12 +17,15 @@ from spread.reporters import REPORTERS
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @repo_option
 @format_option("text", "json", "github")
-def check(paths: tuple[Path, ...], repo: Path | None, fmt: str) -> None:
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Check every file afresh, ignoring and not updating .spread-cache/.")
+def check(paths: tuple[Path, ...], repo: Path | None, fmt: str, no_cache: bool) -> None:
     """Check playbooks, sites and audits against the schemas and the playbooks' own rules.
 
     With no PATHS, checks the whole repository; with files or folders, reports only
     the problems in them (the rest of the repository is still read, for context).
     Exits 0 when there are no errors (warnings are allowed), 1 when there are.
+    Results are kept in .spread-cache/, so the next check reads only what changed.
 
     \b
     Examples:
@@ -31,7 +34,7 @@ def check(paths: tuple[Path, ...], repo: Path | None, fmt: str) -> None:
       spread check --format json
     """
     with progress("Checking files") as update:
-        problems = run_check(paths, repo, update)
+        problems = run_check(paths, repo, update, cache=not no_cache)
     REPORTERS[fmt](problems)
     errors = sum(p.is_error for p in problems)
     if errors:

@@ -1,0 +1,157 @@
+"""Finding a repository's documents, with the content id of each, reusing what the last run learnt.
+
+A warm `spread check` must not read 50,000 files to learn that one changed. Like git's index, we keep
+each file's size, times and inode with its content id (a git blob id: sha1 of `blob <size>\\0<bytes>`),
+and each folder's times with its entries; a file or folder whose stat still matches is not read again.
+Whatever changed in the last two seconds could change again within the same clock tick unseen (git calls
+it "racily clean"), so it is never remembered. The walk finds exactly what `repo.discover` finds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import time
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spread.schemas import Kind
+
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+RACY_NS = 2_000_000_000
+YAML = (".yaml", ".yml")
+
+
+@dataclass
+class Memory:
+    """What a run learnt: folders as (stat, subfolders, files, symlinked entries), files as (stat, blob id)."""
+
+    dirs: dict[str, tuple[Stat, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    files: dict[str, tuple[Stat, str]] = field(default_factory=dict)
+
+
+class Found(NamedTuple):
+    """One document: where, what kind, its stat, its blob id if known without reading it, and whether a
+    symbolic link lies on its path (then only `Path.resolve` can say how to show it)."""
+
+    rel: str
+    kind: Kind
+    stat: Stat
+    blob: str | None
+    linked: bool
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives these bytes: equal ids, equal content."""
+    digest = hashlib.sha1(b"blob %d\0" % len(raw))
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def stat_of(result: os.stat_result) -> Stat:
+    return result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino
+
+
+class Walk:
+    def __init__(self, root: str, memory: Memory) -> None:
+        self.prefix, self.old, self.new = root.rstrip("/") + "/", memory, Memory()
+        self.horizon = time.time_ns() - RACY_NS
+
+    def folder(self, rel: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(subfolders, files, symlinks) of a folder, following symbolic links as `Path.glob` does."""
+        try:
+            stat = stat_of(os.stat(self.prefix + rel))
+        except OSError:
+            return (), (), ()
+        known = self.old.dirs.get(rel)
+        if known is not None and known[0] == stat:
+            entries = known[1:]
+        else:
+            subdirs: list[str] = []
+            files: list[str] = []
+            links: list[str] = []
+            try:
+                with os.scandir(self.prefix + rel) as scan:
+                    for entry in scan:
+                        try:
+                            (subdirs if entry.is_dir() else files if entry.is_file() else []).append(entry.name)
+                            if entry.is_symlink():
+                                links.append(entry.name)
+                        except OSError:
+                            continue
+            except OSError:
+                return (), (), ()
+            entries = tuple(sorted(subdirs)), tuple(sorted(files)), tuple(sorted(links))
+        if max(stat[1], stat[2]) < self.horizon:
+            self.new.dirs[rel] = (stat, *entries)
+        return entries
+
+    def file(self, rel: str, kind: Kind, linked: bool, found: list[Found]) -> None:
+        try:
+            result = os.stat(self.prefix + rel)
+        except OSError:
+            return
+        stat = (result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
+        known = self.old.files.get(rel)
+        found.append(Found(rel, kind, stat, known[1] if known is not None and known[0] == stat else None, linked))
+
+
+# Top folder: (folder levels below it, kind of its named file, the inner folder, kind of the files in it).
+LAYOUT: tuple[tuple[str, int, Kind, str, Kind], ...] = (
+    ("playbooks", 1, "playbook", "releases", "playbook"),  # playbooks/<id>/playbook.yaml, …/releases/*.yaml
+    ("fidelity", 2, "site", "audits", "audit"),  # fidelity/<playbook>/<site>/site.yaml, …/audits/*.yaml
+)
+
+
+def scan(root: str, memory: Memory) -> tuple[list[Found], Walk]:
+    """Every document under `root`, sorted by path, and the walk (whose `new` memory to keep)."""
+    walk, found = Walk(root, memory), list[Found]()
+    for top, depth, named, inner, inner_kind in LAYOUT:
+        sub, _, links = walk.folder(top)
+        for folder, linked in _folders(walk, top, sub, links, depth, os.path.islink(os.path.join(root, top))):
+            subdirs, files, links = walk.folder(folder)
+            for name in files:
+                if name in (f"{named}.yaml", f"{named}.yml"):
+                    walk.file(f"{folder}/{name}", named, linked or name in links, found)
+            if inner in subdirs:
+                _, inner_files, inner_links = walk.folder(f"{folder}/{inner}")
+                for name in inner_files:
+                    if name.endswith(YAML):
+                        walk.file(f"{folder}/{inner}/{name}", inner_kind,
+                                  linked or inner in links or name in inner_links, found)
+    found.sort(key=lambda f: (f.rel, f.kind))
+    return found, walk
+
+
+def _folders(walk: Walk, top: str, names: tuple[str, ...], links: tuple[str, ...], depth: int,
+             top_linked: bool) -> list[tuple[str, bool]]:
+    level = [(f"{top}/{name}", top_linked or name in links) for name in names]
+    for _ in range(depth - 1):
+        deeper: list[tuple[str, bool]] = []
+        for folder, linked in level:
+            sub, _, sub_links = walk.folder(folder)
+            deeper.extend((f"{folder}/{name}", linked or name in sub_links) for name in sub)
+        level = deeper
+    return level
+
+
+def remember(walk: Walk, found: list[Found], blobs: dict[str, str]) -> Memory:
+    """The memory to keep: the walk's folders, and each file's blob id unless it changed too recently."""
+    memory = walk.new
+    for item in found:
+        blob = blobs.get(item.rel, item.blob)
+        if blob is not None and max(item.stat[1], item.stat[2]) < walk.horizon:
+            memory.files[item.rel] = (item.stat, blob)
+    return memory
+
+
+def tag_ids(root: str) -> tuple[str, ...]:
+    """Every git tag with the object it names, by one git command: importing gitpython alone would cost
+    more than a warm check should. Empty outside a git repository."""
+    try:
+        result = subprocess.run(["git", "-C", root, "for-each-ref", "--format=%(refname) %(objectname)", "refs/tags"],
+                                capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return tuple(sorted(result.stdout.decode("utf-8", "replace").splitlines())) if result.returncode == 0 else ()

@@ -24,7 +24,7 @@ HOSTILE = [
     "Circles {: onclick=alert(1) } and *stars* and [a link](javascript:alert(1))",
     "# not a heading | not | a table",
     "- not a list\n\n> not a quote",
-    "back\\slash `code` ~~tilde~~ & ampersand",
+    "back\\slash ~~tilde~~ & ampersand ` lone backtick",
     "1. not a numbered list", "+ not a list either", "---", "Version 2.0.0 at 1.5 hours",
 ]
 
@@ -38,6 +38,11 @@ def test_text_is_shown_exactly_and_runs_nothing(value: str) -> None:
     # What a reader sees is the value, whitespace collapsed to single spaces.
     visible = unescape(re.sub(r"<[^>]+>", "", out)).strip()
     assert visible == " ".join(value.split())
+
+
+def test_text_shows_code_in_backticks_as_code() -> None:
+    out = render(text("Run `spread site new <id>` then *check*"))
+    assert "<code>spread site new &lt;id&gt;</code>" in out and "*check*" in out
 
 
 def test_text_keeps_attribute_lists_out_of_headings() -> None:

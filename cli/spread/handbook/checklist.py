@@ -61,4 +61,5 @@ def checklist_page(playbook: Playbook) -> str:
             body.append(f"## {text(sections[item.section])}")
         body.append(_item(pb, item))
     body += [_goals(pb), "## Action plan", table(["Item", "Action", "Owner (a role)", "Due"], [[" "] * 4] * 4)]
-    return front_matter(title, "navigation", "toc") + section(*body) + "\n"
+    form = section('<div class="spread-form" markdown>', *body, "</div>")
+    return front_matter(title, "navigation", "toc") + form + "\n"

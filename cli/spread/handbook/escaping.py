@@ -33,12 +33,17 @@ def html(value: object) -> str:
 
 
 def text(value: object) -> str:
-    """A short plain-text value as Markdown inline text: shown exactly as written, never interpreted.
+    """A short plain-text value as Markdown inline text: shown as written, never interpreted, except that
+    `code in backticks` shows as code (people write commands that way; Markdown escapes code itself).
 
     Whitespace (line breaks included) collapses to single spaces, so a value cannot start a new block
     or break out of a table cell."""
     plain = " ".join(str(value).split())
-    escaped = _SPECIAL.sub(r"\\\1", _html.escape(plain, quote=False))
+    parts, last = [], 0
+    for match in _CODE_SPAN.finditer(plain):
+        parts += [_SPECIAL.sub(r"\\\1", _html.escape(plain[last:match.start()], quote=False)), match.group(0)]
+        last = match.end()
+    escaped = "".join([*parts, _SPECIAL.sub(r"\\\1", _html.escape(plain[last:], quote=False))])
     lead = _LEADING.match(escaped)
     if lead is None:
         return escaped

@@ -7,15 +7,19 @@ import re
 from spread.handbook import paths
 from spread.handbook.blocks import section, table
 from spread.handbook.escaping import long_text, text
+from spread.handbook.words import day
 from spread.model import Playbook
 
 # A changelog opens with its own title and a note on its format; the handbook shows only the releases.
 _FIRST_RELEASE = re.compile(r"^##\s", re.MULTILINE)
+# Keep a Changelog's release headings, `## [2.0.0] - 2026-02-02`, as a reader would say them.
+_RELEASE = re.compile(r"^##\s+\[?([^\]\s]+)\]?\s*[-–—]\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
 
 
 def releases_only(changelog: str) -> str:
     match = _FIRST_RELEASE.search(changelog)
-    return changelog[match.start():] if match else ""
+    releases = changelog[match.start():] if match else ""
+    return _RELEASE.sub(lambda m: f"## Version {m.group(1)}, {day(m.group(2))}", releases)
 
 
 def history(pb: Playbook, versions: list[str], changelog: str | None, page: str) -> str:

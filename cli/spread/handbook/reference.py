@@ -21,6 +21,7 @@ KINDS = {"playbook": ("The playbook file", "playbooks/<id>/playbook.yaml",
                    "One for each period: the site's ratings, evidence, goal figures and action plan.")}
 TYPES = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
          "array": "list", "object": "group of fields", "null": "empty"}
+PLURALS = {"string": "text", "integer": "whole numbers", "number": "numbers", "object": "groups of fields"}
 
 
 def _cell(value: str) -> str:
@@ -33,7 +34,7 @@ def _type(node: dict[str, Any]) -> str:
     kinds: list[str] = given if isinstance(given, list) else [given]
     words = [TYPES.get(k, k) for k in kinds if k and k != "null"]
     if node.get("type") == "array" and isinstance(node.get("items"), dict):
-        words = [f"list of {TYPES.get(node['items'].get('type', ''), 'values')}"]
+        words = [f"list of {PLURALS.get(node['items'].get('type', ''), 'values')}"]
     if "enum" in node:
         words.append("one of " + ", ".join(f"`{v}`" for v in node["enum"] if v is not None))
     return "; ".join(words) + (" (may be empty)" if "null" in kinds else "")

@@ -64,10 +64,13 @@ def _adaptation(a: Adaptation, runs: Playbook | None) -> str:
     core = "" if component is None or local else "**A change to a core component.** "
     frame = [(FRAME[key], codes(value) if isinstance(value, tuple) else code(value))
              for key in FRAME if (value := getattr(a, key))]
-    record = definitions([*frame, ("Approved by", text(a.approved_by or "")), ("Date", day(a.date))])
+    frame += [(label, value) for label, value in (("Approved by", text(a.approved_by or "")), ("Date", day(a.date)))
+              if value]
+    # One line, not a table: it reads as a sentence, and a large network has thousands of these.
+    record = " · ".join(f"**{label}:** {value}" for label, value in frame)
     return section(f"### {text(title)}{what}", core + (text(a.description) if a.description else ""),
                    paragraphs(a.reason) if a.reason else "No reason recorded.",
-                   section('<div class="spread-record" markdown>', record, "</div>") if record else "")
+                   f"{record}\n{{: .spread-frame }}" if record else "")
 
 
 def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, playbook_title: str) -> str:

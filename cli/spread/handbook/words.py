@@ -38,7 +38,7 @@ REVIEW = {"self": "self-assessment", "guided": "guided self-assessment", "indepe
 FREQUENCY = {"monthly": "every month", "quarterly": "every quarter", "half-yearly": "every half-year",
              "yearly": "every year"}
 FRAME = {
-    "when": "When", "planned": "Planned?", "decided_by": "Decided by", "modified": "What was modified",
+    "when": "When", "planned": "Planned", "decided_by": "Decided by", "modified": "What was modified",
     "level": "Level of delivery", "nature": "Nature of the change", "fidelity": "Relationship to fidelity",
     "goal": "Goal",
 }

@@ -1,13 +1,13 @@
 """A fast first reading of a YAML file: plain data without positions, or None whenever in any doubt.
 
-Most files in a big network are fine, and a fine file needs no positions. PyYAML's libyaml binding
-composes a file about ten times faster than the careful path in `spread.yamlio`, but PyYAML resolves
-plain words the YAML 1.1 way (`on` and `yes` become booleans, `017` octal, `1:30` sexagesimal) and lets
-duplicate keys through. So we resolve plain scalars here with ruamel.yaml's own YAML 1.2 rules (copied
-from its resolver: the careful path is the one that defines what a file means), and give up — returning
-None, so that the caller takes the careful path — on anything the careful path would treat specially:
-explicit tags, anchors and aliases, directives, merge keys, duplicate keys, odd keys, deep nesting,
-syntax errors. Tests compare both paths on real, generated and tricky files.
+Most files in a big network are fine, and a fine file needs no positions. The careful path
+(`spread.yamlio`) composes nodes with ruamel.yaml's C parser, then resolves every plain scalar through
+ruamel's versioned resolver and records every position, all in slow Python. Here the same C parser
+composes the nodes (so exactly the same texts parse, and to the same scalars: PyYAML's newer libyaml
+accepts `[a:b]`, which ruamel's refuses), plain scalars are resolved by ruamel's own YAML 1.2 rules
+copied below, and no position is kept. We give up — returning None, so that the caller takes the careful
+path — on anything the careful path treats specially: explicit tags, anchors and aliases, directives,
+merge keys, duplicate keys, odd keys, deep nesting, syntax errors. Tests compare both paths.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ import re
 import sys
 from typing import Any
 
-# PyYAML ships no type information; its nodes and parser are used here only.
-from yaml import ScalarNode, SequenceNode  # type: ignore[import-untyped]
-from yaml._yaml import CParser  # type: ignore[import-untyped]
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
+
+try:  # ruamel.yaml.clib: libyaml, as ruamel.yaml bundles it (and as the careful path uses it)
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - only where the C extension cannot be installed (PyPy)
+    CParser = None
 
 from spread.yamlio import MAX_DEPTH, MAX_VALUES, SAFE_DEPTH, nesting_bound, to_float, to_int
 
@@ -56,7 +59,7 @@ class _Doubt(Exception):
     """Something the careful path should look at."""
 
 
-class _Parser(CParser):  # type: ignore[misc]
+class _Parser(CParser or object):  # type: ignore[misc]
     """libyaml's composer, with our resolver. Tags it returns are short words; explicit tags keep their URI."""
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
@@ -82,14 +85,16 @@ def fast_parse(raw: bytes, memo: dict[str, str] | None = None) -> Any | None:
     and keys are interned: a network's data then takes a third of the memory.
     """
     # Below MAX_VALUES / 2 bytes and without anchors, a file cannot reach the careful path's value limit.
-    if len(raw) > MAX_VALUES // 2 or b"\x00" in raw or b"&" in raw or nesting_bound(raw) > SAFE_DEPTH:
+    if CParser is None or len(raw) > MAX_VALUES // 2 or b"\x00" in raw or b"&" in raw:
+        return None
+    if nesting_bound(raw) > SAFE_DEPTH:
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
     if text.startswith("%") or "\n%" in text:
-        return None  # a directive (`%YAML 1.1`) could change how scalars resolve
+        return None  # a directive (`%YAML`, `%TAG`): let the careful path judge it
     parser = _Parser(text)
     try:
         node = parser.get_single_node()

@@ -42,9 +42,11 @@ class Records:
         for item in wanted:
             if item.rel in self.loaded:
                 continue
-            hit = data.get((item.kind, item.blob)) if item.blob is not None else None
+            # A file changed since the last run may still have been seen before (reverted, or copied).
+            blob = self.blob(item) if data else None
+            hit = data.get((item.kind, blob)) if blob is not None else None
             if hit is not None:
-                self.loaded[item.rel] = (item.rel, item.kind, item.blob, hit[0], hit[1])
+                self.loaded[item.rel] = (item.rel, item.kind, blob, hit[0], hit[1])
             else:
                 todo.append((item.rel, item.kind))
         done, total = len(wanted) - len(todo), len(wanted)

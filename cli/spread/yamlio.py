@@ -201,10 +201,13 @@ class _Builder:
             return None
         if tag == TAG + "bool":
             return text.lower() == "true"
-        if tag == TAG + "int":
-            return to_int(text)
-        if tag == TAG + "float":
-            return to_float(text)
+        try:
+            if tag == TAG + "int":
+                return to_int(text)
+            if tag == TAG + "float":
+                return to_float(text)
+        except ValueError:  # `0x_` or `._` pass ruamel's number patterns but are no number: keep the text
+            return text
         raise self._tag_error(node)
 
     @staticmethod

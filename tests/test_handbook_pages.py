@@ -138,4 +138,4 @@ def test_site_page_keeps_choices_about_removed_components(demo: Path) -> None:
     assert not network.problems
     page = pages(network, TODAY, Inputs())[paths.site("demo", "leeds")]
     assert "## Earlier choices" in page
-    assert "### old-rhythm: six-weekly" in page and "removed in version 2.0.0" in page
+    assert "### old-rhythm: Six weekly" in page and "removed in version 2.0.0" in page

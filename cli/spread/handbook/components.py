@@ -49,8 +49,8 @@ def core(component: CoreComponent) -> str:
 def option_label(component: LocalComponent | None, choice: str) -> str:
     """An option as readers see it: its label, or its id in words when it has no label of its own."""
     option = next((o for o in component.options if o.id == choice), None) if component else None
-    if option is None:
-        return choice
+    if option is None:  # an option a later version dropped reads like the others; a site's own words stay
+        return sentence(choice) if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", choice) else choice
     return sentence(option.id) if option.label == option.id else option.label
 
 

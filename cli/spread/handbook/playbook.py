@@ -70,12 +70,17 @@ def _roles_and_rollout(pb: Playbook) -> str:
     return section(roles, rollout)
 
 
+def _says_so(pb: Playbook) -> bool:
+    """Whether the playbook's own introduction already says it is an example, so the page need not repeat it."""
+    return "illustrative" in (pb.description or "").lower()[:200]
+
+
 def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None) -> str:
     page = paths.playbook(pb.id)
     facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
              f"{evidence_level(pb.evidence_level)} · {plural(len(report.sites), 'site')}")
     illustrative = ('!!! note "An illustrative example"\n\n    This playbook is example content, not any '
-                    "organisation's official model.") if pb.illustrative else ""
+                    "organisation's official model.") if pb.illustrative and not _says_so(pb) else ""
     dashboard = f"[Network dashboard]({paths.href(page, paths.dashboard(pb.id))})"
     download = f"[Download the playbook file]({paths.href(page, paths.download(pb.id, pb.version))})"
     body = section(

@@ -183,3 +183,13 @@ def test_publish_to_another_folder_says_where_to_open_it(demo: Path, run: Run, t
     assert (tmp_path / "out/index.html").is_file()
     assert "Open " in result.output and "out/index.html in a browser." in result.output
     assert not (demo / "site").exists()
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_a_new_handbook_from_spread_init_publishes(tmp_path: Path, run: Run, empty: bool) -> None:
+    root = tmp_path / "ours"
+    assert run("init", root, *(["--empty"] if empty else [])).exit_code == 0
+    result = run("publish", "--repo", root, "--today", HANDBOOK_TODAY)
+    assert result.exit_code == 0, result.output
+    home = (root / "site/index.html").read_text(encoding="utf-8")
+    assert "No playbooks yet" in home if empty else "Network dashboard" in home

@@ -1,4 +1,4 @@
-"""The fast path never changes what a file means: it reads exactly what the careful path reads, or steps aside.
+"""The fast path never changes what a file means: it reads (and places) exactly what the careful path does, or steps aside.
 
 Compared on the example network, a generated network (with its mistakes) and a corpus of tricky YAML;
 jsonschema-rs must never pass a document that jsonschema fails; positions found later are the careful ones.
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from spread.document import Document
-from spread.fastload import fast_parse
+from spread.fastload import fast_parse, fast_positions
 from spread.loading import document, load_file
 from spread.repo import kind_of
 from spread.schemas import is_valid, validate
@@ -43,6 +43,7 @@ def same_reading(raw: bytes) -> Any:
     careful = parse_document(raw, Path("f.yaml"))
     assert isinstance(careful, Document), (raw, careful)
     assert typed(fast) == typed(careful.data), raw
+    assert fast_positions(raw) == (careful.values, careful.keys), raw  # and every value is placed alike
     return fast
 
 

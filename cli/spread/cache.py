@@ -15,7 +15,6 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -76,6 +75,8 @@ class Store:
         """Store `payload` (plain data only) under `name`, atomically; a cache that cannot be written is skipped."""
         if not self.enabled:
             return
+        import tempfile
+
         try:
             body = marshal.dumps(payload)
             header = json.dumps(_header(name, salt, hashlib.sha1(body).hexdigest())).encode()

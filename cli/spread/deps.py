@@ -9,16 +9,14 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from itertools import groupby
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
-from spread.fileids import Found
-from spread.loading import Record
-from spread.records import Records
-
-
-def folder_of(rel: str) -> str:
-    """The group a file is checked with: its site folder, or all of playbooks/."""
-    return "/".join(rel.split("/")[:3]) if rel.startswith("fidelity/") else "playbooks"
+if TYPE_CHECKING:
+    from spread.fileids import Found
+    from spread.loading import Record
+    from spread.records import Records
 
 
 def names(record: Record) -> str | None:
@@ -35,6 +33,9 @@ def _digest(*parts: Any) -> str:
 
 
 class Deps:
+    """The dependency digests of the files of one run. A file's deps are a pair of shared strings (its
+    folder's digest, its playbook's digest), so that the kept index stays small and compares fast."""
+
     def __init__(self, records: Records, index: dict[str, Any], tags: tuple[str, ...]) -> None:
         self.records, self.tags = records, tags
         playbooks = [item for item in records.found if item.kind == "playbook"]
@@ -48,29 +49,34 @@ class Deps:
         named.update({item.rel: names(loaded[item.rel]) for item in playbooks if item.rel not in named})
         self.playbooks = [(item.rel, records.blob(item), named[item.rel]) for item in playbooks]
         self.working = sorted({pid for rel, _, pid in self.playbooks if pid and rel.split("/")[2] != "releases"})
-        self.every_playbook = _digest(self.playbooks, tags)
-        self._groups: dict[str, list[Found]] | None = None
+        self.every_playbook = (_digest(self.playbooks, tags), "")
         self._folders: dict[str, str] = {}
         self._named: dict[str | None, str] = {}
+        self._pairs: dict[tuple[str, str | None], tuple[str, str]] = {}
 
-    def reusable(self, item: Found, entry: Any) -> bool:
-        """Whether a kept result (blob, named playbook, deps, problems) still holds for this file."""
-        return entry is not None and entry[0] == self.records.blob(item) and entry[2] == self.of(item, entry[1])
+    def misses(self, index: dict[str, Any]) -> set[str]:
+        """The files whose kept result (blob, named playbook, deps, problems) no longer holds."""
+        missed = set()
+        for item in self.records.found:
+            entry = index.get(item.rel)
+            if entry is None or entry[0] != (item.blob or self.records.blob(item)) or entry[2] != self.of(item, entry[1]):
+                missed.add(item.rel)
+        return missed
 
-    def of(self, item: Found, playbook: str | None) -> str:
+    def of(self, item: Found, playbook: str | None) -> tuple[str, str]:
         if item.kind == "playbook":
             return self.every_playbook
-        return self._folder(folder_of(item.rel)) + self._playbook(playbook)
+        pair = self._pairs.get((item.group, playbook))
+        if pair is None:
+            pair = self._pairs[(item.group, playbook)] = (self._folder(item.group), self._playbook(playbook))
+        return pair
 
-    def _folder(self, folder: str) -> str:
-        if folder not in self._folders:
-            if self._groups is None:
-                self._groups = {}
-                for found in self.records.found:
-                    self._groups.setdefault(folder_of(found.rel), []).append(found)
-            files = [(found.rel, self.records.blob(found)) for found in self._groups.get(folder, [])]
-            self._folders[folder] = _digest(files)
-        return self._folders[folder]
+    def _folder(self, group: str) -> str:
+        if not self._folders:  # all at once: found files are sorted by path, so a folder's files come together
+            for name, items in groupby(self.records.found, key=attrgetter("group")):
+                listing = "\n".join(f"{item.rel} {item.blob or self.records.blob(item)}" for item in items)
+                self._folders[name] = hashlib.sha1(listing.encode()).hexdigest()
+        return self._folders[group]
 
     def _playbook(self, playbook: str | None) -> str:
         if playbook not in self._named:

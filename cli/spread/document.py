@@ -21,15 +21,23 @@ class Document:
     pay for positions. `stale` is True when the file had changed by the time its positions were located.
     """
 
-    __slots__ = ("_keys", "_locate", "_values", "data", "path", "stale")
+    __slots__ = ("_keys", "_locate", "_path", "_values", "_where", "data", "stale")
 
-    def __init__(self, path: Path, data: Any, values: Positions | None = None, keys: Positions | None = None,
-                 *, locate: Locate | None = None) -> None:
-        self.path, self.data = path, data
+    def __init__(self, path: Path | None, data: Any, values: Positions | None = None, keys: Positions | None = None,
+                 *, locate: Locate | None = None, where: tuple[Path, str] | None = None) -> None:
+        self._path, self._where, self.data = path, where, data
         self._values, self._keys, self._locate = values, keys, locate
         self.stale = False
         if locate is None:
             self._values, self._keys = values or {}, keys or {}
+
+    @property
+    def path(self) -> Path:
+        """The file. Given as (root, relative path) it is joined only when asked for: pathlib is slow at 50,000."""
+        if self._path is None:
+            assert self._where is not None
+            self._path = self._where[0] / self._where[1]
+        return self._path
 
     @property
     def values(self) -> Positions:

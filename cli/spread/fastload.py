@@ -17,12 +17,14 @@ import sys
 from typing import Any
 
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
+from ruamel.yaml.tag import Tag
 
 try:  # ruamel.yaml.clib: libyaml, as ruamel.yaml bundles it (and as the careful path uses it)
     from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - only where the C extension cannot be installed (PyPy)
     CParser = None
 
+from spread.document import Key, Positions
 from spread.yamlio import MAX_DEPTH, MAX_VALUES, SAFE_DEPTH, nesting_bound, to_float, to_int
 
 # ruamel.yaml's implicit resolvers for YAML 1.2 (resolver.py), by the first character of the scalar.
@@ -42,17 +44,18 @@ _TIMESTAMP = re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
     (?:[Tt]|[\ \t]+)[0-9][0-9]?
     :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
     (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.VERBOSE)
-# Tags the careful path refuses (`<<` is a merge key, `=` a "value" key): resolved here, then refused.
-_REFUSED = "refused"
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _tag, _regexp, _first in (("bool", _BOOL, "tTfF"), ("float", _FLOAT, "-+0123456789."),
-                              ("int", _INT, "-+0123456789"), (_REFUSED, re.compile(r"^(?:<<)$"), "<"),
-                              ("null", _NULL, "~nN"), ("timestamp", _TIMESTAMP, "0123456789"),
-                              (_REFUSED, re.compile(r"^(?:=)$"), "=")):
+# ruamel's nodes keep their tag as a `Tag`; handing them ours, made once, saves making (and decoding)
+# one for every scalar, and tells ours from explicit tags by identity.
+STR, BOOL, FLOAT, INT, NULL, TIMESTAMP, SEQ, MAP, REFUSED = (
+    Tag(suffix=name) for name in ("str", "bool", "float", "int", "null", "timestamp", "seq", "map", "refused"))
+_RESOLVERS: dict[str, list[tuple[Tag, re.Pattern[str]]]] = {}
+for _tag, _regexp, _first in ((BOOL, _BOOL, "tTfF"), (FLOAT, _FLOAT, "-+0123456789."), (INT, _INT, "-+0123456789"),
+                              (REFUSED, re.compile(r"^(?:<<)$"), "<"),  # a merge key, which the careful path refuses
+                              (NULL, _NULL, "~nN"), (TIMESTAMP, _TIMESTAMP, "0123456789"),
+                              (REFUSED, re.compile(r"^(?:=)$"), "=")):  # a "value" key, refused too
     for _char in _first:
         _RESOLVERS.setdefault(_char, []).append((_tag, _regexp))
-_RESOLVERS[""] = [("null", _NULL)]
-_OURS = {"str", "bool", "float", "int", "null", "timestamp", "seq", "map"}
+_RESOLVERS[""] = [(NULL, _NULL)]
 
 
 class _Doubt(Exception):
@@ -60,16 +63,16 @@ class _Doubt(Exception):
 
 
 class _Parser(CParser or object):  # type: ignore[misc]
-    """libyaml's composer, with our resolver. Tags it returns are short words; explicit tags keep their URI."""
+    """libyaml's composer, with our resolver; an explicit tag reaches the nodes as a new `Tag`, never ours."""
 
-    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> Tag:
         if kind is ScalarNode:
             if implicit[0] and value is not None:
                 for tag, regexp in _RESOLVERS.get(value[:1], ()):
                     if regexp.match(value):
                         return tag
-            return "str"
-        return "seq" if kind is SequenceNode else "map"
+            return STR
+        return SEQ if kind is SequenceNode else MAP
 
     def descend_resolver(self, parent: object, index: object) -> None:
         pass
@@ -84,6 +87,28 @@ def fast_parse(raw: bytes, memo: dict[str, str] | None = None) -> Any | None:
     Equal texts share one string through `memo` (evidence, sources, roles repeat across thousands of audits),
     and keys are interned: a network's data then takes a third of the memory.
     """
+    node = _compose(raw)
+    try:
+        return None if node is None else _build(node, 0, {} if memo is None else memo)
+    except Exception:  # noqa: BLE001  a doubt, or a number Python cannot read: the careful path says what
+        return None
+
+
+def fast_positions(raw: bytes) -> tuple[Positions, Positions] | None:
+    """Where each value and each key starts, exactly as the careful path finds them, or None to say "ask it"."""
+    node = _compose(raw)
+    try:
+        if node is None or _build(node, 0, {}) is None:  # what the fast path would not read, it cannot place
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    values: Positions = {}
+    keys: Positions = {}
+    _place(node, (), values, keys)
+    return values, keys
+
+
+def _compose(raw: bytes) -> Any | None:
     # Below MAX_VALUES / 2 bytes and without anchors, a file cannot reach the careful path's value limit.
     if CParser is None or len(raw) > MAX_VALUES // 2 or b"\x00" in raw or b"&" in raw:
         return None
@@ -97,41 +122,54 @@ def fast_parse(raw: bytes, memo: dict[str, str] | None = None) -> Any | None:
         return None  # a directive (`%YAML`, `%TAG`): let the careful path judge it
     parser = _Parser(text)
     try:
-        node = parser.get_single_node()
-        return None if node is None else _build(node, 0, {} if memo is None else memo)
-    except Exception:  # noqa: BLE001  a syntax error, a doubt, a number Python cannot read: the careful path says what
+        return parser.get_single_node()
+    except Exception:  # noqa: BLE001  a syntax error: the careful path words it
         return None
     finally:
         parser.dispose()
 
 
+def _place(node: Any, where: Key, values: Positions, keys: Positions) -> None:
+    values[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.ctag is MAP:
+        for key_node, value_node in node.value:
+            keys[(*where, key_node.value)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _place(value_node, (*where, key_node.value), values, keys)
+    elif node.ctag is SEQ:
+        for index, child in enumerate(node.value):
+            _place(child, (*where, index), values, keys)
+
+
 def _build(node: Any, depth: int, memo: dict[str, str]) -> Any:
     if depth > MAX_DEPTH:
         raise _Doubt
-    tag = node.tag
-    if tag not in _OURS:
-        raise _Doubt
-    if tag == "map":
+    tag = node.ctag
+    if tag is MAP:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Doubt
-            _build(key_node, depth + 1, memo)  # refuses a key the careful path would refuse
+            _scalar(key_node.ctag, key_node.value, memo)  # refuses a key the careful path would refuse
             # A key is the text as written, whatever it resolves to (as in the careful path).
             key = sys.intern(key_node.value)
             if key in result:
                 raise _Doubt
             result[key] = _build(value_node, depth + 1, memo)
         return result
-    if tag == "seq":
+    if tag is SEQ:
         return [_build(child, depth + 1, memo) for child in node.value]
-    text = node.value
-    if tag == "str" or tag == "timestamp":
+    return _scalar(tag, node.value, memo)
+
+
+def _scalar(tag: Tag, text: str, memo: dict[str, str]) -> Any:
+    if tag is STR or tag is TIMESTAMP:
         return memo.setdefault(text, text)
-    if tag == "int":
+    if tag is INT:
         return to_int(text)
-    if tag == "float":
+    if tag is FLOAT:
         return to_float(text)
-    if tag == "null":
+    if tag is NULL:
         return None
-    return text.lower() == "true"
+    if tag is BOOL:
+        return text.lower() == "true"
+    raise _Doubt  # an explicit tag, a merge key

@@ -13,21 +13,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spread.cache import Store
-from spread.deps import Deps, folder_of, names
-from spread.document import Document
+from spread.deps import Deps, names
 from spread.errors import Problem
 from spread.fileids import tag_ids
 from spread.progress import Progress
 from spread.records import Records
-from spread.repo import Network, assemble
-from spread.rules import check_network
+
+if TYPE_CHECKING:  # the rules, the model and git are imported only when something must be checked
+    from spread.document import Document
+    from spread.repo import Network
 
 CHECKS = "checks"
 Plain = tuple[str, int, int, str, str, str]  # a Problem as plain data
 # Kept per file: (blob id, the playbook it names, deps, its problems).
-Entry = tuple[str, str | None, str, tuple[Plain, ...]]
+Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
 # Found afresh per file: (blob id, or None to keep nothing; the playbook it names; its problems).
 Fresh = tuple[str | None, str | None, list[Problem]]
 
@@ -37,6 +39,8 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
     store, today = Store(root), date.today().isoformat()
     stored = store.read(CHECKS, today)
     if not isinstance(stored, dict):  # nothing kept from today: check everything, and keep the results
+        from spread.rules import check_network
+
         network = load(root, progress)
         problems = check_network(network)
         if network.records is not None:
@@ -48,16 +52,21 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
     index: dict[str, Entry] = stored
     records = Records(root, store)
     deps = Deps(records, index, tag_ids(str(root)))
-    misses = {item.rel for item in records.found if not deps.reusable(item, index.get(item.rel))}
+    misses = deps.misses(index)
     fresh: dict[str, Fresh] | None = {}
     if misses:
-        folders = {folder_of(rel) for rel in misses}
-        wanted = [item for item in records.found if item.kind == "playbook" or folder_of(item.rel) in folders]
+        from spread.repo import assemble
+        from spread.rules import check_network
+
+        groups = {records.by_rel[rel].group for rel in misses}
+        wanted = [item for item in records.found if item.kind == "playbook" or item.group in groups]
         # Many files to check again (a playbook changed): reading the data store beats parsing them.
         loaded = records.load(wanted, progress, stored=len(wanted) > len(records.found) // 4)
         network = assemble(root, [loaded[item.rel] for item in wanted], wanted)
         fresh = _attribute(records, network, misses, check_network(network))
     if fresh is None:  # a problem we could not tie to one file: check everything, keep nothing
+        from spread.rules import check_network
+
         return check_network(load(root, progress))
     return _keep(records, index, fresh, deps, today)
 
@@ -67,7 +76,8 @@ def _attribute(records: Records, network: Network, rels: set[str], problems: lis
     owner = {rel: rel for rel in records.loaded}
     documents = _documents(network)
     for doc in documents:
-        owner[network.path_of(doc)] = doc.path.relative_to(records.root).as_posix()
+        if id(doc) not in network.shown:  # shown some other way: through a symbolic link
+            owner[network.path_of(doc)] = doc.path.relative_to(records.root).as_posix()
     fresh: dict[str, Fresh] = {rel: (records.blob(records.by_rel[rel]), names(records.loaded[rel]), [])
                                for rel in rels}
     for problem in problems:
@@ -77,16 +87,22 @@ def _attribute(records: Records, network: Network, rels: set[str], problems: lis
         if rel in fresh:
             fresh[rel][2].append(problem)
     for doc in documents:
-        rel = owner[network.path_of(doc)]
-        if doc.stale and rel in fresh:  # its positions came from newer text: check it again next time
-            fresh[rel] = (None, fresh[rel][1], fresh[rel][2])
+        if doc.stale:  # its positions came from newer text: check it again next time
+            rel = owner[network.path_of(doc)]
+            if rel in fresh:
+                fresh[rel] = (None, fresh[rel][1], fresh[rel][2])
     return fresh
 
 
 def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], deps: Deps, today: str) -> list[Problem]:
     """Every file's problems, kept ones and fresh ones; what holds is kept for the next check."""
-    kept: dict[str, Entry] = {}
     problems: list[Problem] = []
+    if not fresh and len(index) == len(records.found):  # nothing changed (and every file is in the index)
+        for entry in index.values():
+            problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
+        records.save()
+        return sorted(set(problems))
+    kept: dict[str, Entry] = {}
     for item in records.found:
         if item.rel in fresh:
             blob, playbook, found = fresh[item.rel]

@@ -64,13 +64,16 @@ def problems_of(record: Record) -> list[Problem]:
 
 def document(root: Path, record: Record) -> Document:
     """The record's data as a Document whose positions are found, from the file, only when asked for."""
-    return Document(root / record[0], record[3], locate=partial(_locate, root / record[0], record[2]))
+    return Document(None, record[3], locate=partial(_locate, root, record[0], record[2]), where=(root, record[0]))
 
 
-def _locate(path: Path, blob: str | None) -> tuple[Positions, Positions, bool]:
+def _locate(root: Path, rel: str, blob: str | None) -> tuple[Positions, Positions, bool]:
+    path = root / rel
     try:
         raw = path.read_bytes()
     except OSError:
         return {}, {}, True
-    values, keys = positions(raw, path)
+    from spread.fastload import fast_positions
+
+    values, keys = fast_positions(raw) or positions(raw, path)
     return values, keys, blob_id(raw) != blob

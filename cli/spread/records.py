@@ -8,13 +8,14 @@ and content id, so unchanged files need not be parsed or validated again).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spread.cache import Store
 from spread.fileids import Found, Memory, blob_id, remember, scan
-from spread.loading import Record
-from spread.parallel import load_many
 from spread.progress import Progress, nothing
+
+if TYPE_CHECKING:
+    from spread.loading import Record
 
 FILES, DATA = "files", "data"
 # A repository smaller than this is checked afresh in well under a second: a cache would only be clutter.
@@ -58,6 +59,10 @@ class Records:
             done += count
             progress(done, total)
 
+        if not todo:
+            return self.loaded
+        from spread.parallel import load_many  # its libraries only when something is to be read
+
         for record in load_many(self.root, todo, advance):
             self.loaded[record[0]] = record
             if self._data is not None and record[2] is not None:
@@ -88,10 +93,11 @@ class Records:
     def save(self) -> None:
         """Keep what this run learnt for the next one (nothing when the store is disabled)."""
         blobs = {**self.hashed, **{rel: r[2] for rel, r in self.loaded.items() if r[2] is not None}}
-        memory = remember(self.walk, self.found, blobs)
-        if (memory.dirs, memory.files) != (self.walk.old.dirs, self.walk.old.files):
-            self.store.write(FILES, (memory.dirs, memory.files))
-            self.walk.old = memory
+        if self.walk.changed or len(self.walk.old.files) != len(self.found):
+            memory = remember(self.walk, self.found, blobs)
+            if (memory.dirs, memory.files) != (self.walk.old.dirs, self.walk.old.files):
+                self.store.write(FILES, (memory.dirs, memory.files))
+            self.walk.old, self.walk.changed = memory, False
         if self._data is not None and self._data_changed:
             current = {(item.kind, blobs.get(item.rel, item.blob)) for item in self.found}
             self.store.write(DATA, {key: value for key, value in self._data.items() if key in current})

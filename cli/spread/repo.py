@@ -12,18 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spread.build import audit_from, playbook_from, site_from
 from spread.errors import Problem, SpreadError, display_path
-from spread.model import Audit, Playbook, Site
-from spread.periods import sort_key as period_key
 from spread.progress import Progress, nothing
 from spread.schemas import Kind, validate
 from spread.semver import sort_key
 from spread.yamlio import Document, parse_document, read_document
 
-if TYPE_CHECKING:  # git, the loaders and their libraries are imported when used: completion must stay fast
+if TYPE_CHECKING:  # git, the model, the loaders and their libraries are imported when used: start-up stays fast
     from spread.fileids import Found
     from spread.loading import Record
+    from spread.model import Audit, Playbook, Site
     from spread.records import Records
 
 MARKERS = ("playbooks", "fidelity")
@@ -83,8 +81,9 @@ class Network:
     # so one broken file gives one problem, not a cascade.
     unreadable: set[str] = field(default_factory=set)
     paths: dict[int, str] = field(default_factory=dict)
-    # How each loaded document is shown, worked out without `Path.resolve` (slow, for 50,000 files).
-    shown: dict[Path, str] = field(default_factory=dict, repr=False)
+    # How each loaded document is shown, worked out without `Path.resolve` (slow, for 50,000 files),
+    # by the document's id; the document is kept with it, so that the id cannot be another's.
+    shown: dict[int, tuple[Document, str]] = field(default_factory=dict, repr=False)
     _git: Any = None
     _git_checked: bool = False
     _tag_versions: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -96,7 +95,8 @@ class Network:
         return any(path.startswith(rel_folder + "/") for path in self.unreadable)
 
     def path_of(self, doc: Document) -> str:
-        return self.shown.get(doc.path) or display_path(doc.path, self.root)
+        known = self.shown.get(id(doc))
+        return known[1] if known is not None and known[0] is doc else display_path(doc.path, self.root)
 
     def playbook_version(self, playbook_id: str, version: str) -> Playbook | None:
         """A playbook at one version: the working file, an archived release, or the git tag."""
@@ -145,6 +145,8 @@ class Network:
         doc = parse_document(raw, top / rel, f"{tag}:{rel}")
         if isinstance(doc, Problem) or validate(doc, "playbook", tag):
             return None
+        from spread.build import playbook_from
+
         return playbook_from(doc)
 
 
@@ -178,7 +180,9 @@ def load_network(root: Path, progress: Progress = nothing, *, cache: bool = True
 
 def assemble(root: Path, loaded: list[Record], found: list[Found]) -> Network:
     """The network of these records (in `discover` order), as the rules and reports see it."""
+    from spread.build import audit_from, playbook_from, site_from
     from spread.loading import document, problems_of
+    from spread.periods import sort_key as period_key
 
     network = Network(root)
     linked = {item.rel for item in found if item.linked}
@@ -190,7 +194,7 @@ def assemble(root: Path, loaded: list[Record], found: list[Found]) -> Network:
             continue
         doc = document(root, record)
         if rel not in linked:  # otherwise only `Path.resolve` can say how to show it
-            network.shown[doc.path] = rel
+            network.shown[id(doc)] = (doc, rel)
         if kind == "playbook":
             playbook = playbook_from(doc)
             network.playbook_files.append(playbook)

@@ -159,7 +159,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(net: Path, damage: str, loads: l
     expected = lines(net)
     stores = sorted((net / FOLDER).iterdir())
     # (`files` is kept only once files are older than two seconds, so this new network may have none.)
-    assert {"checks", "data"} <= {p.name for p in stores} <= {"checks", "data", "files"}
+    assert {"checks", "data", "playbooks"} <= {p.name for p in stores} <= {"checks", "data", "files", "playbooks"}
     for store in stores:
         raw = store.read_bytes()
         if damage == "folder":

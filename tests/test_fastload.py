@@ -175,6 +175,14 @@ def test_any_text_the_fast_path_reads_it_reads_as_the_careful_path_does(text: st
     same_reading(text.encode())
 
 
+@pytest.mark.parametrize("levels", range(61, 67))
+def test_nesting_at_the_careful_limit_is_read_or_refused_alike(levels: int) -> None:
+    for leaf in ("a: x", "- x", "a: [x]"):
+        raw = ("".join("  " * i + "a:\n" for i in range(levels)) + "  " * levels + leaf + "\n").encode()
+        careful = parse_document(raw, Path("f.yaml"))
+        assert (same_reading(raw) is not None) == isinstance(careful, Document), (levels, leaf)
+
+
 @pytest.mark.parametrize("text", ["a: " + "[" * 100_000 + "]" * 100_000 + "\n", "- " * 60_000 + "x\n"])
 def test_nesting_deep_enough_to_crash_libyaml_is_refused(text: str) -> None:
     problem = parse_document(text.encode(), Path("f.yaml"))

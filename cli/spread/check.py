@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from spread import bulk
 from spread.errors import Problem
 from spread.incremental import check_repository
 from spread.progress import Progress, nothing
@@ -26,12 +27,13 @@ def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: 
             wanted.append(path.resolve().relative_to(root).as_posix())
         except ValueError:
             raise click.UsageError(f"{path} is outside the handbook repository at {root}") from None
-    if cache:
-        problems = check_repository(root, progress, load_network)
-    else:
-        from spread.rules import check_network  # with a warm cache most checks run no rule at all
+    with bulk.paused():
+        if cache:
+            problems = check_repository(root, progress, load_network)
+        else:
+            from spread.rules import check_network  # with a warm cache most checks run no rule at all
 
-        problems = check_network(load_network(root, progress, cache=False))
+            problems = check_network(load_network(root, progress, cache=False))
     if wanted and "." not in wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return problems

@@ -62,6 +62,7 @@ class Walk:
         self.prefix, self.old, self.new = root.rstrip("/") + "/", memory, Memory()
         self.horizon = time.time_ns() - RACY_NS
         self.changed = False  # whether `new` can differ from `old`
+        self.unknown: list[Found] = []  # files whose stat did not match: changed, new, or never remembered
 
     def folder(self, rel: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(subfolders, files, symlinks) of a folder, following symbolic links as `Path.glob` does."""
@@ -105,9 +106,11 @@ class Walk:
         stat = _PACK(result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
         known = self.old.files.get(rel)
         blob = known[32:].decode() if known is not None and known[:32] == stat else None
-        self.changed = self.changed or blob is None
         recent = max(result.st_mtime_ns, result.st_ctime_ns) >= self.horizon
         found.append(Found(rel, kind, stat, blob, linked, group, recent))
+        if blob is None:
+            self.changed = True
+            self.unknown.append(found[-1])
 
 
 # Top folder: (folder levels below it, kind of its named file, the inner folder, kind of the files in it).
@@ -153,10 +156,16 @@ def _folders(walk: Walk, top: str, names: tuple[str, ...], links: tuple[str, ...
 def remember(walk: Walk, found: list[Found], blobs: dict[str, str]) -> Memory:
     """The memory to keep: the walk's folders, and each file's blob id unless it changed too recently."""
     memory = walk.new
-    for item in found:
-        blob = blobs.get(item.rel, item.blob)
+    memory.files = dict(walk.old.files)  # a file whose stat matched keeps its entry: update only the others
+    for item in walk.unknown:
+        blob = blobs.get(item.rel)
         if blob is not None and not item.recent:
             memory.files[item.rel] = item.stat + blob.encode()
+        else:
+            memory.files.pop(item.rel, None)
+    if len(memory.files) != len(found):  # some were removed (or are too recent to remember)
+        present = {item.rel for item in found}
+        memory.files = {rel: known for rel, known in memory.files.items() if rel in present}
     return memory
 
 

@@ -102,18 +102,15 @@ def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], de
             problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
         records.save()
         return sorted(set(problems))
-    kept: dict[str, Entry] = {}
-    for item in records.found:
-        if item.rel in fresh:
-            blob, playbook, found = fresh[item.rel]
-            problems.extend(found)
-            if blob is not None:
-                kept[item.rel] = (blob, playbook, deps.of(item, playbook), tuple(_plain(p) for p in found))
-        else:
-            kept[item.rel] = index[item.rel]
-            problems.extend(Problem(*plain) for plain in index[item.rel][3])  # type: ignore[arg-type]
-    if kept != index:
-        records.store.write(CHECKS, kept, today)
+    by_rel = records.by_rel
+    kept = {rel: entry for rel, entry in index.items() if rel in by_rel and rel not in fresh}
+    for entry in kept.values():
+        problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
+    for rel, (blob, playbook, found) in fresh.items():
+        problems.extend(found)
+        if blob is not None:
+            kept[rel] = (blob, playbook, deps.of(by_rel[rel], playbook), tuple(_plain(p) for p in found))
+    records.store.write(CHECKS, kept, today)
     records.save()
     return sorted(set(problems))
 

@@ -7,6 +7,7 @@ costs tens of milliseconds, so small batches are loaded in this process. Records
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import os
@@ -61,4 +62,5 @@ def _here(root: Path, todo: list[tuple[str, Kind]], advance: Callable[[int], Non
 
 def _chunk(root: Path, chunk: list[tuple[str, Kind]]) -> bytes:
     memo: dict[str, str] = {}
+    gc.disable()  # a worker makes only acyclic data (see spread.bulk)
     return marshal.dumps([load_file(root, rel, kind, memo) for rel, kind in chunk])

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from spread.loading import Record
 
 FILES, DATA = "files", "data"
+# The few playbook files are read on every check that checks anything: they get a small store of their own.
+PLAYBOOKS = "playbooks"
 # A repository smaller than this is checked afresh in well under a second: a cache would only be clutter.
 CACHE_MIN = 500
 
@@ -35,17 +37,21 @@ class Records:
         self.hashed: dict[str, str] = {}
         self._data: dict[Any, Any] | None = None
         self._data_changed = False
+        self._playbooks: dict[Any, Any] | None = None
+        self._playbooks_changed = False
 
     def load(self, wanted: list[Found], progress: Progress = nothing, *, stored: bool = True) -> dict[str, Record]:
         """Records of `wanted` files: known ones from the data store (if `stored`), the rest loaded."""
         data = self.data() if stored else {}
+        playbooks = self._playbook_store()
         todo = []
         for item in wanted:
             if item.rel in self.loaded:
                 continue
+            known = playbooks if item.kind == "playbook" else data
             # A file changed since the last run may still have been seen before (reverted, or copied).
-            blob = self.blob(item) if data else None
-            hit = data.get((item.kind, blob)) if blob is not None else None
+            blob = self.blob(item) if known else None
+            hit = known.get((item.kind, blob)) if blob is not None else None
             if hit is not None:
                 self.loaded[item.rel] = (item.rel, item.kind, blob, hit[0], hit[1])
             else:
@@ -68,7 +74,16 @@ class Records:
             if self._data is not None and record[2] is not None:
                 self._data[(record[1], record[2])] = (record[3], record[4])
                 self._data_changed = True
+            if record[1] == "playbook" and record[2] is not None:
+                playbooks[(record[1], record[2])] = (record[3], record[4])
+                self._playbooks_changed = True
         return self.loaded
+
+    def _playbook_store(self) -> dict[Any, Any]:
+        if self._playbooks is None:
+            stored = self.store.read(PLAYBOOKS)
+            self._playbooks = stored if isinstance(stored, dict) else {}
+        return self._playbooks
 
     def data(self) -> dict[Any, Any]:
         if self._data is None:
@@ -102,6 +117,10 @@ class Records:
             current = {(item.kind, blobs.get(item.rel, item.blob)) for item in self.found}
             self.store.write(DATA, {key: value for key, value in self._data.items() if key in current})
             self._data_changed = False
+        if self._playbooks is not None and self._playbooks_changed:
+            current = {(item.kind, blobs.get(item.rel, item.blob)) for item in self.found if item.kind == "playbook"}
+            self.store.write(PLAYBOOKS, {key: value for key, value in self._playbooks.items() if key in current})
+            self._playbooks_changed = False
 
 
 def _memory(stored: Any) -> Memory:

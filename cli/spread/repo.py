@@ -167,14 +167,17 @@ def load_network(root: Path, progress: Progress = nothing, *, cache: bool = True
 
     Unchanged files come from `.spread-cache/` unless `cache` is False; the rest are read on every core.
     """
+    from spread import bulk
     from spread.cache import Store
     from spread.records import Records
 
-    records = Records(root, Store(root, cache))
-    loaded = records.load(records.found, progress)
-    network = assemble(root, [loaded[item.rel] for item in records.found], records.found)
-    network.records = records
-    records.save()
+    with bulk.paused():
+        records = Records(root, Store(root, cache))
+        loaded = records.load(records.found, progress)
+        network = assemble(root, [loaded[item.rel] for item in records.found], records.found)
+        network.records = records
+        records.save()
+    bulk.settle()
     return network
 
 

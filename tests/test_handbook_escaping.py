@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from spread.handbook.escaping import html, link, long_text, safe_url, text
+from spread.handbook.markup import inline, table
 
 # The extensions the generated configuration turns on: the escaping must hold with all of them.
 EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details", "toc"]
@@ -38,6 +39,22 @@ def test_text_is_shown_exactly_and_runs_nothing(value: str) -> None:
     # What a reader sees is the value, whitespace collapsed to single spaces.
     visible = unescape(re.sub(r"<[^>]+>", "", out)).strip()
     assert visible == " ".join(value.split())
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_inline_in_a_raw_html_block_is_shown_exactly_and_runs_nothing(value: str) -> None:
+    """Heavy parts of site pages are raw HTML blocks: Markdown passes them through, so `inline` alone keeps
+    user text from becoming markup there, with every extension on."""
+    out = render(f"# Page\n\n{table(['Value'], [[inline(value)]])}\n")
+    cell = out[out.index("<td>") + 4:out.index("</td>")]
+    assert "<" not in cell.replace("<code>", "").replace("</code>", "")
+    assert unescape(re.sub(r"</?code>", "", cell)) == " ".join(value.split())
+
+
+def test_inline_shows_code_in_backticks_as_code_like_text_does() -> None:
+    assert inline("Run `spread site new <id>` then *check*") == \
+        "Run <code>spread site new &lt;id&gt;</code> then *check*"
+    assert inline("  two\n lines  ") == "two lines"
 
 
 def test_text_shows_code_in_backticks_as_code() -> None:

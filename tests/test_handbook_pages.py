@@ -10,7 +10,7 @@ import pytest
 from conftest import write
 from spread.bands import number
 from spread.errors import SpreadError
-from spread.handbook import charts, config, paths
+from spread.handbook import charts, config, links, paths
 from spread.handbook.files import sync
 from spread.handbook.generate import Inputs, pages
 from spread.handbook.home import MARKER, home_page
@@ -50,8 +50,9 @@ def test_site_page_shows_the_scoring_modules_numbers(demo: Path, generated: dict
     page = generated[paths.site("demo", "leeds")]
     assert score.total is not None and score.percent is not None and score.band is not None
     assert f"{number(score.total)} of {score.maximum} ({number(score.percent)}%)" in page
-    assert f"Band: **{score.band.label.capitalize()}**" in page
+    assert f"Band: <strong>{score.band.label.capitalize()}</strong>" in page
     assert "viewBox=" in page and "<title id=" in page  # the trend chart, with its accessible name
+    assert f"{score.period}: {number(score.percent)}% ({score.band.label})" in page  # and its numbers in words
 
 
 def test_site_pages_are_left_out_of_the_navigation() -> None:
@@ -119,7 +120,8 @@ def test_trend_chart_reads_without_colour() -> None:
                                                    charts.Point("2026-Q2", None, "Incomplete")])
     assert 'role="img"' in svg and "<title id=\"t-title\">Fidelity at &lt;Leeds&gt;</title>" in svg
     assert "2026-Q1: 62%, Good; 2026-Q2: no score, Incomplete" in svg  # the description says every value
-    assert ">62%</text>" in svg and ">Incomplete</text>" in svg and "spread-hollow" in svg
+    assert ">62%</text>" in svg and ">no score</text>" in svg and "spread-hollow" in svg
+    assert "\n" not in svg  # one line: each line break would be one more thing for MkDocs to parse
 
 
 def test_sync_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> None:
@@ -138,4 +140,25 @@ def test_site_page_keeps_choices_about_removed_components(demo: Path) -> None:
     assert not network.problems
     page = pages(network, TODAY, Inputs())[paths.site("demo", "leeds")]
     assert "## Earlier choices" in page
-    assert "### old-rhythm: Six weekly" in page and "removed in version 2.0.0" in page
+    assert "<dt>old-rhythm: Six weekly</dt>" in page and "removed in version 2.0.0" in page
+
+
+def test_the_link_check_finds_links_in_raw_html_that_go_nowhere() -> None:
+    pages = {"a/index.md": '## Top { #top data-search-exclude }\n\n<p id="here">x</p>',
+             "a/sites/s.md": '<p><a href="../index.html#top">ok</a> <a href="../index.html#here">ok</a> '
+                             '<a href="../../dl/f.yaml">ok</a> <a href="https://example.org/x">web</a> '
+                             '<a href="../missing.html">gone</a> <a href="../index.html#nowhere">no id</a></p>'}
+    assert links.broken(pages, {*pages, "dl/f.yaml"}) == ["a/sites/s.md: ../missing.html",
+                                                          "a/sites/s.md: ../index.html#nowhere"]
+
+
+def test_generated_raw_html_links_all_resolve(generated: dict[str, str]) -> None:
+    assert '<a href="index.html#core-peer-led">' in generated[paths.dashboard("demo")]
+    assert links.broken(generated, set(generated)) == []
+
+
+def test_site_pages_keep_only_their_summary_in_the_search_index(generated: dict[str, str]) -> None:
+    page = generated[paths.site("demo", "leeds")]
+    headings = [line for line in page.splitlines() if line.startswith("#")]
+    assert headings[0] == "# Demo Leeds"
+    assert all(line.endswith("data-search-exclude }") for line in headings[1:]), headings

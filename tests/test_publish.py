@@ -138,8 +138,15 @@ def test_publish_escapes_every_user_string(demo: Path, run: Run) -> None:
                         "description: 'Intro [bad](javascript:alert(3)) <b>bold</b> *fine*'")
     playbook.write_text(text, encoding="utf-8")
     site_file = demo / "fidelity/demo/leeds/site.yaml"
-    site_file.write_text(site_file.read_text(encoding="utf-8").replace("name: Demo Leeds", "name: '<script>alert(4)</script>'"),
+    # The site page's record, adaptations, chart and plan are raw HTML: hostile text there too.
+    site_file.write_text(site_file.read_text(encoding="utf-8")
+                         .replace("name: Demo Leeds", "name: '<script>alert(4)</script>'")
+                         .replace("name: Leeds Circles CIC", "name: '<script>alert(5)</script> & co'")
+                         .replace("reason: Central and free.", "reason: '<img src=x onerror=alert(6)> [x](javascript:void(7))'"),
                          encoding="utf-8")
+    audit_file = demo / "fidelity/demo/leeds/audits/2026-Q2.yaml"
+    audit_file.write_text(audit_file.read_text(encoding="utf-8") + "actions:\n  - item: regular\n"
+                          "    action: '</td><script>alert(8)</script>'\n    owner: '<b onclick=x>'\n", encoding="utf-8")
     result = run("publish", "--repo", demo, "--today", HANDBOOK_TODAY)
     assert result.exit_code == 0, result.output
     built = demo / "site"
@@ -147,10 +154,28 @@ def test_publish_escapes_every_user_string(demo: Path, run: Run) -> None:
         content = path.read_text(encoding="utf-8")
         assert "<script>alert" not in content and "<img src=x" not in content, path
         assert "javascript:alert" not in content and 'onclick="x"' not in content, path
+        assert 'href="javascript' not in content and "<b onclick" not in content, path
     page = (built / "playbooks/demo/index.html").read_text(encoding="utf-8")
     assert ">&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Demo {: onclick=x} &amp; co<a class=\"headerlink\"" in page
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;b&gt;bold&lt;/b&gt; <em>fine</em>" in page
+    site_page = (built / "playbooks/demo/sites/leeds.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(5)&lt;/script&gt; &amp; co" in site_page
+    assert "&lt;img src=x onerror=alert(6)&gt; [x](javascript:void(7))" in site_page
+    assert "<td>&lt;/td&gt;&lt;script&gt;alert(8)&lt;/script&gt;</td><td>&lt;b onclick=x&gt;</td>" in site_page
+
+
+def test_a_site_page_is_in_the_search_index_by_its_title_and_summary_only(handbook: Path) -> None:
+    """Searching a site's name, town or host finds its page; its record, scores and plan stay out of the index,
+    so a search for "Action plan" does not return every site, and the index stays small."""
+    index = json.loads((site_of(handbook) / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [doc for doc in index["docs"] if "/sites/leeds.html" in doc["location"]]
+    site = load_network(handbook).sites[("peer-diabetes", "leeds")]
+    assert [doc["title"] for doc in entries] == [site.name]
+    assert "Chapeltown" in entries[0]["text"] and "Latest self-audit" in entries[0]["text"]
+    assert not any("/sites/" in doc["location"] and "#" in doc["location"] for doc in index["docs"])
+    # The sections that list every site stay out too: a site is found through its own page.
+    assert not any(doc["title"] in ("Sites running it", "Core components at each site") for doc in index["docs"])
 
 
 def test_a_repository_with_errors_is_not_published(demo: Path, run: Run) -> None:

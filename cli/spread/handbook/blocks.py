@@ -17,6 +17,17 @@ def front_matter(title: str, *hide: str) -> str:
     return "\n".join([*lines, "---", ""])
 
 
+def heading(level: int, title: str, anchor: str = "", indexed: bool = True) -> str:
+    """A Markdown heading (so it reaches the table of contents), with a fixed id when other pages link to it.
+
+    `indexed=False` keeps the section out of Material's search index (`data-search-exclude`): a site page
+    keeps only its title and summary there, so a search finds a site by its name without returning
+    thousands of "Adoption record" sections, and the index stays small enough to load in a browser."""
+    attrs = " ".join(part for part in (f"#{anchor}" if anchor else "", "" if indexed else "data-search-exclude")
+                     if part)
+    return f"{'#' * level} {title}" + (f" {{ {attrs} }}" if attrs else "")
+
+
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     body = [f"| {' | '.join(header)} |", f"|{'|'.join('---' for _ in header)}|"]
     body += [f"| {' | '.join(cell or ' ' for cell in row)} |" for row in rows]

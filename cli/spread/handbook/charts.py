@@ -12,53 +12,61 @@ from dataclasses import dataclass
 from spread.bands import number
 from spread.handbook.escaping import html
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 24, 28, 56
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 48, 24, 28, 36
+TICKS = (0, 50, 100)
 
 
 @dataclass(frozen=True)
 class Point:
     label: str              # the x-axis label: a period such as 2026-Q3
     value: float | None     # 0–100, or None for an audit without a score
-    note: str               # shown under the label: the band, or why there is no score
+    note: str               # for the description read aloud: the band, or why there is no score
 
 
 def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> str:
-    head = (f'<svg class="spread-svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-            f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">')
-    return "\n".join([head, f'<title id="{chart_id}-title">{html(title)}</title>',
-                      f'<desc id="{chart_id}-desc">{html(desc)}</desc>', *body, "</svg>"])
+    """One line of SVG: a site page carries a chart, and every element and line break in it is parsed
+    several times over by MkDocs, so shapes are merged into single paths wherever that changes nothing a
+    reader sees. Text alignment comes from the stylesheet rather than an attribute on every label."""
+    head = (f'<svg class="spread-svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc">')
+    return "".join([head, f'<title id="{chart_id}-title">{html(title)}</title>',
+                    f'<desc id="{chart_id}-desc">{html(desc)}</desc>', *body, "</svg>"])
+
+
+def _y(value: float, plot_h: float) -> str:
+    return f"{TOP + plot_h * (1 - max(0.0, min(value, 100.0)) / 100):.1f}".removesuffix(".0")
 
 
 def trend(chart_id: str, title: str, points: Sequence[Point]) -> str:
-    """A line of scores, as percent of the maximum, one point per audit, oldest on the left."""
+    """A line of scores, as percent of the maximum, one point per audit, oldest on the left: each point a
+    square marker with its value written above it, an audit without a score a hollow circle on the axis."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    grid, body = [], []
-    for tick in (0, 25, 50, 75, 100):
-        y = TOP + plot_h * (1 - tick / 100)
-        grid.append(f'<line class="spread-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
-        grid.append(f'<text class="spread-axis" x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{tick}%</text>')
+    grid = "".join(f"M{LEFT} {_y(t, plot_h)}H{WIDTH - RIGHT}" for t in TICKS)
+    body = [f'<path class="spread-grid" d="{grid}"/>']
+    body += [f'<text class="spread-axis" x="{LEFT - 8}" y="{float(_y(t, plot_h)) + 4:g}">{t}%</text>' for t in TICKS]
     step = plot_w / max(len(points), 1)
-    xy = []
+    xy, squares, hollow, labels = [], [], [], []
     for i, p in enumerate(points):
-        x = LEFT + step * (i + 0.5)
-        body.append(f'<text class="spread-axis" x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
-                    f"{html(p.label)}</text>")
-        body.append(f'<text class="spread-note" x="{x:.1f}" y="{HEIGHT - BOTTOM + 38}" text-anchor="middle">'
-                    f"{html(p.note)}</text>")
+        x = f"{LEFT + step * (i + 0.5):.1f}".removesuffix(".0")
+        labels.append(f'<text class="spread-period" x="{x}" y="{HEIGHT - BOTTOM + 22}">{html(p.label)}</text>')
         if p.value is None:
-            y = TOP + plot_h
-            body.append(f'<circle class="spread-hollow" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
+            hollow.append(f"M{float(x) - 5:g} {TOP + plot_h:g}a5 5 0 1 0 10 0a5 5 0 1 0-10 0")
+            labels.append(f'<text class="spread-value" x="{x}" y="{TOP + plot_h - 10:g}">no score</text>')
             continue
-        y = TOP + plot_h * (1 - max(0.0, min(p.value, 100.0)) / 100)
-        xy.append(f"{x:.1f},{y:.1f}")
-        body.append(f'<rect class="spread-point" x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10"/>')
-        body.append(f'<text class="spread-value" x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle">'
-                    f"{number(round(p.value))}%</text>")
-    line = [f'<polyline class="spread-line" points="{" ".join(xy)}"/>'] if len(xy) > 1 else []
+        y = _y(p.value, plot_h)
+        xy.append(f"{x},{y}")
+        squares.append(f"M{float(x) - 5:g} {float(y) - 5:g}h10v10h-10z")
+        labels.append(f'<text class="spread-value" x="{x}" y="{float(y) - 10:g}">{number(round(p.value))}%</text>')
+    if len(xy) > 1:
+        body.append(f'<polyline class="spread-line" points="{" ".join(xy)}"/>')
+    if squares:
+        body.append(f'<path class="spread-point" d="{"".join(squares)}"/>')
+    if hollow:
+        body.append(f'<path class="spread-hollow" d="{"".join(hollow)}"/>')
     desc = "; ".join(f"{p.label}: {number(round(p.value)) + '%' if p.value is not None else 'no score'}, {p.note}"
                      for p in points)
-    return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, grid + line + body)
+    return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, body + labels)
 
 
 def bars(chart_id: str, title: str, rows: Sequence[tuple[str, int]]) -> str:
@@ -70,15 +78,14 @@ def bars(chart_id: str, title: str, rows: Sequence[tuple[str, int]]) -> str:
     for i, (label, count) in enumerate(rows):
         y = TOP / 2 + i * (bar_h + gap)
         width = (WIDTH - label_w - 80) * count / top
-        body.append(f'<text class="spread-axis" x="{label_w - 10}" y="{y + 16}" text-anchor="end">'
-                    f"{html(label)}</text>")
+        body.append(f'<text class="spread-axis" x="{label_w - 10}" y="{y + 16}">{html(label)}</text>')
         body.append(f'<rect class="spread-bar spread-bar-{i % 4}" x="{label_w}" y="{y}" width="{width:.1f}" '
                     f'height="{bar_h}"/>')
-        body.append(f'<text class="spread-value" x="{label_w + width + 8:.1f}" y="{y + 16}">{count}</text>')
+        body.append(f'<text class="spread-count" x="{label_w + width + 8:.1f}" y="{y + 16}">{count}</text>')
     desc = "; ".join(f"{label}: {count}" for label, count in rows)
     return _svg(chart_id, title, desc or "Nothing to show.", height, body)
 
 
 def figure(svg: str, caption: str) -> str:
     """A chart as a raw HTML block (so Markdown leaves it alone), with a visible caption."""
-    return f'<figure class="spread-chart">\n{svg}\n<figcaption>{html(caption)}</figcaption>\n</figure>'
+    return f'<figure class="spread-chart">{svg}<figcaption>{html(caption)}</figcaption></figure>'

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from spread.handbook import paths
-from spread.handbook.blocks import bullets, front_matter, section, table
+from spread.handbook import markup, paths
+from spread.handbook.blocks import front_matter, heading, section, table
 from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
 from spread.handbook.escaping import text
+from spread.handbook.markup import inline
 from spread.handbook.sites import site_link, sites_scores, version_cell
 from spread.handbook.words import LEVEL_MARK, day, plural, sentence
 from spread.model import LocalComponent
@@ -22,25 +23,27 @@ NOT_RATED = "not rated"
 
 
 def _cell(level: str | None) -> str:
+    """One heat-map cell: the level's class colours the cell, its symbol and word say the same to everyone."""
     level = level or NOT_RATED
-    mark = LEVEL_MARK.get(level, "–")
-    return f'<span class="spread-level spread-{level.replace(" ", "-")}">{mark} {sentence(level)}</span>'
+    return f'<td class="spread-{level.replace(" ", "-")}">{LEVEL_MARK.get(level, "–")} {sentence(level)}</td>'
 
 
 def heat_map(report: PlaybookReport, page: str) -> str:
     core = report.playbook.core
-    header = ["Site"] + [f"[{text(c.title)}]({paths.href(page, paths.playbook(report.playbook.id), anchor('core', c.id))})"
-                                 for c in core]
+    header = "".join(f"<th>{markup.a(paths.url(page, paths.playbook(report.playbook.id), anchor('core', c.id)), inline(c.title))}</th>"
+                     for c in core)
     rows = []
     for status in report.sites:
         levels = component_levels(status.score) if status.score else {}
-        rows.append([site_link(status, page), *(_cell(levels.get(c.id)) for c in core)])
+        rows.append(f"<tr><td>{site_link(status, page)}</td>{''.join(_cell(levels.get(c.id)) for c in core)}</tr>")
     key = " · ".join(f"{mark} {sentence(level)}" for level, mark in LEVEL_MARK.items() if level != "ideal")
-    return section("## Core components at each site",
+    # Written here rather than with `markup.table`: every cell but the first carries its level's class.
+    grid = (f'<div class="spread-heatmap"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
+            + "\n".join(rows) + "\n</tbody></table></div>")
+    return section(heading(2, "Core components at each site", indexed=False),
                    "Each site's latest self-audit, component by component. Where a component has several items, "
                    f"it shows the weakest. Key: {key} · – Not rated.",
-                   section('<div class="spread-heatmap" markdown>', table(header, rows), "</div>") if rows
-                   else "No site runs this playbook yet.")
+                   grid if rows else "No site runs this playbook yet.")
 
 
 def _components(report: PlaybookReport) -> str:
@@ -62,12 +65,13 @@ def _bands(report: PlaybookReport) -> str:
 
 
 def _attention(report: PlaybookReport, page: str) -> str:
-    overdue = [f"{site_link(s, page)}: the audit for {text(s.due)} is not in yet (latest: "
-               f"{text(s.score.period) if s.score else 'none'})" for s in report.sites if s.overdue]
+    overdue = [f"{site_link(s, page)}: the audit for {inline(s.due)} is not in yet (latest: "
+               f"{inline(s.score.period) if s.score else 'none'})" for s in report.sites if s.overdue]
     behind = [[site_link(s, page), version_cell(s)] for s in report.sites if s.behind]
-    return section("## Overdue self-audits", bullets(overdue) if overdue else "No site is overdue.",
-                   "## Sites on older versions",
-                   table(["Site", "Version"], behind) if behind else "Every site is on the latest version.")
+    return section(heading(2, "Overdue self-audits", indexed=False),
+                   markup.bullets(overdue) if overdue else "No site is overdue.",
+                   heading(2, "Sites on older versions", indexed=False),
+                   markup.table(["Site", "Version"], behind) if behind else "Every site is on the latest version.")
 
 
 def _adaptations(report: PlaybookReport) -> str:
@@ -91,7 +95,7 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
     intro = (f"The network of sites running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
              f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with a self-audit.")
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
-                   section("## Sites", sites_scores(report, page)), heat_map(report, page),
+                   section(heading(2, "Sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
                    section("## Each component across the network", _components(report)),
                    _attention(report, page), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

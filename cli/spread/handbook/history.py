@@ -38,5 +38,5 @@ def history(pb: Playbook, versions: list[str], changelog: str | None, page: str)
     if pb.version not in versions and versions:
         intro += f" It is not released yet: the latest release is {text(released[-1])}."
     notes = releases_only(changelog) if changelog else ""
-    return section("## Version history", intro, table(["Version", "Files"], rows) if rows else "",
+    return section("## Version history { #version-history }", intro, table(["Version", "Files"], rows) if rows else "",
                    section("### What changed", long_text(notes, top=4)) if notes.strip() else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spread.handbook import paths
-from spread.handbook.blocks import bullets, checklist, front_matter, section, table
+from spread.handbook.blocks import bullets, checklist, front_matter, heading, section, table
 from spread.handbook.components import components
 from spread.handbook.escaping import link, long_text, text
 from spread.handbook.history import history
@@ -91,5 +91,5 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
                    paths.href(page, paths.audit_template(pb.id, pb.version))),
         history(pb, versions, changelog, page),
-        section("## Sites running it", sites_table(report, page)))
+        section(heading(2, "Sites running it", indexed=False), sites_table(report, page)))
     return front_matter(pb.title) + body + "\n"

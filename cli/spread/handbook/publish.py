@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from spread.errors import Problem, SpreadError
-from spread.handbook import config, engine, files
+from spread.handbook import config, engine, files, links
 from spread.handbook.generate import pages
 from spread.progress import Progress, nothing
 from spread.repo import Network, load_network
@@ -48,6 +48,10 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
                           "it (docs/playbooks/, docs/reference/ and docs/downloads/ are the handbook's own)")
     everything = {**hand_written, **downloads, **files.assets(),
                   **{rel: text.encode("utf-8") for rel, text in generated.items()}}
+    broken = links.broken(generated, set(everything))
+    if broken:  # a bug in Spread, not in the user's files: say so rather than publish dead links
+        raise SpreadError(f"the handbook generator wrote {len(broken)} broken link(s), for example {broken[0]}: "
+                          "please report this as a bug in Spread")
     written = files.sync(build_dir / "docs", everything)
     docs_pages = sorted(rel for rel in hand_written if rel.endswith(".md") and "/" not in rel)
     nav = config.nav(user.get("nav"), [config.NavPlaybook(p.id, p.title) for _, p in sorted(network.playbooks.items())],

@@ -4,8 +4,10 @@ line formats it, so `spread audit score` and the handbook always agree."""
 from __future__ import annotations
 
 from spread.bands import number, span
-from spread.handbook.blocks import bullets, details, section, table
+from spread.handbook import markup
+from spread.handbook.blocks import heading, section
 from spread.handbook.escaping import text
+from spread.handbook.markup import inline
 from spread.handbook.words import REVIEW, day, sentence
 from spread.model import SCORE_LEVELS, Audit
 from spread.scoretext import name, weakest
@@ -36,50 +38,57 @@ def _level(score: Score, value: int) -> str:
 
 
 def _flags(score: Score) -> str:
-    flags = [f"**Critical breach:** {text(name(score, r))} is rated {_rated(score, r).lower()}, the bottom of its "
-             "scale." for r in score.breaches]
-    flags += [f"**Below the minimum:** {text(name(score, r))} is {_rated(score, r).lower()}"
+    flags = [f"<strong>Critical breach:</strong> {inline(name(score, r))} is rated {_rated(score, r).lower()}, the "
+             "bottom of its scale." for r in score.breaches]
+    flags += [f"<strong>Below the minimum:</strong> {inline(name(score, r))} is {_rated(score, r).lower()}"
               + (f"; the lowest acceptable score is {r.item.min}." if score.kind == "anchored" else ".")
               for r in score.below_min if not r.critical_breach]
     if score.capped and score.uncapped is not None:
         flags.append(f"The band is capped because of a critical breach: the score alone would be "
-                     f"{text(sentence(score.uncapped.label))}.")
-    if not flags:
-        return ""
-    body = "\n".join(f"    {line}" for line in bullets(flags).splitlines())
-    return f'!!! warning "Flagged whatever the total"\n\n{body}'
+                     f"{inline(sentence(score.uncapped.label))}.")
+    return markup.note("warning", "Flagged whatever the total", markup.bullets(flags)) if flags else ""
 
 
 def _weakest(score: Score) -> str:
-    rows = [[text(name(score, r)), _rated(score, r), text(r.anchor or ""),
-             f"{_level(score, r.next_anchor[0])}: {text(r.next_anchor[1])}" if r.next_anchor else ""]
-            for r in weakest(score)]
-    if not rows:
+    """Each weak item as a list entry: its rating, what that looks like and what the next level up looks like
+    are sentences, which read better one under another than squeezed into four table columns."""
+    entries = [f"<strong>{inline(name(score, r))}</strong>, rated {_rated(score, r).lower()}"
+               + (f": {inline(r.anchor)}" if r.anchor else ".")
+               + (f"<br>Next level up ({_level(score, r.next_anchor[0]).lower()}): {inline(r.next_anchor[1])}"
+                  if r.next_anchor else "")
+               for r in weakest(score)]
+    if not entries:
         return ""
-    return section("### Where to improve first", "The weakest items, and what the next level up looks like.",
-                   table(["Item", "Rated", "What that looks like", "The next level up"], rows))
+    return section(heading(3, "Where to improve first", indexed=False),
+                   markup.para("The weakest items, and what the next level up looks like.")
+                   + markup.bullets(entries, "spread-weakest"))
 
 
 def _sections(score: Score) -> str:
-    rows = [[text(s.section.title), f"{number(s.total)} of {s.maximum}" if s.total is not None else "Incomplete",
+    rows = [[inline(s.section.title), f"{number(s.total)} of {s.maximum}" if s.total is not None else "Incomplete",
              number(s.mean) if s.mean is not None else ""] for s in score.sections]
-    return table(["Section", "Score", "Mean per item"], rows) if rows else ""
+    return markup.table(["Section", "Score", "Mean per item"], rows) if rows else ""
 
 
 def _goals(score: Score) -> str:
-    rows = [[f"{text(g.goal.id)} · {text(g.goal.title)}", g.shown(),
+    rows = [[f"{inline(g.goal.id)} · {inline(g.goal.title)}", g.shown(),
              f"{'≥' if g.goal.op == '>=' else '≤'} {g.shown(g.goal.target)}", sentence(g.verdict)] for g in score.goals]
-    return section(f"### Goals: {score.goals_summary}", table(["Goal", "Result", "Target", "Met?"], rows)) if rows else ""
+    return section(heading(3, f"Goals: {score.goals_summary}", indexed=False),
+                   markup.table(["Goal", "Result", "Target", "Met?"], rows)) if rows else ""
 
 
 def latest(score: Score, audit: Audit) -> str:
+    """The latest self-audit's section: what kind of review, band and score, flags, sections, the weakest
+    items, goals, and how the score was worked out (the lines `spread audit score --explain` prints)."""
     unit = "%" if score.band and score.band_on == "percent" else ""
-    band = (f"**{band_text(score)}** ({span(score.band)}{unit})" if score.band else f"**{band_text(score)}**")
-    meaning = text(score.band.description) if score.band and score.band.description else ""
+    band = f"<strong>{band_text(score)}</strong>" + (f" ({span(score.band)}{unit})" if score.band else "")
+    meaning = inline(score.band.description) if score.band and score.band.description else ""
     done = f", completed {day(audit.completed)}" if audit.completed else ""
-    return section(
-        f"## Latest self-audit: {text(score.period)}",
-        f"{sentence(REVIEW.get(audit.review, audit.review))} against version {text(score.version)}{done}.",
-        f"Band: {band}. Score: **{total_text(score)}**.\n{{: .spread-score }}", meaning, _flags(score),
-        _sections(score), _weakest(score), _goals(score),
-        details("How this score was worked out", bullets(text(line) for line in score.explain)))
+    summary = "".join([
+        markup.para(f"{sentence(REVIEW.get(audit.review, inline(audit.review)))} against version "
+                    f"{inline(score.version)}{done}."),
+        markup.para(f"Band: {band}. Score: <strong>{total_text(score)}</strong>.", "spread-score"),
+        markup.para(meaning), _flags(score), _sections(score)])
+    explain = markup.details("How this score was worked out", markup.bullets(inline(line) for line in score.explain))
+    return section(heading(2, f"Latest self-audit: {text(score.period)}", indexed=False), summary, _weakest(score),
+                   _goals(score), explain)

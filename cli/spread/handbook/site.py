@@ -1,12 +1,21 @@
-"""The page for one site: its adoption record, its latest self-audit, its trend, its plan and its choices."""
+"""The page for one site: its adoption record, its latest self-audit, its trend, its plan and its choices.
+
+A large network has thousands of these pages, so each is written to be cheap to build: the sections are
+Markdown headings (they make the table of contents) over raw HTML blocks with as few elements as the content
+needs (see `markup`), and only the title and the opening summary go into the search index.
+"""
 
 from __future__ import annotations
 
-from spread.handbook import paths
-from spread.handbook.blocks import definitions, front_matter, section, table
+import re
+
+from spread.bands import number
+from spread.handbook import markup, paths
+from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
-from spread.handbook.escaping import long_text, paragraphs, text
+from spread.handbook.escaping import long_text, text
+from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import Adaptation, Audit, LocalComponent, Playbook
@@ -15,85 +24,103 @@ from spread.report import SiteStatus
 
 def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
     s = status.site
-    version = text(s.version)
+    version = inline(s.version)
     if status.behind and status.latest_version:
-        version += (f": behind, version {text(status.latest_version)} is out "
-                    f"([what changed]({paths.href(page, paths.playbook(s.playbook), 'version-history')}))")
+        changed = markup.a(paths.url(page, paths.playbook(s.playbook), "version-history"), "what changed")
+        version += f": behind, version {inline(status.latest_version)} is out ({changed})"
     elif status.latest_version:
         version += ": the latest version"
-    upgrades = "; ".join(f"from {text(u.from_version)} to {text(u.to_version)} on {day(u.date)}" for u in s.upgrades)
+    upgrades = "; ".join(f"from {inline(u.from_version)} to {inline(u.to_version)} on {inline(day(u.date))}"
+                         for u in s.upgrades)
     frequency = FREQUENCY[runs.instrument.frequency] if runs else ""
     audits = f"{frequency}; " if frequency else ""
-    audits += f"**overdue**: the audit for {text(status.due)} is not in yet" if status.overdue else "up to date"
-    return section("## Adoption record", '<div class="spread-record" markdown>', definitions([
-        ("Playbook version", version), ("Started", day(s.started)),
-        ("Stage", f"{STAGES.get(s.stage, text(s.stage))}: {STAGE_MEANING.get(s.stage, '')}".rstrip(": ")),
-        ("Host organisation", text(s.host) + (f" ({code(s.host_type)})" if s.host_type else "")),
-        ("Area", text(s.area or "")), ("Contact", text(s.contact or "")), ("Upgrades", upgrades),
-        ("Self-audits", audits)]), "</div>")
+    audits += (f"<strong>overdue</strong>: the audit for {inline(status.due)} is not in yet" if status.overdue
+               else "up to date")
+    stage = f"{STAGES.get(s.stage, inline(s.stage))}: {STAGE_MEANING.get(s.stage, '')}".rstrip(": ")
+    return section(heading(2, "Adoption record", indexed=False), markup.record([
+        ("Playbook version", version), ("Started", inline(day(s.started))), ("Stage", stage),
+        ("Host organisation", inline(s.host) + (f" ({inline(code(s.host_type))})" if s.host_type else "")),
+        ("Area", inline(s.area or "")), ("Contact", inline(s.contact or "")), ("Upgrades", upgrades),
+        ("Self-audits", audits)]))
 
 
 def _trend(status: SiteStatus) -> str:
+    """The chart, and the same numbers in words as its caption: the text a reader gets without the picture
+    (a table beside it would say the same again, and cost a site page a quarter of its elements)."""
+    title = heading(2, "Fidelity over time", indexed=False)
     if not status.trend:
-        return section("## Fidelity over time", "No self-audit has been recorded yet.")
+        return section(title, "No self-audit has been recorded yet.")
     points = [Point(s.period, s.percent, band_text(s).split(" (")[0]) for s in status.trend]
     chart = trend(f"trend-{status.site.id}", f"Fidelity over time at {status.site.name}", points)
-    rows = [[text(s.period), text(s.version), total_text(s), band_text(s)] for s in status.trend]
-    return section("## Fidelity over time", "Each audit's score as a percentage of the most it could score, so "
-                   "audits on different playbook versions can be compared.",
-                   figure(chart, "Score at each self-audit, as a percentage of the maximum."),
-                   table(["Period", "Version", "Score", "Band"], rows))
+    several = len({s.version for s in status.trend}) > 1
+    words = "; ".join(f"{s.period}: {f'{number(s.percent)}%' if s.percent is not None else total_text(s)} "
+                      f"({band_text(s).split(' (')[0].lower()}{f', version {s.version}' if several else ''})"
+                      for s in status.trend)
+    return section(title, markup.para("Each audit's score as a percentage of the most it could score, so audits "
+                                      "on different playbook versions can be compared.")
+                   + figure(chart, f"Score at each self-audit, as a percentage of the maximum: {words}."))
 
 
 def _actions(audit: Audit | None, runs: Playbook | None) -> str:
+    title = heading(2, "Action plan", indexed=False)
     if audit is None or not audit.actions:
-        return section("## Action plan", "The latest self-audit records no actions.")
+        return section(title, "The latest self-audit records no actions.")
     items = {i.id: f"{i.id} {i.title}" if i.id != i.component else i.title for i in runs.instrument.items} if runs else {}
     roles = {r.id: r.title for r in runs.roles} if runs else {}
-    rows = [[text(items.get(a.item or "", a.item or "")), text(a.action or ""),
-             text(roles.get(a.owner or "", a.owner or "")), day(a.due)] for a in audit.actions]
-    return section("## Action plan", f"From the {text(audit.period)} self-audit.",
-                   table(["Item", "Action", "Owner", "Due"], rows))
+    rows = [[inline(items.get(a.item or "", a.item or "")), inline(a.action or ""),
+             inline(roles.get(a.owner or "", a.owner or "")), inline(day(a.due))] for a in audit.actions]
+    return section(title, markup.para(f"From the {inline(audit.period)} self-audit.")
+                   + markup.table(["Item", "Action", "Owner", "Due"], rows))
 
 
-def _adaptation(a: Adaptation, runs: Playbook | None) -> str:
+def _adaptation(a: Adaptation, runs: Playbook | None, retired: bool = False) -> tuple[str, str]:
+    """A choice as a term (the component and what was chosen) and its account: what changed, the reason,
+    and the FRAME record on one line (it reads as a sentence, and a large network has thousands of them)."""
     component = runs.component(a.component) if runs else None
     title = component.title if component else a.component
     local = component if isinstance(component, LocalComponent) else None
-    what = f": {text(option_label(local, a.choice))}" if a.choice else ""
-    core = "" if component is None or local else "**A change to a core component.** "
-    frame = [(FRAME[key], codes(value) if isinstance(value, tuple) else code(value))
+    what = f": {inline(option_label(local, a.choice))}" if a.choice else ""
+    core = "" if component is None or local else "<strong>A change to a core component.</strong> "
+    reasons = [markup.para(inline(p)) for p in re.split(r"\n\s*\n", a.reason) if p.strip()] if a.reason else []
+    frame = [(FRAME[key], inline(codes(value) if isinstance(value, tuple) else code(value)))
              for key in FRAME if (value := getattr(a, key))]
-    frame += [(label, value) for label, value in (("Approved by", text(a.approved_by or "")), ("Date", day(a.date)))
-              if value]
-    # One line, not a table: it reads as a sentence, and a large network has thousands of these.
-    record = " · ".join(f"**{label}:** {value}" for label, value in frame)
-    return section(f"### {text(title)}{what}", core + (text(a.description) if a.description else ""),
-                   paragraphs(a.reason) if a.reason else "No reason recorded.",
-                   f"{record}\n{{: .spread-frame }}" if record else "")
+    frame += [(label, value) for label, value in (("Approved by", inline(a.approved_by or "")),
+                                                  ("Date", inline(day(a.date)))) if value]
+    account = "".join([markup.para(core + (inline(a.description) if a.description else "")),
+                       *(reasons or [markup.para("No reason recorded.")]),
+                       markup.para(" · ".join(f"{label}: {value}" for label, value in frame), "spread-frame"),
+                       markup.para(f"The component was removed in version {inline(a.retired_in)}.")
+                       if retired and a.retired_in else ""])
+    return f"{inline(title)}{what}", account
 
 
 def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, playbook_title: str) -> str:
     s = status.site
     page = paths.site(s.playbook, s.id)
     where = f" in {text(s.area)}" if s.area else ""
+    score = status.score
+    latest_line = (f" Latest self-audit, {text(score.period)}: {band_text(score).lower()}, {total_text(score)}."
+                   if score else " No self-audit yet.")
     intro = (f"Runs [{text(playbook_title)}]({paths.href(page, paths.playbook(s.playbook))}){where}, hosted by "
-             f"{text(s.host)}. See also the [network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
-    audit = next((a for a in reversed(audits) if status.score and a.period == status.score.period), None)
+             f"{text(s.host)}.{latest_line} See also the "
+             f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
+    audit = next((a for a in reversed(audits) if score and a.period == score.period), None)
     adaptations = [_adaptation(a, runs) for a in s.adaptations]
-    retired = [_adaptation(a, None) + (f"\n\nThe component was removed in version {text(a.retired_in)}."
-                                       if a.retired_in else "") for a in s.retired]
+    retired = [_adaptation(a, None, retired=True) for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")
     body = section(
         f"# {text(s.name)}", intro, _record(status, runs, page),
-        latest(status.score, audit) if status.score and audit else "",
+        latest(score, audit) if score and audit else "",
         _trend(status), _actions(audit, runs),
-        section("## Local choices and adaptations", "What this site decided, and why, recorded with the FRAME "
-                "dimensions so the network can learn from it.", *adaptations) if adaptations else "",
-        section("## Earlier choices", "Choices about components that a later version of the playbook removed, "
-                "kept for the record.", *retired) if retired else "",
-        section("## Notes", long_text(s.notes)) if s.notes else "",
-        section("## Next self-audit", checklist))
+        section(heading(2, "Local choices and adaptations", indexed=False),
+                markup.para("What this site decided, and why, recorded with the FRAME dimensions so the network "
+                            "can learn from it.") + markup.record(adaptations, "spread-adaptations"))
+        if adaptations else "",
+        section(heading(2, "Earlier choices", indexed=False),
+                markup.para("Choices about components that a later version of the playbook removed, kept for the "
+                            "record.") + markup.record(retired, "spread-adaptations")) if retired else "",
+        section(heading(2, "Notes", indexed=False), long_text(s.notes)) if s.notes else "",
+        section(heading(2, "Next self-audit", indexed=False), checklist))
     return front_matter(s.name) + body + "\n"

@@ -1,11 +1,15 @@
-"""Tables of sites, shared by the playbook page and the network dashboard."""
+"""Tables of sites, shared by the playbook page and the network dashboard.
+
+Each lists every site running a playbook, so they grow with the network (hundreds of rows): they are raw
+HTML with one element per cell (see `markup`), and the sections holding them stay out of the search index,
+which finds a site through its own page.
+"""
 
 from __future__ import annotations
 
 from spread.bands import number
-from spread.handbook import paths
-from spread.handbook.blocks import table
-from spread.handbook.escaping import text
+from spread.handbook import markup, paths
+from spread.handbook.markup import inline
 from spread.handbook.score import total_text
 from spread.handbook.words import STAGES, sentence
 from spread.report import PlaybookReport, SiteStatus
@@ -13,7 +17,7 @@ from spread.report import PlaybookReport, SiteStatus
 
 def site_link(status: SiteStatus, page: str) -> str:
     site = status.site
-    return f"[{text(site.name)}]({paths.href(page, paths.site(site.playbook, site.id))})"
+    return markup.a(paths.url(page, paths.site(site.playbook, site.id)), inline(site.name))
 
 
 def band_cell(status: SiteStatus) -> str:
@@ -24,8 +28,8 @@ def band_cell(status: SiteStatus) -> str:
 
 
 def version_cell(status: SiteStatus) -> str:
-    behind = f" (behind: {text(status.latest_version)} is out)" if status.behind and status.latest_version else ""
-    return text(status.site.version) + behind
+    behind = f" (behind: {inline(status.latest_version)} is out)" if status.behind and status.latest_version else ""
+    return inline(status.site.version) + behind
 
 
 def _trend(status: SiteStatus) -> str:
@@ -36,10 +40,10 @@ def _trend(status: SiteStatus) -> str:
 def _flags(status: SiteStatus) -> str:
     score, flags = status.score, []
     if status.overdue:
-        flags.append(f"audit for {text(status.due)} overdue")
+        flags.append(f"audit for {inline(status.due)} overdue")
     if score is not None:
-        flags += [f"critical breach: {text(c)}" for c in sorted({r.item.component for r in score.breaches})]
-        flags += ["below minimum: " + ", ".join(text(r.item.id) for r in score.below_min)] if score.below_min else []
+        flags += [f"critical breach: {inline(c)}" for c in sorted({r.item.component for r in score.breaches})]
+        flags += ["below minimum: " + ", ".join(inline(r.item.id) for r in score.below_min)] if score.below_min else []
     return "; ".join(flags)
 
 
@@ -47,14 +51,15 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
     """Every site with its latest score and trend: the table `spread report` prints, for readers."""
     if not report.sites:
         return "No site runs this playbook yet."
-    rows = [[site_link(s, page), version_cell(s), text(s.score.period) if s.score else "None", band_cell(s),
+    rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
              total_text(s.score) if s.score else "", _trend(s), _flags(s)] for s in report.sites]
-    return table(["Site", "Version", "Latest audit", "Band", "Score", "Trend (%)", "Flags"], rows)
+    return markup.table(["Site", "Version", "Latest audit", "Band", "Score", "Trend (%)", "Flags"], rows)
 
 
 def sites_table(report: PlaybookReport, page: str) -> str:
     if not report.sites:
         return "No site runs this playbook yet."
-    rows = [[site_link(s, page), text(s.site.area or ""), version_cell(s), STAGES.get(s.site.stage, s.site.stage),
-             text(s.score.period) if s.score else "None", band_cell(s)] for s in report.sites]
-    return table(["Site", "Area", "Version", "Stage", "Latest audit", "Band"], rows)
+    rows = [[site_link(s, page), inline(s.site.area or ""), version_cell(s),
+             STAGES.get(s.site.stage, inline(s.site.stage)), inline(s.score.period) if s.score else "None",
+             band_cell(s)] for s in report.sites]
+    return markup.table(["Site", "Area", "Version", "Stage", "Latest audit", "Band"], rows)

@@ -2,27 +2,55 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spread.errors import SpreadError
 from spread.semver import sort_key
 
-try:  # gitpython raises at import time when no git executable is installed
+if TYPE_CHECKING:
     import git
-    from git.exc import GitError
-    from gitdb.exc import ODBError  # type: ignore[import-untyped]  # an unknown revision is not a GitError
-except ImportError:  # pragma: no cover - exercised only on machines without git
-    git = None  # type: ignore[assignment]
-    GitError = ODBError = Exception  # type: ignore[assignment,misc]
+
+
+@cache
+def _gitpython() -> Any:
+    """gitpython, imported on first use: the import costs ~0.12 s that most commands never need.
+
+    None when no git executable is installed (gitpython refuses to import then).
+    """
+    try:
+        import git
+    except ImportError:  # pragma: no cover - exercised only on machines without git
+        return None
+    return git
+
+
+def _errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """What gitpython raises, and the other exceptions a caller expects from it."""
+    return _gitpython_errors() + also
+
+
+@cache
+def _gitpython_errors() -> tuple[type[Exception], ...]:
+    """gitpython's own errors, and gitdb's for an unknown revision (which is not a GitError)."""
+    try:
+        from git.exc import GitError
+        from gitdb.exc import ODBError  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover
+        return (OSError,)
+    return (GitError, ODBError)
 
 
 def open_repo(path: Path) -> git.Repo | None:
     """The git repository containing `path`, or None when it is not in one (or git is missing)."""
-    if git is None:
+    gitpython = _gitpython()
+    if gitpython is None:
         return None
     try:
-        return git.Repo(path, search_parent_directories=True)
-    except (GitError, OSError):
+        repo: git.Repo = gitpython.Repo(path, search_parent_directories=True)
+        return repo
+    except _errors(OSError):
         return None
 
 
@@ -36,21 +64,21 @@ def file_at(repo: git.Repo, rev: str, relpath: str) -> bytes | None:
         blob = repo.commit(rev).tree / relpath
         data: bytes = blob.data_stream.read()
         return data
-    except (GitError, ODBError, KeyError, ValueError, OSError):
+    except _errors(KeyError, ValueError, OSError):
         return None
 
 
 def commit_of(repo: git.Repo, rev: str) -> str | None:
     try:
         return str(repo.commit(rev).hexsha)
-    except (GitError, ODBError, ValueError, OSError):
+    except _errors(ValueError, OSError):
         return None
 
 
 def head_commit(repo: git.Repo) -> str | None:
     try:
         return str(repo.head.commit.hexsha)
-    except (GitError, ValueError, OSError):
+    except _errors(ValueError, OSError):
         return None
 
 
@@ -67,22 +95,23 @@ def playbook_versions(repo: git.Repo, playbook_id: str) -> list[str]:
     prefix = f"{playbook_id}/v"
     try:
         names = [t.name[len(prefix):] for t in repo.tags if t.name.startswith(prefix)]
-    except (GitError, OSError):
+    except _errors(OSError):
         return []
     return sorted((n for n in names if sort_key(n) is not None), key=lambda v: sort_key(v) or ())
 
 
 def init_repo(path: Path) -> None:
     """Start a new git repository at `path`, on a branch called main (what the handbook workflow publishes from)."""
-    if git is None:
+    gitpython = _gitpython()
+    if gitpython is None:
         raise SpreadError(f"cannot start a git repository in {path}: git is not installed. Install git, then try again")
     try:
-        git.Repo.init(path, initial_branch="main").close()
-    except (GitError, OSError) as exc:
+        gitpython.Repo.init(path, initial_branch="main").close()
+    except _errors(OSError) as exc:
         raise SpreadError(f"cannot start a git repository in {path} ({exc}): check you may write there") from None
 
 
-def _said(exc: Exception) -> str:
+def _said(exc: BaseException) -> str:
     """The line of git's own message that says what went wrong, without gitpython's wrapping."""
     text = str(getattr(exc, "stderr", "") or exc).strip().strip("'\"")
     lines = [line.strip().strip("'\"") for line in text.splitlines() if line.strip().strip("'\"")]
@@ -93,7 +122,7 @@ def uncommitted(repo: git.Repo, relpath: str) -> list[str]:
     """Files under `relpath` (relative to the top) that are changed, staged or untracked."""
     try:
         out = str(repo.git.status("--porcelain", "--untracked-files=all", "--", relpath))
-    except (GitError, OSError) as exc:
+    except _errors(OSError) as exc:
         raise SpreadError(f"git could not tell whether {relpath} has uncommitted changes ({_said(exc)})") from None
     return sorted(line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines() if len(line) > 3)
 
@@ -104,14 +133,14 @@ def commit_paths(repo: git.Repo, relpaths: list[str], message: str) -> str:
         repo.git.add("--", *relpaths)
         repo.git.commit("-m", message, "--only", "--", *relpaths)
         return str(repo.head.commit.hexsha)
-    except (GitError, ODBError, ValueError, OSError) as exc:
+    except _errors(ValueError, OSError) as exc:
         raise SpreadError(f"git could not make the commit ({_said(exc)})") from None
 
 
 def annotated_tag(repo: git.Repo, name: str, message: str) -> None:
     try:
         repo.git.tag("-a", name, "-m", message)
-    except (GitError, OSError) as exc:
+    except _errors(OSError) as exc:
         raise SpreadError(f"git could not create the tag {name} ({_said(exc)})") from None
 
 
@@ -121,7 +150,7 @@ def undo_commit(repo: git.Repo, before: str, relpaths: list[str]) -> None:
         if head_commit(repo) != before:
             repo.git.reset("--soft", before)
         repo.git.reset("-q", before, "--", *relpaths)
-    except (GitError, OSError) as exc:
+    except _errors(OSError) as exc:
         raise SpreadError(f"git could not undo the commit ({_said(exc)}): run `git reset --soft {before[:12]}` "
                           "to undo it by hand") from None
 

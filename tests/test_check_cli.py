@@ -56,6 +56,13 @@ def test_json_format_has_the_same_problems(run: Run, demo: Path) -> None:
         "message": "`started` is \"2026-02-30\", which is not a real date: check the day and the month"}]}
 
 
+def test_a_badly_written_date_is_one_problem(run: Run, demo: Path) -> None:
+    (demo / SITE).write_text((demo / SITE).read_text().replace("started: 2026-03-01", "started: 01/03/2026"))
+    result = run("check", "--repo", demo)
+    assert result.stdout == (f"{SITE}:6:10: error: `started` is \"01/03/2026\": write the date as YYYY-MM-DD, for "
+                             "example 2026-03-01 [schema-pattern]\n")
+
+
 def test_github_format(run: Run, demo: Path) -> None:
     (demo / SITE).write_text((demo / SITE).read_text().replace("name: Demo Leeds", "nmae: Demo Leeds"))
     result = run("check", "--repo", demo, "--format", "github")

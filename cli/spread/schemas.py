@@ -65,14 +65,17 @@ def is_valid(data: Any, kind: Kind) -> bool:
 
 def validate(doc: Document, kind: Kind, shown: str) -> list[Problem]:
     """Every schema problem in a document, one per place, in file order."""
-    problems = []
-    for error in validator(kind).iter_errors(doc.data):
+    problems: dict[tuple[int, int, bool], Problem] = {}
+    for error in sorted(validator(kind).iter_errors(doc.data), key=lambda e: e.validator == "format"):
         error = _most_specific(error)
         where = tuple(error.absolute_path)
         message, at_key, where = _describe(error, where)
         line, col = doc.at(where, key=at_key)
-        problems.append(Problem(shown, line, col, "error", message, f"schema-{error.validator}"))
-    return sorted(set(problems))
+        # One problem per place: `18/04/2026` breaks both the date pattern and the date format, and the
+        # pattern's wording (how to write a date) is the one that helps.
+        problems.setdefault((line, col, at_key), Problem(shown, line, col, "error", message,
+                                                         f"schema-{error.validator}"))
+    return sorted(problems.values())
 
 
 def _most_specific(error: ValidationError) -> ValidationError:

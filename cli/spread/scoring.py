@@ -3,12 +3,13 @@ functions, so they can never disagree. Every number in a `Score` is traced in `S
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from spread import bands as B
 from spread.explain import explain_lines
 from spread.goals import GoalResult, evaluate
-from spread.model import LEVEL_SCORES, Audit, Band, Item, Playbook, Rating, Section
+from spread.model import LEVEL_SCORES, Audit, Band, Instrument, Item, Playbook, Rating, Section
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,16 @@ class Score:
     below_min: tuple[ItemResult, ...]
     breaches: tuple[ItemResult, ...]
     goals: tuple[GoalResult, ...]
-    explain: tuple[str, ...]
     band_on: str = "total"
+    # What `explain` needs to trace the arithmetic; not part of the score's value.
+    instrument: Instrument | None = field(default=None, compare=False, repr=False)
+    banded: float | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def explain(self) -> tuple[str, ...]:
+        """Every step from the ratings to the band, in plain English. Worked out on first use only: a report
+        scores every audit of every site but shows these lines for none of them."""
+        return tuple(explain_lines(self, self.instrument, self.banded)) if self.instrument is not None else ()
 
     @property
     def goals_met(self) -> int:
@@ -158,10 +167,9 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     band = B.capped(ins.bands, uncapped, ins.critical_cap) if uncapped and breaches and ins.critical_cap else uncapped
     goals = tuple(evaluate(goal, audit.goals.get(goal.id)) for goal in ins.goals)
     sections = tuple(_section(s, results, partial) for s in ins.sections)
-    score = Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(rated),
-                  len(results), complete, total, mean, percent, maximum, sections, ins.bands, band, uncapped,
-                  tuple(r for r in results if r.below_min), breaches, goals, (), ins.band_on)
-    return replace(score, explain=tuple(explain_lines(score, ins, banded)))
+    return Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(rated),
+                 len(results), complete, total, mean, percent, maximum, sections, ins.bands, band, uncapped,
+                 tuple(r for r in results if r.below_min), breaches, goals, ins.band_on, ins, banded)
 
 
 def compare(previous: Score, current: Score) -> Change:

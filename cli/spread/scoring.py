@@ -63,7 +63,6 @@ class Score:
     mean: float | None
     percent: float | None
     maximum: int
-    sections: tuple[SectionResult, ...]
     bands: tuple[Band, ...]
     band: Band | None
     uncapped: Band | None
@@ -74,6 +73,13 @@ class Score:
     # What `explain` needs to trace the arithmetic; not part of the score's value.
     instrument: Instrument | None = field(default=None, compare=False, repr=False)
     banded: float | None = field(default=None, compare=False, repr=False)
+    partial: bool = field(default=False, compare=False, repr=False)
+
+    @cached_property
+    def sections(self) -> tuple[SectionResult, ...]:
+        """Each section's total and mean, worked out on first use (a report's trend never needs them)."""
+        ins = self.instrument
+        return tuple(_section(s, self.items, self.partial) for s in ins.sections) if ins is not None else ()
 
     @cached_property
     def explain(self) -> tuple[str, ...]:
@@ -166,10 +172,9 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     breaches = tuple(r for r in results if r.critical_breach)
     band = B.capped(ins.bands, uncapped, ins.critical_cap) if uncapped and breaches and ins.critical_cap else uncapped
     goals = tuple(evaluate(goal, audit.goals.get(goal.id)) for goal in ins.goals)
-    sections = tuple(_section(s, results, partial) for s in ins.sections)
     return Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(rated),
-                 len(results), complete, total, mean, percent, maximum, sections, ins.bands, band, uncapped,
-                 tuple(r for r in results if r.below_min), breaches, goals, ins.band_on, ins, banded)
+                 len(results), complete, total, mean, percent, maximum, ins.bands, band, uncapped,
+                 tuple(r for r in results if r.below_min), breaches, goals, ins.band_on, ins, banded, partial)
 
 
 def compare(previous: Score, current: Score) -> Change:

@@ -120,6 +120,15 @@ def test_every_band_boundary_of_a_summed_1_to_5_scale(scores: tuple[int, ...], t
     assert score.percent == pytest.approx(total / 40 * 100)
 
 
+def test_explanation_and_sections_are_worked_out_only_when_asked_for() -> None:
+    """A report scores every audit but shows neither for most of them; asking gives the same, once."""
+    score = scored(4, 3, 5, 4, 2, 3, 5, 4)
+    assert "explain" not in vars(score) and "sections" not in vars(score)
+    lines, sections = score.explain, score.sections
+    assert lines and sections and score.explain is lines and score.sections is sections
+    assert score == scored(4, 3, 5, 4, 2, 3, 5, 4)
+
+
 def test_sections_mean_percent_and_the_explained_arithmetic() -> None:
     score = scored(4, 3, 5, 4, 2, 3, 5, 4)
     assert (score.total, score.mean, score.percent) == (30, 3.75, 75)

@@ -1,23 +1,26 @@
-"""Benchmark of `spread publish`: the example network and a generated network, next to the floor.
+"""Benchmark of `spread publish`: the example network and generated networks, next to the floor.
 
-    python benchmarks/bench_publish.py [--sites 2000] [--audits 4]
+    python benchmarks/bench_publish.py [--sites 1000 2000] [--audits 4] [--no-phases]
 
 The floor is a plain `mkdocs build` of as many ordinary ~2 KB Markdown pages as the generated network has
 sites, with the same theme, plugins (search, offline) and a short navigation: what MkDocs with Material
-costs for that many pages before Spread does anything. Each build is a fresh process; the table gives
-wall time, peak memory, the built site's size, and the ratio to the floor. A second table splits the
-generated network's publish into its phases (load, check, generate Markdown, MkDocs).
+costs for that many pages before Spread does anything. Each generated network is published twice: first
+with an empty parse cache (a fresh clone), then again (the everyday case: `spread check` runs on every
+commit and fills the cache). Each build is a fresh process; the table gives wall time, the peak memory of
+its whole process tree (loading uses worker processes), the built site's size, and the ratios to the
+floor of the same page count. A second table splits the largest network's publish into its phases.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -39,15 +42,50 @@ nav:
 """
 
 
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak memory (MB) of one child process (ru_maxrss is the largest child so far,
-    so the benchmark runs the cheapest builds first)."""
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+def _tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, read from /proc."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += parents.get(pid, [])
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * 4096
+        except OSError:
+            pass
+    return total
+
+
+def run(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user and system, the whole process tree) and peak memory (MB, summed over
+    the process tree, sampled) of one command. CPU time is steadier than wall time when other work shares
+    the machine."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
+        peak = [0]
+
+        def sample() -> None:
+            while process.returncode is None:
+                peak[0] = max(peak[0], _tree_rss(process.pid))
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.join()
+        if process.returncode != 0:
+            out.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{out.read()}")
+    return elapsed, usage.ru_utime + usage.ru_stime, peak[0] // 1048576
 
 
 def size(folder: Path) -> tuple[int, int, float]:
@@ -110,37 +148,44 @@ def phases(root: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sites", type=int, default=2000)
+    parser.add_argument("--sites", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--audits", type=int, default=4)
+    parser.add_argument("--no-phases", action="store_true", help="skip the phase-by-phase run")
     parser.add_argument("--phases", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phases:
         print(json.dumps(phases(args.phases)))
         return
     spread = [sys.executable, "-m", "spread", "publish", "--today", TODAY]
-    rows = []
+    rows: list[tuple[str, float, float, int, int, int, float, tuple[float, float, float] | None]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        cases = [("example network", example(base / "example"), None),
-                 (f"floor: {args.sites} plain pages", floor(base / "floor", args.sites), "floor"),
-                 (f"generated network, {args.sites} sites", generated(base / "generated", args.sites, args.audits),
-                  None)]
-        for label, root, kind in cases:
-            command = ([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d",
-                        str(root / "site")] if kind else [*spread, "--repo", str(root)])
-            seconds, memory = run(command)
-            rows.append((label, seconds, memory, *size(root / "site")))
-        split = json.loads(subprocess.run([sys.executable, __file__, "--phases", str(base / "generated")],
-                                          capture_output=True, text=True, check=True).stdout)
-    floor_seconds, floor_mb = rows[1][1], rows[1][5]
-    print("| build | wall time (s) | peak memory (MB) | files | HTML pages | size (MB) | time / floor | size / floor |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for label, seconds, memory, files, pages, mb in rows:
-        print(f"| {label} | {seconds:.1f} | {memory} | {files} | {pages} | {mb:.1f} | "
-              f"{seconds / floor_seconds:.2f} | {mb / floor_mb:.2f} |")
-    print("\n| phase (generated network, in one process) | seconds |\n|---|---:|")
-    for phase, seconds in split.items():
-        print(f"| {phase} | {seconds:.1f} |")
+        root = example(base / "example")
+        rows.append(("example network", *run([*spread, "--repo", str(root)]), *size(root / "site"), None))
+        for sites in sorted(args.sites):
+            root = floor(base / f"floor{sites}", sites)
+            seconds, cpu, memory = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                        str(root / "mkdocs.yml"), "-d", str(root / "site")])
+            files, pages, mb = size(root / "site")
+            rows.append((f"floor: {sites} plain pages", seconds, cpu, memory, files, pages, mb, (seconds, cpu, mb)))
+            root = generated(base / f"generated{sites}", sites, args.audits)
+            for when in ("first publish, empty cache", "publish again"):
+                rows.append((f"{sites} sites, {when}", *run([*spread, "--repo", str(root)]), *size(root / "site"),
+                             (seconds, cpu, mb)))
+        split = {} if args.no_phases else json.loads(subprocess.run(
+            [sys.executable, __file__, "--phases", str(base / f"generated{max(args.sites)}")],
+            capture_output=True, text=True, check=True).stdout)
+    print("| build | wall time (s) | CPU time (s) | peak memory (MB) | files | HTML pages | size (MB) | time / floor "
+          "| CPU / floor | size / floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, seconds, cpu, memory, files, pages, mb, base_line in rows:
+        ratios = (f"{seconds / base_line[0]:.2f} | {cpu / base_line[1]:.2f} | {mb / base_line[2]:.2f}" if base_line
+                  else "– | – | –")
+        print(f"| {label} | {seconds:.1f} | {cpu:.1f} | {memory} | {files} | {pages} | {mb:.1f} | {ratios} |")
+    if split:
+        print(f"\n| phase ({max(args.sites)} sites, in one process, cache warm) | seconds |\n|---|---:|")
+        for phase, seconds in split.items():
+            print(f"| {phase} | {seconds:.1f} |")
 
 
 if __name__ == "__main__":

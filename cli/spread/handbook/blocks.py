@@ -45,17 +45,6 @@ def checklist(items: Iterable[str]) -> str:
     return f'<div class="spread-steps" markdown>\n\n{steps}\n\n</div>'
 
 
-def definitions(pairs: Iterable[tuple[str, str]]) -> str:
-    """A definition list: the way this handbook shows a record (a term, then its value)."""
-    return "\n\n".join(f"{term}\n:   {value}" for term, value in pairs if value)
-
-
 def section(*parts: str) -> str:
     """Blocks joined by blank lines, empty ones left out."""
     return "\n\n".join(part.strip("\n") for part in parts if part and part.strip())
-
-
-def details(summary: str, body: str, kind: str = "info") -> str:
-    """A collapsed block (pymdownx.details): detail most readers can skip."""
-    indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-    return f'??? {kind} "{summary}"\n\n{indented}'

@@ -65,11 +65,6 @@ def link(label: str, url: str | None) -> str:
     return f"[{text(label)}](<{safe}>)" if safe else text(label)
 
 
-def paragraphs(value: str) -> str:
-    """Plain text written over several paragraphs (blank lines between them), each escaped."""
-    return "\n\n".join(text(p) for p in re.split(r"\n\s*\n", value.strip()) if p.strip())
-
-
 def _inline(line: str) -> str:
     """One line of user Markdown outside code: no HTML, no attribute lists, only safe links, no images."""
     parts = []

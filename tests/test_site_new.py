@@ -311,3 +311,11 @@ def test_records_the_commit_of_the_tag_or_of_head(run: Run, git_repo: Path, tmp_
     assert "  # commit: not recorded (playbooks/demo/playbook.yaml has changes that are not committed yet)\n" in (
         git_repo / "fidelity/demo/leeds/site.yaml").read_text()
     checks_clean(run, git_repo)
+
+
+def test_a_repository_without_playbooks_says_how_to_start_one(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "playbooks").mkdir()
+    result = run("site", "new", "demo", "york", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("there are no playbooks here yet: start one with `spread playbook new`\n")
+    assert not (tmp_path / "fidelity").exists()

@@ -13,7 +13,7 @@ from spread import gitio
 from spread.errors import SpreadError, display_path
 from spread.model import Playbook
 from spread.repo import Network
-from spread.rules.common import words
+from spread.rules.common import playbooks_here, words
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ def adopt(network: Network, playbook_id: str, version: str | None) -> Adopted:
         if path.is_file():
             raise SpreadError(f"{display_path(path, network.root)} has problems, so no site can adopt it yet: "
                               f"run `spread check playbooks/{playbook_id}` and fix them first")
-        raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: the playbooks here are "
-                          f"{words(sorted(network.playbooks))}")
+        raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: "
+                          f"{playbooks_here(sorted(network.playbooks))}")
     version = version or network.latest(playbook_id) or network.playbooks[playbook_id].version
     playbook = network.playbook_version(playbook_id, version)
     if playbook is None:

@@ -5,8 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from spread.model import (
-    Action, Adaptation, Audit, Band, CoreComponent, Goal, GoalData, Instrument, Item, LocalComponent, Option,
-    Outcome, Playbook, Practice, Rating, Role, Section, Site, Source, Stage, Upgrade,
+    Action,
+    Adaptation,
+    Audit,
+    Band,
+    CoreComponent,
+    Goal,
+    GoalData,
+    Instrument,
+    Item,
+    LocalComponent,
+    Option,
+    Outcome,
+    Playbook,
+    Practice,
+    Rating,
+    Role,
+    Section,
+    Site,
+    Source,
+    Stage,
+    Upgrade,
 )
 from spread.yamlio import Document
 

@@ -34,7 +34,7 @@ def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswer
     area = f.get("area") or click.prompt("Town, city or area it serves (Enter to skip)", default="",
                                          show_default=False, value_proc=lambda v: " ".join(v.split())) or None
     started = f.get("started") or click.prompt("Start date (YYYY-MM-DD)", default=today, value_proc=valid_date)
-    choices = tuple(_choose(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
+    choices = tuple(ask_choice(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
     return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"))
 
 
@@ -89,7 +89,8 @@ def _show(local: LocalComponent, n: int, total: int) -> None:
         click.echo(f"  Not allowed: {variation}")
 
 
-def _choose(local: LocalComponent, given: Given, n: int, total: int) -> Choice:
+def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choice:
+    """One local component's choice and its reason: from `given` where answered, else asked (question n of total)."""
     choice = given.choices.get(local.id)
     if choice is None:
         _show(local, n, total)

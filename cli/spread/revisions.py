@@ -14,7 +14,7 @@ from spread.build import playbook_from
 from spread.errors import Problem, SpreadError
 from spread.model import Playbook
 from spread.repo import Network
-from spread.rules.common import words
+from spread.rules.common import playbooks_here, words
 from spread.schemas import validate
 from spread.semver import SEMVER, sort_key
 from spread.yamlio import parse_document
@@ -72,8 +72,8 @@ def working(network: Network, playbook_id: str) -> Playbook:
     path = f"playbooks/{playbook_id}/playbook.yaml"
     if (network.root / path).is_file():
         raise SpreadError(f"{path} has problems, so it cannot be compared: run `spread check {path}` and fix them")
-    raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: the playbooks here are "
-                      f"{words(sorted(network.playbooks))}")
+    raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: "
+                      f"{playbooks_here(sorted(network.playbooks))}")
 
 
 def resolve(network: Network, playbook_id: str, name: str) -> Revision:

@@ -12,7 +12,7 @@ from spread.commands.options import repo_option
 from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
 from spread.model import Site
-from spread.prompts import _choose
+from spread.prompts import ask_choice
 from spread.repo import Network, find_root, load_network
 from spread.revisions import released
 from spread.rules.common import words
@@ -39,7 +39,7 @@ def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
         local = step.ask
         assert local is not None
         if not no_input:
-            chosen = _choose(local, Given(), n, len(questions))
+            chosen = ask_choice(local, Given(), n, len(questions))
             answers[local.id] = Answer(chosen.choice, chosen.reason)
         elif step.category == "new-local" and local.default is not None:
             answers[local.id] = Answer(local.default, f"The playbook's default, taken when moving to {plan.new.version}.")

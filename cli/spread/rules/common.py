@@ -23,6 +23,13 @@ def real_date(text: str | None) -> date | None:
         return None
 
 
+def playbooks_here(ids: list[str]) -> str:
+    """How a message names the repository's playbooks when the one asked for is not among them."""
+    if not ids:
+        return "there are no playbooks here yet: start one with `spread playbook new`"
+    return f"the playbooks here are {words(ids, joiner='and')}"
+
+
 def words(items: list[str] | tuple[str, ...], limit: int = 8, joiner: str = "or") -> str:
     """A short list for a message: `a`, `b` or `c` (and 4 more)."""
     shown = [f"`{i}`" for i in items[:limit]]

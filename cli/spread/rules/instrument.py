@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spread.errors import Problem
 from spread.model import Band, Instrument, Playbook
@@ -87,7 +88,7 @@ def _bands(pb: Playbook, shown: str) -> Iterator[Problem]:
         if band.min > band.max:
             yield at(shown, doc, (*where, i), "error", f"band `{band.label}` runs from {band.min} down to {band.max}: "
                      "swap them", "band-reversed")
-    for prev_i, next_i in zip(order, order[1:]):
+    for prev_i, next_i in pairwise(order):
         prev, nxt = ins.bands[prev_i], ins.bands[next_i]
         step = 1 if whole else 0
         if nxt.min < prev.max + step:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spread.errors import Problem
 from spread.model import Adaptation, CoreComponent, LocalComponent, Playbook, Site
 from spread.repo import Network
-from spread.rules.common import at, words
+from spread.rules.common import at, playbooks_here, words
 from spread.yamlio import Document
 
 
@@ -35,7 +35,7 @@ def unknown_version(network: Network, shown: str, doc: Document, playbook_id: st
     if playbook_id not in network.playbooks and not network.versions(playbook_id):
         known = sorted(network.playbooks)
         close = difflib.get_close_matches(playbook_id, known, n=1)
-        fix = f"did you mean `{close[0]}`?" if close else f"the playbooks here are {words(known, joiner='and')}"
+        fix = f"did you mean `{close[0]}`?" if close else playbooks_here(known)
         return at(shown, doc, ("playbook", "id"), "error", f"there is no playbook `{playbook_id}` in this repository: "
                   f"{fix}", f"{who}-playbook-unknown")
     versions = network.versions(playbook_id)

@@ -180,7 +180,7 @@ def test_unknown_or_broken_site(run: Run, demo: Path) -> None:
     result = run("audit", "new", "demo/york", cwd=demo)
     assert result.exit_code == 2
     assert ("Invalid value for 'SITE': no site `demo/york` was found: name it as PLAYBOOK/SITE or give its folder "
-            "(sites here: demo/leeds)") in result.stderr
+            "(sites here: `demo/leeds`), or set a new one up with `spread site new`") in result.stderr
     site = demo / "fidelity/demo/leeds/site.yaml"
     site.write_text(site.read_text().replace("stage: installation", "stage: sometimes"))
     result = run("audit", "new", "demo/leeds", cwd=demo)

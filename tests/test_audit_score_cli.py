@@ -134,9 +134,17 @@ def test_an_unreadable_audit_shows_its_yaml_problem(run: Run, demo: Path) -> Non
 
 def test_an_unknown_site_is_named_with_the_sites_there_are(run: Run, demo: Path) -> None:
     result = run("audit", "score", "demo/york", "--repo", demo)
-    assert result.exit_code == 1
-    assert result.output == ("Error: there is no site `demo/york` (no fidelity/demo/york/site.yaml): use `demo/leeds`, "
-                             "or set it up with `spread site new`\n")
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: Invalid value for AUDIT|SITE: no site `demo/york` was found: name it as "
+                                  "PLAYBOOK/SITE or give its folder (sites here: `demo/leeds`), or set a new one up "
+                                  "with `spread site new`\n")
+    assert run("audit", "score", "york", "--repo", demo).exit_code == 2
+
+
+def test_a_site_can_be_named_by_its_id_alone(run: Run, demo: Path) -> None:
+    by_id = run("audit", "score", "leeds", "--repo", demo)
+    assert by_id.exit_code == 0, by_id.output
+    assert by_id.output == run("audit", "score", "demo/leeds", "--repo", demo).output
 
 
 def test_a_site_without_audits_says_how_to_start_one(run: Run, demo: Path) -> None:
@@ -147,9 +155,21 @@ def test_a_site_without_audits_says_how_to_start_one(run: Run, demo: Path) -> No
 
 
 def test_a_target_that_is_neither_an_audit_nor_a_site_is_a_wrong_invocation(run: Run, demo: Path) -> None:
-    result = run("audit", "score", "leeds", "--repo", demo)
+    result = run("audit", "score", "demo/leeds/extra", "--repo", demo)
     assert result.exit_code == 2
-    assert "leeds is not an audit file or a site" in result.output
+    assert "demo/leeds/extra is not an audit file or a site" in result.output
     site_file = run("audit", "score", demo / "fidelity/demo/leeds/site.yaml")
     assert site_file.exit_code == 2
     assert "is not a self-audit: audits live in fidelity/<playbook>/<site>/audits/<period>.yaml" in site_file.output
+
+
+def test_a_site_id_that_two_playbooks_share_must_be_said_in_full(run: Run, demo: Path) -> None:
+    other = demo / "playbooks/other/playbook.yaml"
+    other.parent.mkdir()
+    other.write_text((demo / "playbooks/demo/playbook.yaml").read_text().replace("id: demo", "id: other", 1))
+    site = demo / "fidelity/other/leeds/site.yaml"
+    site.parent.mkdir(parents=True)
+    site.write_text((demo / "fidelity/demo/leeds/site.yaml").read_text().replace("id: demo", "id: other"))
+    result = run("audit", "score", "leeds", "--repo", demo)
+    assert result.exit_code == 2
+    assert "several playbooks have a site `leeds`: say which, like `demo/leeds`" in result.output

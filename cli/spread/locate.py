@@ -1,4 +1,5 @@
-"""Finding the audit a user means: a path to an audit file, a site folder, or `playbook/site` (its latest audit)."""
+"""Finding the audit a user means: a path to an audit file, or a site (its latest audit) named as `spread.site_ref`
+reads it: a site folder, `playbook/site`, or a site id only one playbook has."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from spread.errors import Problem, SpreadError, display_path
 from spread.model import Audit
 from spread.repo import Network, find_root, kind_of, load_network
 from spread.rules import check_network
-from spread.rules.common import words
+from spread.site_ref import site_key, unknown_site
+
+HINT = "AUDIT|SITE"
 
 
 @dataclass(frozen=True)
@@ -24,19 +27,21 @@ class Located:
     problems: tuple[Problem, ...]
 
 
-def _site_key(target: str, root: Path) -> tuple[str, str]:
+def _site_key(target: str, network: Network) -> tuple[str, str]:
     path = Path(target)
     if path.is_dir():
-        parts = Path(display_path(path, root)).parts
+        parts = Path(display_path(path, network.root)).parts
         if len(parts) != 3 or parts[0] != "fidelity":
             raise click.BadParameter(f"{target} is not a site folder: give fidelity/<playbook>/<site>, "
-                                     "`playbook/site`, or the path to an audit file", param_hint="AUDIT|SITE")
+                                     "`playbook/site`, or the path to an audit file", param_hint=HINT)
         return parts[1], parts[2]
-    parts = Path(target).parts
-    if len(parts) != 2:
+    key = site_key(network, target, HINT)
+    if key is None:
         raise click.BadParameter(f"{target} is not an audit file or a site: give the path to an audit, a site "
-                                 "folder, or `playbook/site` such as `peer-diabetes/leeds`", param_hint="AUDIT|SITE")
-    return parts[0], parts[1]
+                                 "folder, or `playbook/site` such as `peer-diabetes/leeds`", param_hint=HINT)
+    if not key[0]:
+        raise unknown_site(network, target, HINT)
+    return key
 
 
 def _problems(network: Network, *paths: str) -> tuple[Problem, ...]:
@@ -52,16 +57,14 @@ def locate(target: str, repo: Path | None) -> Located:
         rel = display_path(path, root)
         if kind_of(rel) != "audit":
             raise click.BadParameter(f"{target} is not a self-audit: audits live in "
-                                     "fidelity/<playbook>/<site>/audits/<period>.yaml", param_hint="AUDIT|SITE")
+                                     "fidelity/<playbook>/<site>/audits/<period>.yaml", param_hint=HINT)
         key = (rel.split("/")[1], rel.split("/")[2])
     else:
-        key = _site_key(target, root)
+        key = _site_key(target, network)
         rel = ""
     site_file = f"fidelity/{key[0]}/{key[1]}/site.yaml"
     if key not in network.sites and not (root / site_file).is_file() and not rel:
-        known = sorted(f"{p}/{s}" for p, s in network.sites)
-        raise SpreadError(f"there is no site `{key[0]}/{key[1]}` (no {site_file}): use {words(known)}, or set "
-                          "it up with `spread site new`")
+        raise unknown_site(network, f"{key[0]}/{key[1]}", HINT)
     audits = network.audits.get(key, [])
     if not rel:
         if not audits:

@@ -1,4 +1,7 @@
-"""Finding the one site a person means, for `spread audit new`: `playbook/site`, a bare site id, or a site folder."""
+"""Finding the one site a person means: `playbook/site`, a bare site id, or a site folder.
+
+`spread audit new`, `spread audit score` and `spread site upgrade` all take a site this way, so they accept the
+same names and say the same thing when a site is not there."""
 
 from __future__ import annotations
 
@@ -11,10 +14,33 @@ from spread.build import site_from
 from spread.errors import SpreadError, display_path
 from spread.model import Site
 from spread.repo import Network
+from spread.rules.common import words
 from spread.schemas import validate
 from spread.yamlio import Document, read_document
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def site_key(network: Network, ref: str, hint: str = "'SITE'") -> tuple[str, str] | None:
+    """(playbook, site) for `playbook/site`, or for a site id that only one playbook has; None when `ref` is
+    not written like either. A site that does not exist is the caller's to report (`unknown_site`)."""
+    parts = ref.strip("/").split("/")
+    if len(parts) == 2 and all(SLUG.match(p) for p in parts):
+        return parts[0], parts[1]
+    if len(parts) == 1 and SLUG.match(ref):
+        found = sorted(key for key in network.sites if key[1] == ref)
+        if len(found) > 1:
+            raise click.BadParameter(f"several playbooks have a site `{ref}`: say which, like `{found[0][0]}/{ref}`",
+                                     param_hint=hint)
+        return found[0] if found else ("", ref)
+    return None
+
+
+def unknown_site(network: Network, ref: str, hint: str = "'SITE'") -> click.BadParameter:
+    known = [f"{p}/{s}" for p, s in sorted(network.sites)]
+    return click.BadParameter(f"no site `{ref}` was found: name it as PLAYBOOK/SITE or give its folder (sites here: "
+                              f"{words(known, joiner='and') if known else 'none yet'}), or set a new one up with "
+                              "`spread site new`", param_hint=hint)
 
 
 def locate_site(network: Network, ref: str) -> tuple[Site, Path]:
@@ -22,25 +48,15 @@ def locate_site(network: Network, ref: str) -> tuple[Site, Path]:
     folder = Path(ref)
     if (folder / "site.yaml").is_file():
         return _load(network, folder.resolve()), folder.resolve()
-    parts = ref.strip("/").split("/")
-    if len(parts) == 2 and all(SLUG.match(p) for p in parts):
-        folder = network.root / "fidelity" / parts[0] / parts[1]
-        site = network.sites.get((parts[0], parts[1]))
-        if site is None and (folder / "site.yaml").is_file():
-            return _load(network, folder), folder
+    key = site_key(network, ref)
+    if key is not None and key[0]:
+        folder = network.root / "fidelity" / key[0] / key[1]
+        site = network.sites.get(key)
         if site is not None:
             return site, folder
-    elif len(parts) == 1 and SLUG.match(ref):
-        found = [(key, site) for key, site in network.sites.items() if key[1] == ref]
-        if len(found) == 1:
-            (playbook, site_id), site = found[0]
-            return site, network.root / "fidelity" / playbook / site_id
-        if found:
-            raise click.BadParameter(f"several playbooks have a site `{ref}`: say which, like "
-                                     f"`{found[0][0][0]}/{ref}`", param_hint="'SITE'")
-    known = ", ".join(f"{p}/{s}" for p, s in sorted(network.sites)[:8]) or "none yet"
-    raise click.BadParameter(f"no site `{ref}` was found: name it as PLAYBOOK/SITE or give its folder "
-                             f"(sites here: {known})", param_hint="'SITE'")
+        if (folder / "site.yaml").is_file():
+            return _load(network, folder), folder
+    raise unknown_site(network, ref)
 
 
 def _load(network: Network, folder: Path) -> Site:

@@ -39,8 +39,8 @@ def below(score: Score, label: str) -> str | None:
 def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Path | None) -> None:
     """Score a self-audit by its playbook's own rules: band, total, sections, flags and goals.
 
-    AUDIT|SITE is an audit file, a site folder, or `playbook/site` (meaning the site's
-    latest audit). The score is always worked out from the ratings, never typed in.
+    AUDIT|SITE is an audit file, or a site (meaning its latest audit): a site folder,
+    `playbook/site`, or just the site's id when only one playbook has a site of that id. The score is always worked out from the ratings, never typed in.
     An audit with problems is not scored: its problems are listed instead.
 
     \b

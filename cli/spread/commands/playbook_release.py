@@ -68,15 +68,19 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     click.echo(f"Releasing {playbook_id} {plan.version}, {after}")
     for change in plan.changes:
         click.echo(f"  {change.bump:<5}  {change.message} [{change.rule}]")
-    if summary is None:
-        summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
-                                                                   default=summary_for(plan.bump))
-    files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
-    if not any(path.name == "CHANGELOG.md" for path in files):
-        click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")
-    if not yes:
-        shown = ", ".join(display_path(p, network.root) for p in files)
-        click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)
+    try:
+        if summary is None:
+            summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
+                                                                       default=summary_for(plan.bump))
+        files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
+        if not any(path.name == "CHANGELOG.md" for path in files):
+            click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")
+        if not yes:
+            shown = ", ".join(display_path(p, network.root) for p in files)
+            click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)
+    except click.Abort:  # "no" to the question, Ctrl-C, or no one there to answer (a script, CI)
+        raise SpreadError("stopped before the release: nothing was changed. To release without being asked (in a "
+                          "script or CI), add --yes, and --summary \"…\" for the changelog") from None
     commit = apply_release(network, plan, files, summary)
     click.echo(f"Released {playbook_id} {plan.version}: commit {commit[:7]}, tag {plan.tag}. Share it with "
                f"`git push --follow-tags`; sites move up with `spread site upgrade`.")

@@ -223,3 +223,11 @@ def test_interactive_anchored_with_goals(run: Run, anchored: Path) -> None:
     assert "  G1:\n    numerator: 8\n    denominator: 10\n" in text and "  G2:\n    value:\n" in text
     assert text.endswith("actions: []\n")
     assert check(run, anchored) == (0, "")
+
+
+def test_stopping_an_interactive_audit_writes_nothing(run: Run, demo: Path) -> None:
+    result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input="", cwd=demo)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("Error: stopped before writing anything: to prepare the audit without questions, "
+                                  "leave out --interactive: a form to fill in is written\n")
+    assert not (demo / Q3).exists()

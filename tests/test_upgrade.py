@@ -366,3 +366,16 @@ def test_retiring_every_adaptation_leaves_an_empty_list(run: Run, demo: Path) ->
     assert ("adaptations: []\nretired:\n  - component: venue\n    choice: library\n    reason: Central and free.\n"
             "    retired_in: 2.0.0\nupgrades:\n") in site
     assert run("check", "--repo", demo).exit_code == 0
+
+
+def test_stopping_at_a_question_writes_nothing_and_says_how_to_skip_the_questions(
+        run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    before = snapshot(root)
+    for typed in ("", ANSWERS[:-1] + "n\n"):  # no one there to answer; every answer, then "no" to writing
+        result = upgrade(run, root, input=typed)
+        assert result.exit_code == 1
+        assert result.stderr.endswith("Error: stopped before writing anything: to upgrade without questions (in a "
+                                      "script), add --no-input (new choices take the playbook's defaults) or --yes\n")
+        assert "Aborted" not in result.output
+        assert snapshot(root) == before

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from spread import periods
+from spread.asking import asking
 from spread.audit_form import fill_audit
 from spread.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
 from spread.commands.options import repo_option
@@ -64,7 +65,8 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
     end = periods.bounds(period)[1]
     if end >= day:
         click.echo(f"Note: {period} ends on {end.isoformat()}: rate it once it is over.", err=True)
-    answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
+    with asking("to prepare the audit without questions, leave out --interactive: a form to fill in is written"):
+        answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
     write_all({path: audit_yaml(root, path.parent, site, pb, period, answers)}, root, force=force)
     shown, count = display_path(path, root), len(pb.instrument.items)
     if interactive:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from spread import gitio
+from spread.asking import asking
 from spread.changelog import summary_for
 from spread.commands.options import repo_option
 from spread.completion import complete_playbook
@@ -68,7 +69,8 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     click.echo(f"Releasing {playbook_id} {plan.version}, {after}")
     for change in plan.changes:
         click.echo(f"  {change.bump:<5}  {change.message} [{change.rule}]")
-    try:
+    with asking("to release without being asked (in a script or CI), add --yes, and --summary \"…\" for the "
+                "changelog"):
         if summary is None:
             summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
                                                                        default=summary_for(plan.bump))
@@ -78,9 +80,6 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
         if not yes:
             shown = ", ".join(display_path(p, network.root) for p in files)
             click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)
-    except click.Abort:  # "no" to the question, Ctrl-C, or no one there to answer (a script, CI)
-        raise SpreadError("stopped before the release: nothing was changed. To release without being asked (in a "
-                          "script or CI), add --yes, and --summary \"…\" for the changelog") from None
     commit = apply_release(network, plan, files, summary)
     click.echo(f"Released {playbook_id} {plan.version}: commit {commit[:7]}, tag {plan.tag}. Share it with "
                f"`git push --follow-tags`; sites move up with `spread site upgrade`.")

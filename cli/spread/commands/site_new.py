@@ -9,6 +9,7 @@ import click
 
 from spread.adopt import adopt
 from spread.answers import Given, apply_sets, read_answers
+from spread.asking import asking
 from spread.commands.options import repo_option
 from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
@@ -95,7 +96,9 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
                               "in the answers: nothing was written")
     apply_sets(given, pb, sets)
     day = (today.date() if today else date.today()).isoformat()
-    answers = complete(pb, given, ask=not no_input, today=day)
+    with asking("to set up a site without questions (in a script), give the answers with --answers FILE or --set, "
+                "and add --no-input"):
+        answers = complete(pb, given, ask=not no_input, today=day)
     shown = display_path(folder, root)
     ref = shown if into else f"{playbook_id}/{site_id}"
     write_all({files[0]: site_yaml(root, folder, site_id, adopted, answers, day),

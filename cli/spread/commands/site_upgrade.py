@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from spread.answers import Given
+from spread.asking import asking
 from spread.commands.options import repo_option
 from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
@@ -102,9 +103,11 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes
         click.echo("\nDry run: nothing was written.")
         return
     click.echo()
-    answers = _answers(plan, no_input, ref)
-    if not (yes or no_input):
-        click.confirm(f"Write the upgrade to {shown}?", default=True, abort=True)
+    with asking("to upgrade without questions (in a script), add --no-input (new choices take the playbook's "
+                "defaults) or --yes"):
+        answers = _answers(plan, no_input, ref)
+        if not (yes or no_input):
+            click.confirm(f"Write the upgrade to {shown}?", default=True, abort=True)
     day = (today.date() if today else date.today()).isoformat()
     text = rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day)
     write_atomic(path, checked(text, path, shown), force=True)

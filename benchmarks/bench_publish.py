@@ -141,7 +141,7 @@ def phases(root: Path) -> dict[str, float]:
     prepared = generate_build(network, root / BUILD, root / "site-phases", date.fromisoformat(TODAY))
     took["generate"] = time.perf_counter() - start
     start = time.perf_counter()
-    engine.build(prepared.config_file)
+    engine.build(prepared.config_file, prepared.blocks)
     took["mkdocs"] = time.perf_counter() - start
     return took
 

@@ -37,7 +37,7 @@ class Preview:
             return False
         try:
             prepared = generate_build(network, self.root / BUILD / "preview", self.site_dir, self.today())
-            engine.build(prepared.config_file)
+            engine.build(prepared.config_file, prepared.blocks)
         except SpreadError as exc:
             self.report([], f"not rebuilt: {exc.format_message()}")
             return False

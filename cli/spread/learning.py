@@ -38,20 +38,35 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# One adaptation as a report needs it: (component, the choice on one line, the reason on one line or None).
+Made = tuple[str, str, str | None]
+
+
+def choices_of(site: Site) -> list[Made]:
+    """What one site chose, as plain data (what a site's report summary keeps for the roll-up)."""
+    return [(record.component, one_line(record.choice or record.description or "(choice not stated)"),
+             one_line(record.reason) if record.reason else None) for record in site.adaptations]
+
+
 def adaptations(playbook: Playbook, sites: list[Site]) -> tuple[ComponentAdaptations, ...]:
     """Every local component of the playbook (even one nobody has adapted yet), then any core component a
     site has changed; within each, the most common choice first."""
+    return rollup(playbook, [(site.id, choices_of(site)) for site in sites])
+
+
+def rollup(playbook: Playbook, sites: list[tuple[str, list[Made]]]) -> tuple[ComponentAdaptations, ...]:
+    """`adaptations` from each site's id and choices: the one implementation the handbook and the cached
+    `spread report` share."""
     found: dict[str, dict[str, list[tuple[str, str | None]]]] = {}
-    for site in sites:
-        for record in site.adaptations:
-            choice = one_line(record.choice or record.description or "(choice not stated)")
-            found.setdefault(record.component, {}).setdefault(choice, []).append((site.id, record.reason))
+    for site_id, made in sites:
+        for component_id, choice, reason in made:
+            found.setdefault(component_id, {}).setdefault(choice, []).append((site_id, reason))
     order = [c.id for c in playbook.local] + sorted(set(found) - {c.id for c in playbook.local})
     result = []
     for component_id in order:
         component = playbook.component(component_id)
         choices = [Choice(choice, tuple(dict.fromkeys(site for site, _ in made)),
-                          tuple(one_line(reason) for _, reason in made if reason)[:SAMPLE_REASONS])
+                          tuple(reason for _, reason in made if reason is not None)[:SAMPLE_REASONS])
                    for choice, made in found.get(component_id, {}).items()]
         choices.sort(key=lambda c: (-len(c.sites), c.choice))
         is_core = component is not None and component in playbook.core

@@ -94,7 +94,7 @@ def component_levels(score: Score) -> dict[str, str]:
     return worst
 
 
-def _site(network: Network, site: Site, latest: str | None, today: date) -> SiteStatus:
+def site_status(network: Network, site: Site, latest: str | None, today: date) -> SiteStatus:
     trend = []
     for audit in network.site_audits(site):
         version = network.playbook_version(audit.playbook, audit.version)
@@ -109,22 +109,22 @@ def _site(network: Network, site: Site, latest: str | None, today: date) -> Site
     return SiteStatus(site, latest, behind, tuple(trend), overdue, periods.due(frequency, today))
 
 
-def _components(playbook: Playbook, sites: tuple[SiteStatus, ...]) -> tuple[ComponentLevels, ...]:
+def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]]) -> tuple[ComponentLevels, ...]:
+    """Each core component across sites, from each audited site's id and `component_levels` at its latest audit."""
     found: dict[str, dict[str, list[str]]] = {c.id: {} for c in playbook.core}
     titles = {c.id: (c.title, c.critical) for c in playbook.core}
-    for status in sites:
-        if status.score is None:
-            continue
-        for component, level in component_levels(status.score).items():
-            found.setdefault(component, {}).setdefault(level, []).append(status.site.id)
+    for site_id, site_levels in levels:
+        for component, level in site_levels.items():
+            found.setdefault(component, {}).setdefault(level, []).append(site_id)
             titles.setdefault(component, (component, False))
     return tuple(ComponentLevels(cid, *titles[cid], {lv: tuple(ids) for lv, ids in levels.items()})
                  for cid, levels in found.items())
 
 
-def _bands(playbook: Playbook, sites: tuple[SiteStatus, ...]) -> tuple[tuple[str, int], ...]:
+def band_rollup(playbook: Playbook, seen: list[str]) -> tuple[tuple[str, int], ...]:
+    """How many sites are in each band (the playbook's bands in order, then any other label), from each
+    site's `SiteStatus.band`."""
     labels = [b.label for b in ordered(playbook.instrument.bands)]
-    seen = [s.band for s in sites]
     extra = [label for label in dict.fromkeys(seen) if label not in labels]
     extra.sort(key=lambda label: label in ("incomplete", "no audit"))
     return tuple((label, seen.count(label)) for label in labels + extra)
@@ -132,19 +132,24 @@ def _bands(playbook: Playbook, sites: tuple[SiteStatus, ...]) -> tuple[tuple[str
 
 def playbook_report(network: Network, playbook: Playbook, today: date) -> PlaybookReport:
     latest = network.latest(playbook.id)
-    sites = tuple(_site(network, site, latest, today)
+    sites = tuple(site_status(network, site, latest, today)
                   for (folder, _), site in sorted(network.sites.items()) if folder == playbook.id)
-    return PlaybookReport(playbook, latest, sites, _components(playbook, sites), _bands(playbook, sites),
-                          adaptations(playbook, [s.site for s in sites]))
+    levels = [(s.site.id, component_levels(s.score)) for s in sites if s.score is not None]
+    return PlaybookReport(playbook, latest, sites, component_rollup(playbook, levels),
+                          band_rollup(playbook, [s.band for s in sites]), adaptations(playbook, [s.site for s in sites]))
+
+
+def chosen(playbooks: dict[str, Playbook], playbook_id: str | None) -> list[str]:
+    """The ids of the playbooks to report on: `playbook_id`, or every playbook; a user error if there is none."""
+    if not playbooks:
+        raise SpreadError("this repository has no playbooks yet (playbooks/<id>/playbook.yaml): start one with "
+                          "`spread playbook new`")
+    if playbook_id is not None and playbook_id not in playbooks:
+        raise SpreadError(f"there is no playbook `{playbook_id}` in playbooks/: use {words(sorted(playbooks))}")
+    return [playbook_id] if playbook_id else sorted(playbooks)
 
 
 def network_report(network: Network, playbook_id: str | None, today: date) -> NetworkReport:
     """The report for one playbook, or for every playbook in the repository."""
-    if not network.playbooks:
-        raise SpreadError("this repository has no playbooks yet (playbooks/<id>/playbook.yaml): start one with "
-                          "`spread playbook new`")
-    if playbook_id is not None and playbook_id not in network.playbooks:
-        raise SpreadError(f"there is no playbook `{playbook_id}` in playbooks/: use "
-                          f"{words(sorted(network.playbooks))}")
-    chosen = [playbook_id] if playbook_id else sorted(network.playbooks)
-    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today) for pid in chosen))
+    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today)
+                                      for pid in chosen(network.playbooks, playbook_id)))

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spread.bands import number
 from spread.learning import one_line
-from spread.report import NetworkReport
+from spread.report import SiteStatus
 from spread.reportdata import site_row
+
+if TYPE_CHECKING:
+    from spread.sitesummary import NetworkSummary
 
 BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
@@ -20,7 +23,10 @@ COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "be
            "goals_met", "trend")
 
 
-def cell(value: Any) -> str | int | float:
+Cell = str | int | float
+
+
+def cell(value: Any) -> Cell:
     """A value as a safe, single-line cell. Numbers stay numbers (a negative number is not a formula)."""
     if value is None:
         return ""
@@ -32,14 +38,19 @@ def cell(value: Any) -> str | int | float:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def report_csv(report: NetworkReport) -> str:
+def site_cells(status: SiteStatus) -> list[Cell]:
+    """One site's row, after the playbook column."""
+    trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
+             + (f" ({number(s.percent)}%)" if s.percent is not None else "") for s in status.trend]
+    row = site_row(status) | {"trend": trend}
+    return [cell(row[column]) for column in COLUMNS[1:]]
+
+
+def report_csv(report: NetworkSummary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for playbook in report.playbooks:
-        for status in playbook.sites:
-            trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
-                     + (f" ({number(s.percent)}%)" if s.percent is not None else "") for s in status.trend]
-            row = site_row(status) | {"playbook": playbook.playbook.id, "trend": trend}
-            writer.writerow([cell(row[column]) for column in COLUMNS])
+        first = cell(playbook.playbook.id)
+        writer.writerows([first, *site.csv] for site in playbook.sites)
     return BOM + out.getvalue()

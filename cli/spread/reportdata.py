@@ -1,11 +1,22 @@
-"""A network report as plain data: the JSON of `spread report`, and the rows of its CSV."""
+"""A network report as JSON (`spread report --format json`), and the flat rows its CSV shares.
+
+Each site's entry is rendered once, at its place in the document (see `spread.sitesummary`), and the report is
+put together from those texts: the same bytes `json.dumps(…, indent=2, ensure_ascii=False)` gives for the whole,
+without encoding every site again (with an indent, `json` encodes in Python, not C)."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
-from spread.report import LEVELS, NetworkReport, PlaybookReport, SiteStatus
+from spread.report import LEVELS, SiteStatus
 from spread.scoredata import change_data, rounded
+
+if TYPE_CHECKING:
+    from spread.sitesummary import NetworkSummary, PlaybookSummary
+
+# Where a site's entry sits: {"playbooks": [{"sites": [{…}]}]}.
+SITE_DEPTH = 4
 
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
@@ -30,18 +41,43 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
     }
 
 
-def _playbook(report: PlaybookReport) -> dict[str, Any]:
-    return {
-        "id": report.playbook.id, "title": report.playbook.title, "latest_version": report.latest,
-        "bands": dict(report.bands),
-        "sites": [site_row(s) | {"trend": trend_data(s), "change": change_data(s.change)} for s in report.sites],
-        "components": [{"id": c.id, "title": c.title, "critical": c.critical}
-                       | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in report.components],
-        "adaptations": [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
-                         "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
-                                     for c in a.choices]} for a in report.adaptations],
-    }
+def site_json(status: SiteStatus) -> str:
+    """A site's entry in the JSON report, as text indented for its place there."""
+    return _dump(site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}, SITE_DEPTH)
 
 
-def report_data(report: NetworkReport) -> dict[str, Any]:
-    return {"today": report.today.isoformat(), "playbooks": [_playbook(p) for p in report.playbooks]}
+def _dump(value: Any, depth: int) -> str:
+    # JSON text holds no raw line break (strings escape theirs), so every line break is indentation.
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def _object(members: list[tuple[str, str]], depth: int) -> str:
+    inner = "  " * (depth + 1)
+    return "{\n" + ",\n".join(f"{inner}{json.dumps(key)}: {value}" for key, value in members) + "\n" + "  " * depth + "}"
+
+
+def _array(items: list[str], depth: int) -> str:
+    if not items:
+        return "[]"
+    inner = "  " * (depth + 1)
+    return "[\n" + ",\n".join(inner + item for item in items) + "\n" + "  " * depth + "]"
+
+
+def _playbook(report: PlaybookSummary, depth: int) -> str:
+    components = [{"id": c.id, "title": c.title, "critical": c.critical}
+                  | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in report.components]
+    adaptations = [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
+                    "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
+                                for c in a.choices]} for a in report.adaptations]
+    return _object([("id", _dump(report.playbook.id, depth + 1)), ("title", _dump(report.playbook.title, depth + 1)),
+                    ("latest_version", _dump(report.latest, depth + 1)),
+                    ("bands", _dump(dict(report.bands), depth + 1)),
+                    ("sites", _array([s.json for s in report.sites], depth + 1)),
+                    ("components", _dump(components, depth + 1)),
+                    ("adaptations", _dump(adaptations, depth + 1))], depth)
+
+
+def report_json(report: NetworkSummary) -> str:
+    """The whole report as JSON, exactly as `json.dumps(data, indent=2, ensure_ascii=False)` would write it."""
+    playbooks = [_playbook(p, 2) for p in report.playbooks]
+    return _object([("today", _dump(report.today.isoformat(), 1)), ("playbooks", _array(playbooks, 1))], 0)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spread.bands import number
-from spread.report import LEVELS, PlaybookReport, SiteStatus
+from spread.report import LEVELS, SiteStatus
 from spread.scoring import Score
+
+if TYPE_CHECKING:
+    from spread.sitesummary import PlaybookSummary
 
 REASON_WIDTH = 100
 
@@ -35,7 +40,8 @@ def _flags(status: SiteStatus) -> str:
     return "; ".join(flags)
 
 
-def _site(status: SiteStatus) -> list[str]:
+def site_columns(status: SiteStatus) -> list[str]:
+    """One site's cells in the table of sites."""
     s = status.score
     total = f"{number(s.total)} of {s.maximum}" if s and s.total is not None else ""
     percent = f"{number(s.percent)}%" if s and s.percent is not None else ""
@@ -43,7 +49,7 @@ def _site(status: SiteStatus) -> list[str]:
             _trend(status.trend), _flags(status)]
 
 
-def _components(report: PlaybookReport) -> list[str]:
+def _components(report: PlaybookSummary) -> list[str]:
     rows = [["Core component", "expected", "developmental", "unacceptable", "no rating"]]
     for c in report.components:
         counts = [c.count(level) for level in LEVELS]
@@ -56,7 +62,7 @@ def _shorten(text: str) -> str:
     return text if len(text) <= REASON_WIDTH else text[:REASON_WIDTH - 1].rstrip() + "…"
 
 
-def _adaptations(report: PlaybookReport) -> list[str]:
+def _adaptations(report: PlaybookSummary) -> list[str]:
     lines = []
     for a in report.adaptations:
         kind = "core component, changed" if a.core else "local component"
@@ -69,7 +75,7 @@ def _adaptations(report: PlaybookReport) -> list[str]:
     return lines
 
 
-def playbook_text(report: PlaybookReport) -> list[str]:
+def playbook_text(report: PlaybookSummary) -> list[str]:
     pb = report.playbook
     lines = [f"{pb.title} [{pb.id}], latest version {report.latest or pb.version}",
              f"{len(report.sites)} site{'s' * (len(report.sites) != 1)}. Bands at the latest audit: "
@@ -77,6 +83,6 @@ def playbook_text(report: PlaybookReport) -> list[str]:
     if not report.sites:
         return lines + ["No sites run this playbook yet."]
     header = ["Site", "Version", "Last audit", "Band", "Total", "Percent", "Trend (%)", "Flags"]
-    lines += ["", *table([header, *(_site(s) for s in report.sites)])]
+    lines += ["", *table([header, *(list(s.text) for s in report.sites)])]
     lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
     return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,10 +10,10 @@ import click
 from spread.commands.options import format_option, repo_option
 from spread.completion import complete_playbook
 from spread.progress import progress
-from spread.repo import find_root, load_network
-from spread.report import network_report
+from spread.repo import find_root
+from spread.reportcache import network_summary
 from spread.reportcsv import report_csv
-from spread.reportdata import report_data
+from spread.reportdata import report_json
 from spread.reporttext import playbook_text
 
 
@@ -47,10 +46,10 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
       spread report --format json --today 2026-11-30
     """
     with progress("Reading files") as update:
-        network = load_network(find_root(repo or Path.cwd()), update)
-    result = network_report(network, playbook, today.date() if today else date.today())
+        result = network_summary(find_root(repo or Path.cwd()), playbook, today.date() if today else date.today(),
+                                 update)
     if fmt == "json":
-        click.echo(json.dumps(report_data(result), indent=2, ensure_ascii=False))
+        click.echo(report_json(result))
     elif fmt == "csv":
         click.echo(report_csv(result), nl=False)
     else:

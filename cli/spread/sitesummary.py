@@ -1,0 +1,80 @@
+"""One site of `spread report`, worked out once: everything the text, JSON and CSV formats and the roll-ups need
+of it, as plain data, so that it can be kept in `.spread-cache/` and a warm report loads no site at all.
+
+The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths share the roll-ups (`component_rollup`,
+`band_rollup`, `learning.rollup`) and the per-site formatting, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spread.learning import ComponentAdaptations, Made, choices_of, rollup
+from spread.model import Playbook
+from spread.report import ComponentLevels, SiteStatus, band_rollup, component_levels, component_rollup
+from spread.reportcsv import Cell, site_cells
+from spread.reportdata import site_json
+from spread.reporttext import site_columns
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """A site's report entry: its id, band label, component levels at its latest audit (none without an audit),
+    adaptation choices, text-table cells, JSON entry (indented for its place in the report) and CSV cells (after
+    the playbook column)."""
+
+    site: str
+    band: str
+    levels: dict[str, str]
+    choices: tuple[Made, ...]
+    text: tuple[str, ...]
+    json: str
+    csv: tuple[Cell, ...]
+
+    def plain(self) -> tuple[Any, ...]:
+        """As marshal-able data (see `from_plain`)."""
+        return self.site, self.band, self.levels, self.choices, self.text, self.json, self.csv
+
+
+def from_plain(plain: Any) -> SiteSummary | None:
+    """A kept summary, or None if it does not have the shape `SiteSummary.plain` gives."""
+    if not (isinstance(plain, tuple) and len(plain) == 7 and isinstance(plain[2], dict)):
+        return None
+    site, band, levels, choices, text, json, csv = plain
+    if not (isinstance(site, str) and isinstance(band, str) and isinstance(json, str)
+            and isinstance(choices, tuple) and isinstance(text, tuple) and isinstance(csv, tuple)):
+        return None
+    return SiteSummary(site, band, levels, choices, text, json, csv)
+
+
+def summarise(status: SiteStatus) -> SiteSummary:
+    levels = component_levels(status.score) if status.score is not None else {}
+    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)),
+                       tuple(site_columns(status)), site_json(status), tuple(site_cells(status)))
+
+
+@dataclass(frozen=True)
+class PlaybookSummary:
+    """`PlaybookReport`, with summaries for sites: what `spread report` prints."""
+
+    playbook: Playbook
+    latest: str | None
+    sites: tuple[SiteSummary, ...]
+    components: tuple[ComponentLevels, ...]
+    bands: tuple[tuple[str, int], ...]
+    adaptations: tuple[ComponentAdaptations, ...]
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    today: date
+    playbooks: tuple[PlaybookSummary, ...]
+
+
+def playbook_summary(playbook: Playbook, latest: str | None, sites: tuple[SiteSummary, ...]) -> PlaybookSummary:
+    levels = [(s.site, s.levels) for s in sites if s.levels]
+    return PlaybookSummary(playbook, latest, sites, component_rollup(playbook, levels),
+                           band_rollup(playbook, [s.band for s in sites]),
+                           rollup(playbook, [(s.site, list(s.choices)) for s in sites]))

@@ -1,0 +1,188 @@
+"""`spread report` with site summaries kept in .spread-cache/: byte for byte what a report without the cache
+prints, in every format, however the network changes; and a warm report loads no site.
+
+Every test works on a generated network with mistakes in it, and compares with a report that uses no cache.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import test_cache
+from conftest import Run
+from spread import build, records
+from spread.cache import FOLDER
+from spread.repo import load_network
+from spread.report import LEVELS, network_report
+from spread.reportcache import REPORT, network_summary
+from spread.reportdata import report_json, site_row, trend_data
+from spread.scoredata import change_data
+from spread.sitesummary import summarise
+
+# The generated network of the check's cache tests, with its mistakes, fresh for each test.
+generated, net, AUDIT = test_cache.generated, test_cache.net, test_cache.AUDIT
+
+TODAY = "2026-11-23"
+FORMATS = ("text", "json", "csv")
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The ids of the sites and audits turned into typed models since the fixture started."""
+    seen: list[str] = []
+
+    def spy(make: Any) -> Any:
+        def made(doc: Any) -> Any:
+            seen.append(doc.data.get("id") or doc.data.get("site"))
+            return make(doc)
+        return made
+
+    monkeypatch.setattr(build, "site_from", spy(build.site_from))
+    monkeypatch.setattr(build, "audit_from", spy(build.audit_from))
+    yield seen
+
+
+def reports(run: Run, root: Path, *args: str, today: str = TODAY) -> dict[str, str]:
+    outputs = {}
+    for fmt in FORMATS:
+        result = run("report", *args, "--repo", root, "--today", today, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = result.stdout
+    return outputs
+
+
+def uncached(run: Run, root: Path, *args: str, today: str = TODAY) -> dict[str, str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(records, "CACHE_MIN", 10**9)  # as for a small repository: no store at all
+        return reports(run, root, *args, today=today)
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1))
+
+
+def worsen(path: Path) -> None:
+    """Rate an audit's first item differently."""
+    text = path.read_text()
+    rating = re.search(r"level: \w+|score: \d", text)
+    assert rating is not None, path
+    worse = {"level: unacceptable": "level: expected", "score: 1": "score: 2"}.get(rating.group(0))
+    path.write_text(text.replace(rating.group(0), worse or rating.group(0).split(":")[0] + ": "
+                                 + ("unacceptable" if "level" in rating.group(0) else "1"), 1))
+
+
+def test_cold_warm_and_uncached_reports_are_identical(run: Run, net: Path, built: list[str]) -> None:
+    plain = uncached(run, net)
+    assert not (net / FOLDER / REPORT).exists()
+    assert reports(run, net) == plain  # cold: every site summarised, and kept
+    assert (net / FOLDER / REPORT).exists()
+    built.clear()
+    assert reports(run, net) == plain  # warm
+    assert built == []  # no site or audit was even turned into a model
+    assert "critical breach" in plain["text"] and "below" in plain["text"]
+
+
+def test_the_json_report_is_what_json_dumps_writes(net: Path) -> None:
+    """The JSON report is put together from per-site texts; it must be the bytes of encoding the whole at once."""
+    full = network_report(load_network(net), None, date.fromisoformat(TODAY))
+    data = {"today": TODAY, "playbooks": [{
+        "id": p.playbook.id, "title": p.playbook.title, "latest_version": p.latest, "bands": dict(p.bands),
+        "sites": [site_row(s) | {"trend": trend_data(s), "change": change_data(s.change)} for s in p.sites],
+        "components": [{"id": c.id, "title": c.title, "critical": c.critical}
+                       | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in p.components],
+        "adaptations": [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
+                         "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
+                                     for c in a.choices]} for a in p.adaptations],
+    } for p in full.playbooks]}
+    summary = network_summary(net, None, date.fromisoformat(TODAY))
+    assert report_json(summary) == json.dumps(data, indent=2, ensure_ascii=False)
+    # and the summaries are those of the handbook's full site statuses, with the same roll-ups
+    for mine, theirs in zip(summary.playbooks, full.playbooks, strict=True):
+        assert mine.sites == tuple(summarise(s) for s in theirs.sites)
+        assert (mine.components, mine.bands, mine.adaptations) == (theirs.components, theirs.bands,
+                                                                   theirs.adaptations)
+
+
+def test_an_edited_audit_loads_its_site_folder_only(run: Run, net: Path, built: list[str]) -> None:
+    reports(run, net)
+    worsen(net / AUDIT)
+    built.clear()
+    after = reports(run, net)
+    assert set(built) == {"carlisle-13"}  # its site and audits, for the first format only
+    assert after == uncached(run, net)
+
+
+def test_an_edited_playbook_summarises_its_sites_again(run: Run, net: Path, built: list[str]) -> None:
+    before = reports(run, net)
+    path = net / "playbooks/code-club/playbook.yaml"
+    rewrite(path, "title: ", "title: Renamed ")
+    built.clear()
+    after = reports(run, net)
+    assert built and all((net / "fidelity/code-club" / site).is_dir() for site in built)  # its sites only
+    assert after == uncached(run, net) and after != before
+
+
+def test_deleted_and_added_sites(run: Run, net: Path) -> None:
+    reports(run, net)
+    shutil.rmtree(net / "fidelity/code-club/carlisle-13")
+    assert reports(run, net) == uncached(run, net)
+    shutil.copytree(net / "fidelity/code-club/bristol-1", net / "fidelity/code-club/bristol-99")
+    rewrite(net / "fidelity/code-club/bristol-99/site.yaml", "id: bristol-1", "id: bristol-99")
+    assert reports(run, net) == uncached(run, net)
+
+
+def test_a_site_reading_another_folders_audits_follows_them(run: Run, net: Path) -> None:
+    """A site.yaml naming another site's id reads that site's audits: an edit there changes it too."""
+    shutil.copytree(net / "fidelity/code-club/bristol-1", net / "fidelity/code-club/copy")
+    shutil.rmtree(net / "fidelity/code-club/copy/audits")
+    assert reports(run, net) == uncached(run, net)
+    audit = max((net / "fidelity/code-club/bristol-1/audits").iterdir())
+    worsen(audit)
+    assert reports(run, net) == uncached(run, net)
+    shutil.rmtree(net / "fidelity/code-club/bristol-1/audits")
+    assert reports(run, net) == uncached(run, net)
+
+
+def test_another_date_a_new_tag_and_one_playbook(run: Run, net: Path) -> None:
+    reports(run, net)
+    assert reports(run, net, today="2027-06-01") == uncached(run, net, today="2027-06-01")
+    subprocess.run(["git", "tag", "code-club/v9.0.0"], cwd=net, check=True)
+    tagged = reports(run, net)
+    assert tagged == uncached(run, net) and "behind (9.0.0 out)" in tagged["text"]
+    assert reports(run, net, "code-club") == uncached(run, net, "code-club")
+    assert reports(run, net) == tagged
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "shape", "summary"])
+def test_a_damaged_store_is_ignored(run: Run, net: Path, damage: str, built: list[str]) -> None:
+    expected = reports(run, net)
+    store = net / FOLDER / REPORT
+    raw = store.read_bytes()
+    if damage in ("garbage", "truncated"):
+        store.write_bytes(raw[: len(raw) // 2] if damage == "truncated" else b"spread-cache\n{}\n" + raw)
+    else:
+        from spread.cache import Store
+
+        kept = Store(net).read(REPORT, TODAY)
+        if damage == "shape":
+            kept = {"sites": [1, 2], "latest": None}
+        else:
+            kept["sites"] = {group: (*entry[:3], ("broken",)) for group, entry in kept["sites"].items()}
+        Store(net).write(REPORT, kept, TODAY)
+    built.clear()
+    assert reports(run, net) == expected
+    assert built  # nothing was trusted
+    built.clear()
+    assert reports(run, net) == expected
+    assert built == []  # and the store works again

@@ -54,10 +54,9 @@ def split(page: str) -> tuple[str, list[str]]:
             inside_markdown += 1
         elif inside_markdown and chunk == "</div>":
             inside_markdown -= 1
-        elif (excluded and not inside_markdown and chunk.startswith("<") and _OPENS.match(chunk)
-              and _CLOSES.search(chunk)):
-            chunks[n] = PLACEHOLDER.format(len(blocks))
-            blocks.append(chunk)
+        elif excluded and not inside_markdown and _OPENS.match(chunk) and _CLOSES.search(block := chunk.rstrip("\n")):
+            chunks[n] = PLACEHOLDER.format(len(blocks)) + chunk[len(block):]  # the page's last line break stays
+            blocks.append(block)
             continue
         excluded = _excluded_after(chunk, excluded)
     return ("\n\n".join(chunks), blocks) if blocks else (page, [])

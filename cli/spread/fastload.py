@@ -12,7 +12,6 @@ merge keys, duplicate keys, odd keys, deep nesting, syntax errors. Tests compare
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any
 
@@ -25,37 +24,16 @@ except ImportError:  # pragma: no cover - only where the C extension cannot be i
     CParser = None
 
 from spread.document import Key, Positions
+from spread.plainyaml import read_plain
+from spread.resolver import resolve
 from spread.yamlio import MAX_DEPTH, MAX_VALUES, SAFE_DEPTH, nesting_bound, to_float, to_int
 
-# ruamel.yaml's implicit resolvers for YAML 1.2 (resolver.py), by the first character of the scalar.
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$""", re.VERBOSE)
-_INT = re.compile(r"""^(?:[-+]?0b[0-1_]+
-    |[-+]?0o?[0-7_]+
-    |[-+]?[0-9_]+
-    |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TIMESTAMP = re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-    (?:[Tt]|[\ \t]+)[0-9][0-9]?
-    :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-    (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.VERBOSE)
 # ruamel's nodes keep their tag as a `Tag`; handing them ours, made once, saves making (and decoding)
 # one for every scalar, and tells ours from explicit tags by identity.
 STR, BOOL, FLOAT, INT, NULL, TIMESTAMP, SEQ, MAP, REFUSED = (
     Tag(suffix=name) for name in ("str", "bool", "float", "int", "null", "timestamp", "seq", "map", "refused"))
-_RESOLVERS: dict[str, list[tuple[Tag, re.Pattern[str]]]] = {}
-for _tag, _regexp, _first in ((BOOL, _BOOL, "tTfF"), (FLOAT, _FLOAT, "-+0123456789."), (INT, _INT, "-+0123456789"),
-                              (REFUSED, re.compile(r"^(?:<<)$"), "<"),  # a merge key, which the careful path refuses
-                              (NULL, _NULL, "~nN"), (TIMESTAMP, _TIMESTAMP, "0123456789"),
-                              (REFUSED, re.compile(r"^(?:=)$"), "=")):  # a "value" key, refused too
-    for _char in _first:
-        _RESOLVERS.setdefault(_char, []).append((_tag, _regexp))
-_RESOLVERS[""] = [(NULL, _NULL)]
+_TAGS = {"str": STR, "bool": BOOL, "float": FLOAT, "int": INT, "null": NULL, "timestamp": TIMESTAMP,
+         "refused": REFUSED}
 
 
 class _Doubt(Exception):
@@ -67,11 +45,7 @@ class _Parser(CParser or object):  # type: ignore[misc]
 
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> Tag:
         if kind is ScalarNode:
-            if implicit[0] and value is not None:
-                for tag, regexp in _RESOLVERS.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return STR
+            return _TAGS[resolve(value)] if implicit[0] and value is not None else STR
         return SEQ if kind is SequenceNode else MAP
 
     def descend_resolver(self, parent: object, index: object) -> None:
@@ -87,9 +61,16 @@ def fast_parse(raw: bytes, memo: dict[str, str] | None = None) -> Any | None:
     Equal texts share one string through `memo` (evidence, sources, roles repeat across thousands of audits),
     and keys are interned: a network's data then takes a third of the memory.
     """
-    node = _compose(raw)
+    memo = {} if memo is None else memo
+    text = _decoded(raw)
+    if text is None:
+        return None
+    data = read_plain(text, memo)  # most files: a quarter of the cost of composing them with libyaml
+    if data is not None:
+        return data
+    node = _compose_text(raw, text)
     try:
-        return None if node is None else _build(node, 0, {} if memo is None else memo)
+        return None if node is None else _build(node, 0, memo)
     except Exception:  # noqa: BLE001  a doubt, or a number Python cannot read: the careful path says what
         return None
 
@@ -108,15 +89,23 @@ def fast_positions(raw: bytes) -> tuple[Positions, Positions] | None:
     return values, keys
 
 
-def _compose(raw: bytes) -> Any | None:
+def _decoded(raw: bytes) -> str | None:
     # Below MAX_VALUES / 2 bytes and without anchors, a file cannot reach the careful path's value limit.
-    if CParser is None or len(raw) > MAX_VALUES // 2 or b"\x00" in raw or b"&" in raw:
-        return None
-    if nesting_bound(raw) > SAFE_DEPTH:
+    if CParser is None or len(raw) > MAX_VALUES // 2 or b"\x00" in raw:
         return None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        return None
+
+
+def _compose(raw: bytes) -> Any | None:
+    text = _decoded(raw)
+    return None if text is None else _compose_text(raw, text)
+
+
+def _compose_text(raw: bytes, text: str) -> Any | None:
+    if b"&" in raw or nesting_bound(raw) > SAFE_DEPTH:
         return None
     if text.startswith("%") or "\n%" in text:
         return None  # a directive (`%YAML`, `%TAG`): let the careful path judge it

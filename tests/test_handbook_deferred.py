@@ -45,6 +45,13 @@ def test_a_block_ending_the_page_is_taken_and_the_last_line_break_kept() -> None
     assert deferred.restore("page.md", kept, blocks) == page
 
 
+def test_blocks_one_after_another_share_a_placeholder() -> None:
+    page = "## Plan { data-search-exclude }\n\n<p>From the audit.</p>\n\n<ul><li>a</li></ul>\n\nText.\n"
+    assert deferred.split(page) == ("## Plan { data-search-exclude }\n\n<!-- spread-deferred-block 0 -->\n\nText.\n",
+                                    ["<p>From the audit.</p>\n\n<ul><li>a</li></ul>"])
+    assert deferred.restore("page.md", *deferred.split(page)) == page
+
+
 def test_a_page_without_such_blocks_is_left_as_it_is() -> None:
     page = "# Title\n\n<table><tr><td>searched</td></tr></table>\n"
     assert deferred.split(page) == (page, [])

@@ -45,21 +45,27 @@ def split(page: str) -> tuple[str, list[str]]:
     """The page with each raw HTML block of a section kept out of search replaced by a placeholder, and the
     blocks, by number. Blocks are the generator's own: one block-level element opening a chunk (text between
     blank lines) and one closing it. Nothing inside a `markdown` container is taken, since Markdown reads it."""
-    chunks = page.split("\n\n")
+    kept: list[str] = []
     blocks: list[str] = []
     excluded = False
     inside_markdown = 0
-    for n, chunk in enumerate(chunks):
+    for chunk in page.split("\n\n"):
         if _MARKDOWN_INSIDE.match(chunk):
             inside_markdown += 1
         elif inside_markdown and chunk == "</div>":
             inside_markdown -= 1
         elif excluded and not inside_markdown and _OPENS.match(chunk) and _CLOSES.search(block := chunk.rstrip("\n")):
-            chunks[n] = PLACEHOLDER.format(len(blocks)) + chunk[len(block):]  # the page's last line break stays
-            blocks.append(block)
+            if kept and kept[-1] == PLACEHOLDER.format(len(blocks) - 1):
+                # Blocks one after another share a placeholder, as written (Markdown keeps the blank line too).
+                blocks[-1] += "\n\n" + block
+                kept[-1] += chunk[len(block):]
+            else:
+                kept.append(PLACEHOLDER.format(len(blocks)) + chunk[len(block):])  # the page's last line break stays
+                blocks.append(block)
             continue
+        kept.append(chunk)
         excluded = _excluded_after(chunk, excluded)
-    return ("\n\n".join(chunks), blocks) if blocks else (page, [])
+    return ("\n\n".join(kept), blocks) if blocks else (page, [])
 
 
 def split_pages(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, list[str]]]:

@@ -15,6 +15,7 @@ from spread.reportcache import network_summary
 from spread.reportcsv import report_csv
 from spread.reportdata import report_json
 from spread.reporttext import playbook_text
+from spread.sitesummary import NetworkSummary
 
 
 @click.command()
@@ -48,10 +49,14 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
     with progress("Reading files") as update:
         result = network_summary(find_root(repo or Path.cwd()), playbook, today.date() if today else date.today(),
                                  update)
+    click.echo(rendered(result, fmt), nl=False)
+
+
+def rendered(result: NetworkSummary, fmt: str) -> str:
+    """The report as `spread report --format FMT` prints it."""
     if fmt == "json":
-        click.echo(report_json(result))
-    elif fmt == "csv":
-        click.echo(report_csv(result), nl=False)
-    else:
-        blocks = ["\n".join(playbook_text(p)) for p in result.playbooks]
-        click.echo(f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks))
+        return report_json(result) + "\n"
+    if fmt == "csv":
+        return report_csv(result)
+    blocks = ["\n".join(playbook_text(p)) for p in result.playbooks]
+    return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

@@ -25,7 +25,7 @@ from spread.commands.report import rendered
 from spread.repo import load_network
 from spread.report import LEVELS, network_report
 from spread.reportcache import REPORT, network_summary
-from spread.reportdata import report_json, site_row, trend_data
+from spread.reportdata import dumps, report_json, site_row, trend_data
 from spread.scoredata import change_data
 from spread.sitesummary import NetworkSummary, playbook_summary, summarise
 
@@ -197,3 +197,15 @@ def test_a_damaged_store_is_ignored(run: Run, net: Path, damage: str, built: lis
     built.clear()
     assert reports(run, net) == expected
     assert built == []  # and the store works again
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], "", None, True, False, 0, -3, 2.5, 1e-07, 12345678901234567890, float("nan"), float("-inf"),
+    {"très": ["é", "\u2028", "\x00\n\t\"\\", "🙂"], "empty": {}, "list": [], "n": [1, [2, [3, {}]], {"a": None}]},
+    [{"band": "haute fidélité", "sites": ["a", "b"], "reasons": []}, [[]], [{}]],
+])
+def test_the_json_renderer_writes_what_json_dumps_writes(value: Any) -> None:
+    assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+    nested = dumps(value, 4)  # {"x": [[[here]]]}
+    assert "{\n  \"x\": [\n    [\n      [\n        " + nested + "\n      ]\n    ]\n  ]\n}" == json.dumps(
+        {"x": [[[value]]]}, indent=2, ensure_ascii=False)

@@ -2,11 +2,13 @@
 
 Each site's entry is rendered once, at its place in the document (see `spread.sitesummary`), and the report is
 put together from those texts: the same bytes `json.dumps(…, indent=2, ensure_ascii=False)` gives for the whole,
-without encoding every site again (with an indent, `json` encodes in Python, not C)."""
+without encoding every site again."""
 
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from spread.report import LEVELS, SiteStatus
@@ -15,6 +17,7 @@ from spread.scoredata import change_data, rounded
 if TYPE_CHECKING:
     from spread.sitesummary import NetworkSummary, PlaybookSummary
 
+SCALARS = {True: "true", False: "false", None: "null"}
 # Where a site's entry sits: {"playbooks": [{"sites": [{…}]}]}.
 SITE_DEPTH = 4
 
@@ -43,17 +46,36 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
 
 def site_json(status: SiteStatus) -> str:
     """A site's entry in the JSON report, as text indented for its place there."""
-    return _dump(site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}, SITE_DEPTH)
+    return dumps(site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}, SITE_DEPTH)
 
 
-def _dump(value: Any, depth: int) -> str:
-    # JSON text holds no raw line break (strings escape theirs), so every line break is indentation.
-    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+def dumps(value: Any, depth: int = 0) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)` for the plain data of a report (strings, numbers,
+    booleans, None, lists and dicts with string keys), as if nested `depth` levels deep. Strings and numbers are
+    encoded by `json` itself; the structure is joined here, because with an indent `json` encodes in Python,
+    a generator step per token, which cost most of a warm JSON report."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)  # as `json` writes numbers
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is bool or value is None:
+        return SCALARS[value]
+    if isinstance(value, list):
+        return _array([dumps(item, depth + 1) for item in value], depth)
+    if isinstance(value, dict):
+        return _object([(key, dumps(item, depth + 1)) for key, item in value.items()], depth)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _object(members: list[tuple[str, str]], depth: int) -> str:
+    if not members:
+        return "{}"
     inner = "  " * (depth + 1)
-    return "{\n" + ",\n".join(f"{inner}{json.dumps(key)}: {value}" for key, value in members) + "\n" + "  " * depth + "}"
+    return ("{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {value}" for key, value in members) + "\n"
+            + "  " * depth + "}")
 
 
 def _array(items: list[str], depth: int) -> str:
@@ -69,15 +91,14 @@ def _playbook(report: PlaybookSummary, depth: int) -> str:
     adaptations = [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
                     "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
                                 for c in a.choices]} for a in report.adaptations]
-    return _object([("id", _dump(report.playbook.id, depth + 1)), ("title", _dump(report.playbook.title, depth + 1)),
-                    ("latest_version", _dump(report.latest, depth + 1)),
-                    ("bands", _dump(dict(report.bands), depth + 1)),
+    return _object([("id", dumps(report.playbook.id)), ("title", dumps(report.playbook.title)),
+                    ("latest_version", dumps(report.latest)), ("bands", dumps(dict(report.bands), depth + 1)),
                     ("sites", _array([s.json for s in report.sites], depth + 1)),
-                    ("components", _dump(components, depth + 1)),
-                    ("adaptations", _dump(adaptations, depth + 1))], depth)
+                    ("components", dumps(components, depth + 1)),
+                    ("adaptations", dumps(adaptations, depth + 1))], depth)
 
 
 def report_json(report: NetworkSummary) -> str:
     """The whole report as JSON, exactly as `json.dumps(data, indent=2, ensure_ascii=False)` would write it."""
     playbooks = [_playbook(p, 2) for p in report.playbooks]
-    return _object([("today", _dump(report.today.isoformat(), 1)), ("playbooks", _array(playbooks, 1))], 0)
+    return _object([("today", dumps(report.today.isoformat())), ("playbooks", _array(playbooks, 1))], 0)

@@ -145,7 +145,7 @@ def test_unexpected_errors_are_one_line_with_a_way_to_see_more(run: Run, demo: P
     def broken(*_: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(spread.check, "load_network", broken)
+    monkeypatch.setattr(spread.check, "check_repository", broken)
     result = run("check", "--repo", demo)
     assert result.exit_code == 3
     assert result.stderr == ("Error: Spread hit an unexpected problem (KeyError: 'boom'). Please report it; run again "

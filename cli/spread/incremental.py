@@ -16,22 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spread.cache import Store
-from spread.deps import Deps, names
+from spread.checkparts import Fresh, Plain, as_plain
+from spread.deps import Deps
 from spread.errors import Problem
 from spread.fileids import tag_ids
 from spread.progress import Progress
 from spread.records import Records
 
 if TYPE_CHECKING:  # the rules, the model and git are imported only when something must be checked
-    from spread.document import Document
     from spread.repo import Network
 
 CHECKS = "checks"
-Plain = tuple[str, int, int, str, str, str]  # a Problem as plain data
 # Kept per file: (blob id, the playbook it names, deps, its problems).
 Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
-# Found afresh per file: (blob id, or None to keep nothing; the playbook it names; its problems).
-Fresh = tuple[str | None, str | None, list[Problem]]
 
 
 def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progress], Network]) -> list[Problem]:
@@ -39,15 +36,15 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
     store, today = Store(root), date.today().isoformat()
     stored = store.read(CHECKS, today)
     if not isinstance(stored, dict):  # nothing kept from today: check everything, and keep the results
-        from spread.rules import check_network
+        from spread.checkparts import check_loaded
 
-        network = load(root, progress)
-        problems = check_network(network)
-        if network.records is not None:
-            records = network.records
-            everything = _attribute(records, network, {item.rel for item in records.found}, problems)
-            if everything is not None:
-                _keep(records, {}, everything, Deps(records, {}, tag_ids(str(root))), today)
+        records = Records(root, store)
+        records.load(records.found, progress)
+        problems, everything = check_loaded(root, records, {item.rel for item in records.found})
+        if everything is not None:
+            _keep(records, {}, everything, Deps(records, {}, tag_ids(str(root))), today)
+        else:
+            records.save()
         return problems
     index: dict[str, Entry] = stored
     records = Records(root, store)
@@ -55,6 +52,7 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
     misses = deps.misses(index)
     fresh: dict[str, Fresh] | None = {}
     if misses:
+        from spread.checkparts import attribute
         from spread.repo import assemble
         from spread.rules import check_network
 
@@ -63,35 +61,12 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
         # Many files to check again (a playbook changed): reading the data store beats parsing them.
         loaded = records.load(wanted, progress, stored=len(wanted) > len(records.found) // 4)
         network = assemble(root, [loaded[item.rel] for item in wanted], wanted)
-        fresh = _attribute(records, network, misses, check_network(network))
+        fresh = attribute(records, network, misses, check_network(network))
     if fresh is None:  # a problem we could not tie to one file: check everything, keep nothing
         from spread.rules import check_network
 
         return check_network(load(root, progress))
     return _keep(records, index, fresh, deps, today)
-
-
-def _attribute(records: Records, network: Network, rels: set[str], problems: list[Problem]) -> dict[str, Fresh] | None:
-    """The problems of each of `rels`, or None if a problem cannot be tied to a file."""
-    owner = {rel: rel for rel in records.loaded}
-    documents = _documents(network)
-    for doc in documents:
-        if id(doc) not in network.shown:  # shown some other way: through a symbolic link
-            owner[network.path_of(doc)] = doc.path.relative_to(records.root).as_posix()
-    fresh: dict[str, Fresh] = {rel: (records.blob(records.by_rel[rel]), names(records.loaded[rel]), [])
-                               for rel in rels}
-    for problem in problems:
-        rel = owner.get(problem.path)
-        if rel is None:
-            return None
-        if rel in fresh:
-            fresh[rel][2].append(problem)
-    for doc in documents:
-        if doc.stale:  # its positions came from newer text: check it again next time
-            rel = owner[network.path_of(doc)]
-            if rel in fresh:
-                fresh[rel] = (None, fresh[rel][1], fresh[rel][2])
-    return fresh
 
 
 def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], deps: Deps, today: str) -> list[Problem]:
@@ -109,16 +84,7 @@ def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], de
     for rel, (blob, playbook, found) in fresh.items():
         problems.extend(found)
         if blob is not None:
-            kept[rel] = (blob, playbook, deps.of(by_rel[rel], playbook), tuple(_plain(p) for p in found))
+            kept[rel] = (blob, playbook, deps.of(by_rel[rel], playbook), tuple(as_plain(p) for p in found))
     records.store.write(CHECKS, kept, today)
     records.save()
     return sorted(set(problems))
-
-
-def _documents(network: Network) -> list[Document]:
-    docs = [playbook.doc for playbook in network.playbook_files] + [site.doc for site in network.sites.values()]
-    return docs + [audit.doc for audits in network.audits.values() for audit in audits]
-
-
-def _plain(problem: Problem) -> Plain:
-    return problem.path, problem.line, problem.col, problem.severity, problem.message, problem.rule

@@ -6,6 +6,7 @@ component, which the network's central team will want to hear about."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from spread.model import Playbook, Site
 
@@ -65,8 +66,8 @@ def rollup(playbook: Playbook, sites: list[tuple[str, list[Made]]]) -> tuple[Com
     result = []
     for component_id in order:
         component = playbook.component(component_id)
-        choices = [Choice(choice, tuple(dict.fromkeys(site for site, _ in made)),
-                          tuple(reason for _, reason in made if reason is not None)[:SAMPLE_REASONS])
+        choices = [Choice(choice, tuple(dict.fromkeys([site for site, _ in made])),
+                          tuple(islice((reason for _, reason in made if reason is not None), SAMPLE_REASONS)))
                    for choice, made in found.get(component_id, {}).items()]
         choices.sort(key=lambda c: (-len(c.sites), c.choice))
         is_core = component is not None and component in playbook.core

@@ -10,10 +10,11 @@ compare cached and uncached checks of a generated network full of mistakes.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spread.cache import Store
 from spread.checkparts import Fresh, Plain, as_plain
@@ -26,7 +27,8 @@ from spread.records import Records
 if TYPE_CHECKING:  # the rules, the model and git are imported only when something must be checked
     from spread.repo import Network
 
-CHECKS = "checks"
+CHECKS = "checks"  # the index of kept results, in SHARDS files: checks.0 … checks.15
+SHARDS = 16
 # Kept per file: (blob id, the playbook it names, deps, its problems).
 Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
 
@@ -34,15 +36,16 @@ Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
 def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progress], Network]) -> list[Problem]:
     """Every problem in the repository, exactly as `check_network(load(root, progress))` finds them."""
     store, today = Store(root), date.today().isoformat()
-    stored = store.read(CHECKS, today)
-    if not isinstance(stored, dict):  # nothing kept from today: check everything, and keep the results
+    shards = [store.read(f"{CHECKS}.{n}", today) for n in range(SHARDS)]
+    stored = _merged(shards)
+    if stored is None:  # nothing kept from today: check everything, and keep the results
         from spread.checkparts import check_loaded
 
         records = Records(root, store)
         records.load(records.found, progress)
         problems, everything = check_loaded(root, records, {item.rel for item in records.found})
         if everything is not None:
-            _keep(records, {}, everything, Deps(records, {}, tag_ids(str(root))), today)
+            _keep(records, {}, everything, Deps(records, {}, tag_ids(str(root))), today, [None] * SHARDS)
         else:
             records.save()
         return problems
@@ -66,25 +69,53 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
         from spread.rules import check_network
 
         return check_network(load(root, progress))
-    return _keep(records, index, fresh, deps, today)
+    return _keep(records, index, fresh, deps, today, shards)
 
 
-def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], deps: Deps, today: str) -> list[Problem]:
-    """Every file's problems, kept ones and fresh ones; what holds is kept for the next check."""
+def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], deps: Deps, today: str,
+          shards: list[Any]) -> list[Problem]:
+    """Every file's problems, kept ones and fresh ones; what holds is kept for the next check (only the
+    shards of the index that changed are written again)."""
     problems: list[Problem] = []
     if not fresh and len(index) == len(records.found):  # nothing changed (and every file is in the index)
         for entry in index.values():
-            problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
+            if entry[3]:  # most files have none: spare them a generator
+                problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
         records.save()
         return sorted(set(problems))
     by_rel = records.by_rel
     kept = {rel: entry for rel, entry in index.items() if rel in by_rel and rel not in fresh}
     for entry in kept.values():
-        problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
+        if entry[3]:
+            problems.extend(Problem(*plain) for plain in entry[3])  # type: ignore[arg-type]
     for rel, (blob, playbook, found) in fresh.items():
         problems.extend(found)
         if blob is not None:
             kept[rel] = (blob, playbook, deps.of(by_rel[rel], playbook), tuple(as_plain(p) for p in found))
-    records.store.write(CHECKS, kept, today)
+    changed: dict[int, list[str]] = {n: [] for n, shard in enumerate(shards) if not isinstance(shard, dict)}
+    for rel in [*fresh, *(rel for rel in index if rel not in by_rel)]:
+        changed.setdefault(_shard(rel), []).append(rel)
+    for n, rels in changed.items():
+        old = shards[n] if isinstance(shards[n], dict) else {}
+        shard = {rel: kept[rel] for rel in old if rel in kept}
+        shard.update({rel: kept[rel] for rel in rels if rel in kept})
+        records.store.write(f"{CHECKS}.{n}", shard, today)
     records.save()
     return sorted(set(problems))
+
+
+def _shard(rel: str) -> int:
+    """Which part of the index keeps a file: a site folder's files go together (`fidelity/<playbook>/<site>`),
+    so that an edit rewrites a sixteenth of the index, not all of it."""
+    return zlib.crc32("/".join(rel.split("/", 3)[:3]).encode()) % SHARDS
+
+
+def _merged(shards: list[Any]) -> dict[str, Entry] | None:
+    """The kept index, from the shards readable today (a missing shard only means more to check again)."""
+    if not any(isinstance(shard, dict) for shard in shards):
+        return None
+    index: dict[str, Entry] = {}
+    for shard in shards:
+        if isinstance(shard, dict):
+            index.update(shard)
+    return index

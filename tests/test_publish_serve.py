@@ -82,6 +82,19 @@ def test_preview_rebuilds_when_a_playbook_changes_and_survives_a_broken_file(
     assert "Renamed circles" in fetch(page)  # the last good build is still served
 
 
+def test_preview_puts_back_the_blocks_kept_out_of_markdown_on_every_rebuild(
+        demo: Path, previewing: tuple[str, list[str]]) -> None:
+    base, _ = previewing
+    page = f"{base}/playbooks/demo/sites/leeds.html"
+    eventually(lambda: "<dd>Leeds Circles CIC" in fetch(page), "the adoption record")
+    assert "spread-deferred-block" not in fetch(page)
+    site = demo / "fidelity/demo/leeds/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("Central and free.", "Near the bus station."),
+                    encoding="utf-8")
+    eventually(lambda: "<p>Near the bus station.</p>" in fetch(page), "the new reason")
+    assert "spread-deferred-block" not in fetch(page)
+
+
 def test_serve_says_when_the_port_is_taken(demo: Path, run: Run) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

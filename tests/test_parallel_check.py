@@ -58,3 +58,21 @@ def test_checking_in_parts_finds_what_one_process_finds(generated: Path, workers
     assert fresh.keys() == alone[1].keys() == everything
     assert {rel: (blob, playbook, sorted(found)) for rel, (blob, playbook, found) in fresh.items()} == \
         {rel: (blob, playbook, sorted(found)) for rel, (blob, playbook, found) in alone[1].items()}
+
+
+def test_a_cold_check_in_parts_then_a_warm_one_find_what_an_uncached_check_finds(
+        generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from spread import parallel, records
+    from spread.check import run_check
+
+    root = tmp_path / "net"
+    shutil.copytree(generated, root, symlinks=True)
+    monkeypatch.setattr(records, "CACHE_MIN", 0)
+    monkeypatch.setattr(checkparts, "PARTS_MIN", 0)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "CHUNK", 20)
+    uncached = run_check((), root, cache=False)
+    assert run_check((), root) == uncached  # cold: loaded and checked in worker processes
+    assert run_check((), root) == uncached  # warm: from the kept results

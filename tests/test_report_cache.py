@@ -23,8 +23,8 @@ from spread import build, records, reportcache
 from spread.cache import FOLDER
 from spread.commands.report import rendered
 from spread.repo import load_network
-from spread.report import LEVELS, network_report
-from spread.reportcache import REPORT, network_summary
+from spread.report import LEVELS, deadline, network_report
+from spread.reportcache import LAYOUT, REPORT, network_summary
 from spread.reportdata import dumps, report_json, site_row, trend_data
 from spread.scoredata import change_data
 from spread.sitesummary import NetworkSummary, playbook_summary, summarise
@@ -175,6 +175,62 @@ def test_another_date_a_new_tag_and_one_playbook(run: Run, net: Path) -> None:
     assert reports(run, net) == tagged
 
 
+def ignored_then_kept(run: Run, net: Path, built: list[str], expected: dict[str, str]) -> None:
+    """The store is not trusted (every site is loaded again), then written again and used."""
+    built.clear()
+    assert reports(run, net) == expected
+    assert built  # nothing was trusted
+    built.clear()
+    assert reports(run, net) == expected
+    assert built == []  # and the store works again
+
+
+# The audits of 2026's second half (and of 2026, for yearly playbooks) fall due on this day: 45 days after its end.
+DUE_DAY = "2027-02-14"
+
+
+def test_a_report_on_another_day_loads_no_site(run: Run, net: Path, built: list[str]) -> None:
+    """What is kept does not depend on the date: the next day's report, and one across a due date, load no site and
+    say which sites are overdue on that day, byte for byte as the handbook's path and the command without a store."""
+    reports(run, net)
+    store = (net / FOLDER / REPORT).read_bytes()
+    dated = {}
+    for day in ("2026-11-24", "2027-02-13", DUE_DAY):
+        built.clear()
+        dated[day] = reports(run, net, today=day)
+        assert built == []  # no site or audit was turned into a model
+        assert (net / FOLDER / REPORT).read_bytes() == store  # nor was the store written again
+        assert dated[day] == uncached(run, net, today=day)
+    assert "overdue (2026-H2 due)" not in dated["2027-02-13"]["text"]
+    assert "overdue (2026-H2 due)" in dated[DUE_DAY]["text"]
+    assert '"overdue": false' in dated["2027-02-13"]["json"] and '"overdue": false' not in dated[DUE_DAY]["json"]
+
+
+def test_overdue_and_due_are_the_handbooks_on_any_day(net: Path) -> None:
+    """One summary, kept on one day, gives on every day what the handbook's `site_status` says for that day."""
+    summary = network_summary(net, None, date.fromisoformat(TODAY))
+    network = load_network(net)
+    for day in map(date.fromisoformat, ("2026-11-13", "2026-11-14", TODAY, "2027-02-13", DUE_DAY, "2029-01-01")):
+        full = network_report(network, None, day)
+        for mine, theirs in zip(summary.playbooks, full.playbooks, strict=True):
+            assert [deadline(s.schedule, day) for s in mine.sites] == [(s.overdue, s.due) for s in theirs.sites]
+
+
+@pytest.mark.parametrize("salt", ["date", "layout"])
+def test_a_store_of_the_old_layout_is_ignored(run: Run, net: Path, built: list[str], salt: str) -> None:
+    """Before summaries stopped depending on the date, the store was salted with the date, and a summary held the
+    site's text cells, JSON entry and CSV cells with overdue and due filled in. Such a store is never read, even
+    under the salt of today's layout."""
+    from spread.cache import Store
+
+    expected = reports(run, net)
+    kept = Store(net).read(REPORT, LAYOUT)
+    old = {group: (*entry[:3], entry[3] and (*entry[3][:4], ("stale",) * 8, "{}", ("stale",) * 18))
+           for group, entry in kept["sites"].items()}
+    Store(net).write(REPORT, {"sites": old, "latest": kept["latest"]}, TODAY if salt == "date" else LAYOUT)
+    ignored_then_kept(run, net, built, expected)
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "shape", "summary"])
 def test_a_damaged_store_is_ignored(run: Run, net: Path, damage: str, built: list[str]) -> None:
     expected = reports(run, net)
@@ -185,18 +241,13 @@ def test_a_damaged_store_is_ignored(run: Run, net: Path, damage: str, built: lis
     else:
         from spread.cache import Store
 
-        kept = Store(net).read(REPORT, TODAY)
+        kept = Store(net).read(REPORT, LAYOUT)
         if damage == "shape":
             kept = {"sites": [1, 2], "latest": None}
         else:
             kept["sites"] = {group: (*entry[:3], ("broken",)) for group, entry in kept["sites"].items()}
-        Store(net).write(REPORT, kept, TODAY)
-    built.clear()
-    assert reports(run, net) == expected
-    assert built  # nothing was trusted
-    built.clear()
-    assert reports(run, net) == expected
-    assert built == []  # and the store works again
+        Store(net).write(REPORT, kept, LAYOUT)
+    ignored_then_kept(run, net, built, expected)
 
 
 @pytest.mark.parametrize("value", [

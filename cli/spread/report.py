@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spread import periods
 from spread.bands import ordered
@@ -25,15 +26,44 @@ PREPARING_STAGES = ("exploration", "installation")
 
 
 @dataclass(frozen=True)
+class Schedule:
+    """What a site's audit deadline is worked out from, whatever the date: its latest audit's period (None: it has
+    not audited), the audit frequency of the playbook version it runs, and whether it is chased for audits at all.
+    `spread report` keeps this for each site, and works out overdue and due for the date asked (`deadline`)."""
+
+    last: str | None
+    frequency: str
+    chased: bool
+
+
+@lru_cache(maxsize=4096)
+def deadline(schedule: Schedule, today: date) -> tuple[bool, str]:
+    """Whether a site's audit is overdue on a day, and the period whose audit should be in by then."""
+    # Cached: a network's ten thousand sites share a few dozen schedules, and a report asks for one day.
+    overdue = schedule.chased and periods.is_overdue(schedule.last, schedule.frequency, today)
+    return overdue, periods.due(schedule.frequency, today)
+
+
+@dataclass(frozen=True)
 class SiteStatus:
-    """One site. `score` is its latest audit scored against that audit's playbook version (None: no audit)."""
+    """One site on a day. `score` is its latest audit scored against that audit's playbook version (None: no
+    audit)."""
 
     site: Site
     latest_version: str | None
     behind: bool
     trend: tuple[Score, ...]
-    overdue: bool
-    due: str
+    schedule: Schedule
+    today: date
+
+    @property
+    def overdue(self) -> bool:
+        return deadline(self.schedule, self.today)[0]
+
+    @property
+    def due(self) -> str:
+        """The period whose audit should be in by `today`."""
+        return deadline(self.schedule, self.today)[1]
 
     @property
     def score(self) -> Score | None:
@@ -104,9 +134,8 @@ def site_status(network: Network, site: Site, latest: str | None, today: date) -
     frequency = runs.instrument.frequency if runs else "quarterly"
     last = trend[-1].period if trend else None
     chased = site.stage not in RESTING_STAGES and (last is not None or site.stage not in PREPARING_STAGES)
-    overdue = chased and periods.is_overdue(last, frequency, today)
     behind = latest is not None and is_newer(latest, site.version)
-    return SiteStatus(site, latest, behind, tuple(trend), overdue, periods.due(frequency, today))
+    return SiteStatus(site, latest, behind, tuple(trend), Schedule(last, frequency, chased), today)
 
 
 def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]]) -> tuple[ComponentLevels, ...]:

@@ -2,11 +2,12 @@
 
 A site's entry depends on its site folder (site.yaml and its audits), on the folder its audits are read from
 (the one its site.yaml names, normally its own), on the playbooks its files name and the playbook it is
-filed under (every file of each, and its git tags: versions, the latest one) and on the report's date
-(overdue, due). `spread.deps.Deps` digests exactly those for `spread check`; each summary is kept with
-them and reused while they hold, for the same date only. Sites whose key no longer holds are loaded
-(their folders and the playbooks, nothing else), summarised and kept. Below `records.CACHE_MIN` files the
-store is disabled and every site is loaded: the same path, with nothing kept.
+filed under (every file of each, and its git tags: versions, the latest one). `spread.deps.Deps` digests
+exactly those for `spread check`; each summary is kept with them and reused while they hold. A summary does
+not depend on the report's date (whether a site is overdue, and when its audit is due, are worked out from it
+when the report is printed), so the store serves every date: a daily report stays warm. Sites whose key no
+longer holds are loaded (their folders and the playbooks, nothing else), summarised and kept. Below
+`records.CACHE_MIN` files the store is disabled and every site is loaded: the same path, with nothing kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from spread.repo import Network
 
 REPORT = "report"
+# The store's salt: the layout of its entries. Change it with `SiteSummary.plain`, so that a store of another layout
+# is ignored, never misread. (Stores before summaries stopped depending on the date were salted with the date.)
+LAYOUT = "summaries-2"
 # Site folders loaded and summarised at a time on a cold report.
 CHUNK = 1000
 # Kept per site folder: (playbooks it depends on, the folder its audits come from if not its own, key, summary
@@ -42,7 +46,7 @@ def network_summary(root: Path, playbook_id: str | None, today: date, progress: 
     with bulk.paused():
         store = Store(root)
         records = Records(root, store)
-        stored = store.read(REPORT, today.isoformat())
+        stored = store.read(REPORT, LAYOUT)
         sites, latest = _kept(stored)
         deps = Deps(records, {}, tag_ids(str(root)))
         folders = {group: list(items) for group, items in groupby(records.found, key=attrgetter("group"))
@@ -66,7 +70,7 @@ def network_summary(root: Path, playbook_id: str | None, today: date, progress: 
             for pid in ids))
         if changed or len(sites) > len(folders):
             kept = {group: (*entry[:3], entry[3] and entry[3].plain()) for group, entry in sites.items() if group in folders}
-            store.write(REPORT, {"sites": kept, "latest": latest}, today.isoformat())
+            store.write(REPORT, {"sites": kept, "latest": latest}, LAYOUT)
         records.save()
     bulk.settle()
     return report

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spread.bands import number
 from spread.learning import one_line
-from spread.report import SiteStatus
-from spread.reportdata import site_row
+from spread.report import SiteStatus, deadline
+from spread.reportdata import DATED, site_row
 
 if TYPE_CHECKING:
     from spread.sitesummary import NetworkSummary
@@ -21,6 +22,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band",
            "complete", "total", "maximum", "percent", "overdue", "audit_due", "critical_breaches", "below_minimum",
            "goals_met", "trend")
+DATED_AT = COLUMNS.index(DATED[0])
 
 
 Cell = str | int | float
@@ -38,12 +40,20 @@ def cell(value: Any) -> Cell:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def site_cells(status: SiteStatus) -> list[Cell]:
-    """One site's row, after the playbook column."""
+def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
+    """One site's row after the playbook column, whatever the date: the cells before and after its `overdue` and
+    `audit_due` cells (see `dated_cells`)."""
     trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
              + (f" ({number(s.percent)}%)" if s.percent is not None else "") for s in status.trend]
     row = site_row(status) | {"trend": trend}
-    return [cell(row[column]) for column in COLUMNS[1:]]
+    return (tuple(cell(row[column]) for column in COLUMNS[1:DATED_AT]),
+            tuple(cell(row[column]) for column in COLUMNS[DATED_AT + len(DATED):]))
+
+
+def dated_cells(parts: Sequence[Sequence[Cell]], overdue: bool, due: str) -> list[Cell]:
+    """A site's row from `site_cells`, with its `overdue` and `audit_due` cells for the report's date."""
+    before, after = parts
+    return [*before, cell(overdue), cell(due), *after]
 
 
 def report_csv(report: NetworkSummary) -> str:
@@ -52,5 +62,6 @@ def report_csv(report: NetworkSummary) -> str:
     writer.writerow(COLUMNS)
     for playbook in report.playbooks:
         first = cell(playbook.playbook.id)
-        writer.writerows([first, *site.csv] for site in playbook.sites)
+        writer.writerows([first, *dated_cells(site.csv, *deadline(site.schedule, report.today))]
+                         for site in playbook.sites)
     return BOM + out.getvalue()

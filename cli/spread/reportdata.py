@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
+from datetime import date
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from spread.report import LEVELS, SiteStatus
+from spread.report import LEVELS, SiteStatus, deadline
 from spread.scoredata import change_data, rounded
 
 if TYPE_CHECKING:
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 SCALARS = {True: "true", False: "false", None: "null"}
 # Where a site's entry sits: {"playbooks": [{"sites": [{…}]}]}.
 SITE_DEPTH = 4
+# A site's members that depend on the report's date, in their order in `site_row`.
+DATED = ("overdue", "audit_due")
 
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
@@ -44,9 +48,22 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
     }
 
 
-def site_json(status: SiteStatus) -> str:
-    """A site's entry in the JSON report, as text indented for its place there."""
-    return dumps(site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}, SITE_DEPTH)
+def site_json(status: SiteStatus) -> tuple[str, str]:
+    """A site's entry in the JSON report, as text indented for its place there, whatever the date: the text before
+    and the text after its `overdue` and `audit_due` members (see `dated_json`)."""
+    row = site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}
+    members = [_member(key, dumps(value, SITE_DEPTH + 1), SITE_DEPTH) for key, value in row.items()]
+    cut = list(row).index(DATED[0])
+    head, tail = members[:cut], members[cut + len(DATED):]
+    return ("{\n" + "".join(member + ",\n" for member in head),
+            "".join(",\n" + member for member in tail) + "\n" + "  " * SITE_DEPTH + "}")
+
+
+def dated_json(parts: Sequence[str], overdue: bool, due: str) -> str:
+    """A site's entry from `site_json`, with its `overdue` and `audit_due` members for the report's date."""
+    head, tail = parts
+    dated = ",\n".join(_member(key, dumps(value), SITE_DEPTH) for key, value in zip(DATED, (overdue, due)))
+    return head + dated + tail
 
 
 def dumps(value: Any, depth: int = 0) -> str:
@@ -73,9 +90,12 @@ def dumps(value: Any, depth: int = 0) -> str:
 def _object(members: list[tuple[str, str]], depth: int) -> str:
     if not members:
         return "{}"
-    inner = "  " * (depth + 1)
-    return ("{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {value}" for key, value in members) + "\n"
-            + "  " * depth + "}")
+    return "{\n" + ",\n".join(_member(key, value, depth) for key, value in members) + "\n" + "  " * depth + "}"
+
+
+def _member(key: str, value: str, depth: int) -> str:
+    """A member of an object nested `depth` levels deep, its value already encoded."""
+    return f"{'  ' * (depth + 1)}{encode_basestring(key)}: {value}"
 
 
 def _array(items: list[str], depth: int) -> str:
@@ -85,7 +105,7 @@ def _array(items: list[str], depth: int) -> str:
     return "[\n" + ",\n".join(inner + item for item in items) + "\n" + "  " * depth + "]"
 
 
-def _playbook(report: PlaybookSummary, depth: int) -> str:
+def _playbook(report: PlaybookSummary, today: date, depth: int) -> str:
     components = [{"id": c.id, "title": c.title, "critical": c.critical}
                   | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in report.components]
     adaptations = [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
@@ -93,12 +113,13 @@ def _playbook(report: PlaybookSummary, depth: int) -> str:
                                 for c in a.choices]} for a in report.adaptations]
     return _object([("id", dumps(report.playbook.id)), ("title", dumps(report.playbook.title)),
                     ("latest_version", dumps(report.latest)), ("bands", dumps(dict(report.bands), depth + 1)),
-                    ("sites", _array([s.json for s in report.sites], depth + 1)),
+                    ("sites", _array([dated_json(s.json, *deadline(s.schedule, today)) for s in report.sites],
+                                     depth + 1)),
                     ("components", dumps(components, depth + 1)),
                     ("adaptations", dumps(adaptations, depth + 1))], depth)
 
 
 def report_json(report: NetworkSummary) -> str:
     """The whole report as JSON, exactly as `json.dumps(data, indent=2, ensure_ascii=False)` would write it."""
-    playbooks = [_playbook(p, 2) for p in report.playbooks]
+    playbooks = [_playbook(p, report.today, 2) for p in report.playbooks]
     return _object([("today", dumps(report.today.isoformat())), ("playbooks", _array(playbooks, 1))], 0)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spread.bands import number
-from spread.report import LEVELS, SiteStatus
+from spread.report import LEVELS, SiteStatus, deadline
 from spread.scoring import Score
 
 if TYPE_CHECKING:
@@ -25,10 +27,9 @@ def _trend(trend: tuple[Score, ...]) -> str:
 
 
 def _flags(status: SiteStatus) -> str:
+    """The flags but the overdue one, which `dated_columns` puts in front."""
     flags = []
     score = status.score
-    if status.overdue:
-        flags.append(f"overdue ({status.due} due)")
     if status.behind:
         flags.append(f"behind ({status.latest_version} out)")
     if score is not None:
@@ -41,12 +42,20 @@ def _flags(status: SiteStatus) -> str:
 
 
 def site_columns(status: SiteStatus) -> list[str]:
-    """One site's cells in the table of sites."""
+    """One site's cells in the table of sites, whatever the date: without its overdue flag (see `dated_columns`)."""
     s = status.score
     total = f"{number(s.total)} of {s.maximum}" if s and s.total is not None else ""
     percent = f"{number(s.percent)}%" if s and s.percent is not None else ""
     return [status.site.id, status.site.version, s.period if s else "none", status.band, total, percent,
             _trend(status.trend), _flags(status)]
+
+
+def dated_columns(columns: Sequence[str], overdue: bool, due: str) -> list[str]:
+    """A site's cells from `site_columns`, with its overdue flag, first among its flags, if it is overdue."""
+    if not overdue:
+        return list(columns)
+    flag, others = f"overdue ({due} due)", columns[-1]
+    return [*columns[:-1], f"{flag}; {others}" if others else flag]
 
 
 def _components(report: PlaybookSummary) -> list[str]:
@@ -75,7 +84,8 @@ def _adaptations(report: PlaybookSummary) -> list[str]:
     return lines
 
 
-def playbook_text(report: PlaybookSummary) -> list[str]:
+def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
+    """A playbook's part of the text report, on a day (which sites are overdue)."""
     pb = report.playbook
     lines = [f"{pb.title} [{pb.id}], latest version {report.latest or pb.version}",
              f"{len(report.sites)} site{'s' * (len(report.sites) != 1)}. Bands at the latest audit: "
@@ -83,6 +93,7 @@ def playbook_text(report: PlaybookSummary) -> list[str]:
     if not report.sites:
         return lines + ["No sites run this playbook yet."]
     header = ["Site", "Version", "Last audit", "Band", "Total", "Percent", "Trend (%)", "Flags"]
-    lines += ["", *table([header, *(list(s.text) for s in report.sites)])]
+    rows = [dated_columns(s.text, *deadline(s.schedule, today)) for s in report.sites]
+    lines += ["", *table([header, *rows])]
     lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
     return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -1,5 +1,7 @@
 """One site of `spread report`, worked out once: everything the text, JSON and CSV formats and the roll-ups need
-of it, as plain data, so that it can be kept in `.spread-cache/` and a warm report loads no site at all.
+of it, as plain data, so that it can be kept in `.spread-cache/` and a warm report loads no site at all. It does not
+depend on the report's date: it keeps what overdue and due are worked out from (`report.Schedule`), and the
+renderers work them out for the date asked with `report.deadline`, as the handbook's `SiteStatus` does.
 
 The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths share the roll-ups (`component_rollup`,
 `band_rollup`, `learning.rollup`) and the per-site formatting, so they cannot disagree.
@@ -13,7 +15,14 @@ from typing import Any
 
 from spread.learning import ComponentAdaptations, Made, choices_of, rollup
 from spread.model import Playbook
-from spread.report import ComponentLevels, SiteStatus, band_rollup, component_levels, component_rollup
+from spread.report import (
+    ComponentLevels,
+    Schedule,
+    SiteStatus,
+    band_rollup,
+    component_levels,
+    component_rollup,
+)
 from spread.reportcsv import Cell, site_cells
 from spread.reportdata import site_json
 from spread.reporttext import site_columns
@@ -21,38 +30,47 @@ from spread.reporttext import site_columns
 
 @dataclass(frozen=True)
 class SiteSummary:
-    """A site's report entry: its id, band label, component levels at its latest audit (none without an audit),
-    adaptation choices, text-table cells, JSON entry (indented for its place in the report) and CSV cells (after
-    the playbook column)."""
+    """A site's report entry, whatever the report's date: its id, band label, component levels at its latest audit
+    (none without an audit), adaptation choices, what its audit deadline is worked out from, text-table cells
+    (`reporttext.site_columns`), JSON entry (`reportdata.site_json`) and CSV cells (`reportcsv.site_cells`). The
+    renderers fill in whether it is overdue and when its audit is due, for the date asked (`report.deadline`)."""
 
     site: str
     band: str
     levels: dict[str, str]
     choices: tuple[Made, ...]
+    schedule: Schedule
     text: tuple[str, ...]
-    json: str
-    csv: tuple[Cell, ...]
+    json: tuple[str, str]
+    csv: tuple[tuple[Cell, ...], tuple[Cell, ...]]
 
     def plain(self) -> tuple[Any, ...]:
         """As marshal-able data (see `from_plain`)."""
-        return self.site, self.band, self.levels, self.choices, self.text, self.json, self.csv
+        schedule = (self.schedule.last, self.schedule.frequency, self.schedule.chased)
+        return self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv
 
 
 def from_plain(plain: Any) -> SiteSummary | None:
     """A kept summary, or None if it does not have the shape `SiteSummary.plain` gives."""
-    if not (isinstance(plain, tuple) and len(plain) == 7 and isinstance(plain[2], dict)):
+    if not (isinstance(plain, tuple) and len(plain) == 8 and isinstance(plain[2], dict)):
         return None
-    site, band, levels, choices, text, json, csv = plain
-    if not (isinstance(site, str) and isinstance(band, str) and isinstance(json, str)
-            and isinstance(choices, tuple) and isinstance(text, tuple) and isinstance(csv, tuple)):
+    site, band, levels, choices, schedule, text, json, csv = plain
+    if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
+            and isinstance(text, tuple) and _pair(json, str) and _pair(csv, tuple)
+            and isinstance(schedule, tuple) and len(schedule) == 3 and isinstance(schedule[0], str | None)
+            and isinstance(schedule[1], str) and isinstance(schedule[2], bool)):
         return None
-    return SiteSummary(site, band, levels, choices, text, json, csv)
+    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv)
+
+
+def _pair(value: Any, kind: type) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(part, kind) for part in value)
 
 
 def summarise(status: SiteStatus) -> SiteSummary:
     levels = component_levels(status.score) if status.score is not None else {}
-    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)),
-                       tuple(site_columns(status)), site_json(status), tuple(site_cells(status)))
+    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
+                       tuple(site_columns(status)), site_json(status), site_cells(status))
 
 
 @dataclass(frozen=True)

@@ -58,5 +58,5 @@ def rendered(result: NetworkSummary, fmt: str) -> str:
         return report_json(result) + "\n"
     if fmt == "csv":
         return report_csv(result)
-    blocks = ["\n".join(playbook_text(p)) for p in result.playbooks]
+    blocks = ["\n".join(playbook_text(p, result.today)) for p in result.playbooks]
     return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

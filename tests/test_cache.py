@@ -165,6 +165,23 @@ def test_a_new_tag_checks_the_playbooks_and_their_sites_again(net: Path) -> None
     assert any("[site-behind-major]" in line for line in after)
 
 
+def test_without_tags_a_cached_check_never_opens_git(net: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from spread import gitio
+
+    expected = lines(net, cache=False)
+
+    def refused(*_: object) -> None:
+        raise AssertionError("git was opened")
+
+    monkeypatch.setattr(gitio, "open_repo", refused)  # `git for-each-ref` said there are no tags
+    assert lines(net) == expected  # cold
+    rewrite(net / AUDIT, "review:", "notes: edited\nreview:")
+    monkeypatch.undo()
+    expected = lines(net, cache=False)
+    monkeypatch.setattr(gitio, "open_repo", refused)
+    assert lines(net) == expected  # warm, the edited site folder checked again
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "foreign", "folder"])
 def test_a_damaged_cache_is_ignored_and_rebuilt(net: Path, damage: str, loads: list[str]) -> None:
     expected = lines(net)

@@ -41,11 +41,11 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
     if stored is None:  # nothing kept from today: check everything, and keep the results
         from spread.checkparts import check_loaded
 
-        records = Records(root, store)
+        records, tags = Records(root, store), tag_ids(str(root))
         records.load(records.found, progress)
-        problems, everything = check_loaded(root, records, {item.rel for item in records.found})
+        problems, everything = check_loaded(root, records, {item.rel for item in records.found}, tags)
         if everything is not None:
-            _keep(records, {}, everything, Deps(records, {}, tag_ids(str(root))), today, [None] * SHARDS)
+            _keep(records, {}, everything, Deps(records, {}, tags), today, [None] * SHARDS)
         else:
             records.save()
         return problems
@@ -64,6 +64,8 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
         # Many files to check again (a playbook changed): reading the data store beats parsing them.
         loaded = records.load(wanted, progress, stored=len(wanted) > len(records.found) // 4)
         network = assemble(root, [loaded[item.rel] for item in wanted], wanted)
+        if not deps.tags:
+            network.has_no_tags()
         fresh = attribute(records, network, misses, check_network(network))
     if fresh is None:  # a problem we could not tie to one file: check everything, keep nothing
         from spread.rules import check_network

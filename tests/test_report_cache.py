@@ -20,7 +20,7 @@ import pytest
 import test_cache
 from conftest import Run
 from spread import build, records, reportcache
-from spread.cache import FOLDER
+from spread.cache import FOLDER, Store
 from spread.commands.report import rendered
 from spread.repo import load_network
 from spread.report import LEVELS, deadline, network_report
@@ -221,8 +221,6 @@ def test_a_store_of_the_old_layout_is_ignored(run: Run, net: Path, built: list[s
     """Before summaries stopped depending on the date, the store was salted with the date, and a summary held the
     site's text cells, JSON entry and CSV cells with overdue and due filled in. Such a store is never read, even
     under the salt of today's layout."""
-    from spread.cache import Store
-
     expected = reports(run, net)
     kept = Store(net).read(REPORT, LAYOUT)
     old = {group: (*entry[:3], entry[3] and (*entry[3][:4], ("stale",) * 8, "{}", ("stale",) * 18))
@@ -239,8 +237,6 @@ def test_a_damaged_store_is_ignored(run: Run, net: Path, damage: str, built: lis
     if damage in ("garbage", "truncated"):
         store.write_bytes(raw[: len(raw) // 2] if damage == "truncated" else b"spread-cache\n{}\n" + raw)
     else:
-        from spread.cache import Store
-
         kept = Store(net).read(REPORT, LAYOUT)
         if damage == "shape":
             kept = {"sites": [1, 2], "latest": None}

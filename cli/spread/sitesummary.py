@@ -56,7 +56,7 @@ def from_plain(plain: Any) -> SiteSummary | None:
         return None
     site, band, levels, choices, schedule, text, json, csv = plain
     if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
-            and isinstance(text, tuple) and _pair(json, str) and _pair(csv, tuple)
+            and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
             and isinstance(schedule, tuple) and len(schedule) == 3 and isinstance(schedule[0], str | None)
             and isinstance(schedule[1], str) and isinstance(schedule[2], bool)):
         return None
@@ -64,7 +64,7 @@ def from_plain(plain: Any) -> SiteSummary | None:
 
 
 def _pair(value: Any, kind: type) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(part, kind) for part in value)
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], kind) and isinstance(value[1], kind)
 
 
 def summarise(status: SiteStatus) -> SiteSummary:

@@ -310,3 +310,18 @@ def test_positions_found_later_are_the_careful_ones(generated: Path) -> None:
     assert isinstance(careful, Document)
     assert (lazy.values, lazy.keys, lazy.stale) == (careful.values, careful.keys, False)
     assert lazy.at(("ratings",), key=True) == careful.at(("ratings",), key=True)
+
+
+def test_every_file_s_problems_are_those_the_careful_path_finds(generated: Path) -> None:
+    """Files the fast path reads but the schema refuses get their messages without being composed again:
+    the same problems, at the same places, as composing every file carefully."""
+    from spread.loading import _careful
+
+    refused = 0
+    for path, kind in documents(generated):
+        rel = path.relative_to(generated).as_posix()
+        record = load_file(generated, rel, kind)  # type: ignore[arg-type]
+        careful = _careful(rel, kind, record[2], parse_document(path.read_bytes(), path, rel))  # type: ignore[arg-type]
+        assert record == careful, rel
+        refused += bool(record[4]) and isinstance(fast_parse(path.read_bytes()), dict)
+    assert refused >= 5  # the generated mistakes include schema mistakes in files the fast path reads

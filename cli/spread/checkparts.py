@@ -11,10 +11,7 @@ Workers are forked after loading, so they start with every record already in mem
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
@@ -48,6 +45,10 @@ def check_loaded(root: Path, records: Records, rels: set[str],
     parts = _parts(records.found, cores())
     if len(parts) < 2 or len(records.found) < PARTS_MIN or sys.platform != "linux":
         return _check(root, records, records.found, rels, tags)
+    import multiprocessing  # only where processes are started: a warm re-check never needs them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _job
     _job = (root, records, rels, parts, tags)
     try:

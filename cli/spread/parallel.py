@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import gc
 import marshal
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from spread.loading import Record, load_file
@@ -38,6 +35,10 @@ def load_many(root: Path, todo: list[tuple[str, Kind]], advance: Callable[[int],
     if workers < 2 or len(todo) < PARALLEL_MIN:
         yield from _here(root, todo, advance)
         return
+    import multiprocessing  # only where processes are started: a re-check of a few files never needs them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
     # fork starts a worker in milliseconds with everything already imported; elsewhere it is unsafe.
     method = "fork" if sys.platform == "linux" else "spawn"

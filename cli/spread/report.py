@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from spread import periods
 from spread.bands import ordered
@@ -94,20 +95,30 @@ class ComponentLevels:
         return len(self.sites.get(level, ()))
 
 
+S = TypeVar("S")
+
+
 @dataclass(frozen=True)
-class PlaybookReport:
+class RollUp(Generic[S]):
+    """One playbook's sites and what they add up to. The handbook's sites are full `SiteStatus`es
+    (`PlaybookReport`); `spread report`'s are the `SiteSummary`s it keeps between runs (`PlaybookSummary`)."""
+
     playbook: Playbook
     latest: str | None
-    sites: tuple[SiteStatus, ...]
+    sites: tuple[S, ...]
     components: tuple[ComponentLevels, ...]
     bands: tuple[tuple[str, int], ...]
     adaptations: tuple[ComponentAdaptations, ...]
 
 
 @dataclass(frozen=True)
-class NetworkReport:
+class NetworkRollUp(Generic[S]):
     today: date
-    playbooks: tuple[PlaybookReport, ...]
+    playbooks: tuple[RollUp[S], ...]
+
+
+PlaybookReport = RollUp[SiteStatus]
+NetworkReport = NetworkRollUp[SiteStatus]
 
 
 def component_levels(score: Score) -> dict[str, str]:

@@ -10,13 +10,13 @@ The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths shar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from spread.learning import ComponentAdaptations, Made, choices_of, rollup
+from spread.learning import Made, choices_of, rollup
 from spread.model import Playbook
 from spread.report import (
-    ComponentLevels,
+    NetworkRollUp,
+    RollUp,
     Schedule,
     SiteStatus,
     band_rollup,
@@ -73,22 +73,8 @@ def summarise(status: SiteStatus) -> SiteSummary:
                        tuple(site_columns(status)), site_json(status), site_cells(status))
 
 
-@dataclass(frozen=True)
-class PlaybookSummary:
-    """`PlaybookReport`, with summaries for sites: what `spread report` prints."""
-
-    playbook: Playbook
-    latest: str | None
-    sites: tuple[SiteSummary, ...]
-    components: tuple[ComponentLevels, ...]
-    bands: tuple[tuple[str, int], ...]
-    adaptations: tuple[ComponentAdaptations, ...]
-
-
-@dataclass(frozen=True)
-class NetworkSummary:
-    today: date
-    playbooks: tuple[PlaybookSummary, ...]
+PlaybookSummary = RollUp[SiteSummary]
+NetworkSummary = NetworkRollUp[SiteSummary]
 
 
 def playbook_summary(playbook: Playbook, latest: str | None, sites: tuple[SiteSummary, ...]) -> PlaybookSummary:

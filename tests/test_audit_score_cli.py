@@ -173,3 +173,11 @@ def test_a_site_id_that_two_playbooks_share_must_be_said_in_full(run: Run, demo:
     result = run("audit", "score", "leeds", "--repo", demo)
     assert result.exit_code == 2
     assert "several playbooks have a site `leeds`: say which, like `demo/leeds`" in result.output
+
+
+def test_a_site_whose_latest_audit_is_broken_shows_its_problems_not_an_older_score(run: Run, demo: Path) -> None:
+    write(demo / "fidelity/demo/leeds/audits/2026-Q3.yaml", "site: leeds\nratings: [unclosed\n")
+    result = run("audit", "score", "demo/leeds", "--repo", demo)
+    assert result.exit_code == 1
+    assert result.output.startswith("fidelity/demo/leeds/audits/2026-Q3.yaml:")
+    assert "2026-Q2" not in result.output

@@ -4,12 +4,13 @@ reads it: a site folder, `playbook/site`, or a site id only one playbook has."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
 from spread.errors import Problem, SpreadError, display_path
 from spread.model import Audit
+from spread.periods import sort_key as period_key
 from spread.repo import Network, find_root, kind_of, load_network
 from spread.rules import check_network
 from spread.site_ref import site_key, unknown_site
@@ -44,6 +45,16 @@ def _site_key(target: str, network: Network) -> tuple[str, str]:
     return key
 
 
+def _latest(network: Network, key: tuple[str, str], audits: list[Audit]) -> str:
+    """The site's latest audit file, by period, counting files that could not be read: scoring the one before
+    a broken latest audit would pass off an old score as the current one. Empty when it has none."""
+    folder = f"fidelity/{key[0]}/{key[1]}/audits/"
+    broken = [rel for rel in network.unreadable if rel.startswith(folder)]
+    candidates = [(period_key(audit.period), network.path_of(audit.doc)) for audit in audits]
+    candidates += [(period_key(PurePosixPath(rel).stem), rel) for rel in broken]
+    return max(candidates)[1] if candidates else ""
+
+
 def _problems(network: Network, *paths: str) -> tuple[Problem, ...]:
     return tuple(p for p in check_network(network) if p.path in paths and p.is_error)
 
@@ -67,12 +78,12 @@ def locate(target: str, repo: Path | None) -> Located:
         raise unknown_site(network, f"{key[0]}/{key[1]}", HINT)
     audits = network.audits.get(key, [])
     if not rel:
-        if not audits:
+        rel = _latest(network, key, audits)
+        if not rel:
             if key in network.sites:
                 raise SpreadError(f"site `{key[0]}/{key[1]}` has no self-audits yet: prepare one with "
                                   "`spread audit new`")
             return Located(network, None, None, _problems(network, site_file))
-        rel = network.path_of(audits[-1].doc)
     mine = [i for i, audit in enumerate(audits) if network.path_of(audit.doc) == rel]
     problems = _problems(network, rel, site_file)
     if not mine or problems:

@@ -263,3 +263,12 @@ def test_a_version_from_an_archived_release(run: Run, repo: Path) -> None:
     result = run("check", "--repo", repo)
     assert ("playbooks/demo/releases/0.8.0.yaml:3:10: error: this archived release says version 0.9.0 but is named "
             "0.8.0.yaml: name it 0.9.0.yaml [playbook-release-name]") in result.stdout
+
+
+def test_long_lists_in_messages_are_cut_short_and_still_read_as_english() -> None:
+    from spread.rules.common import words
+
+    assert words(["a"]) == "`a`"
+    assert words(["a", "b", "c"]) == "`a`, `b` or `c`"
+    assert words([]) == "none"
+    assert words([str(n) for n in range(11)], limit=3, joiner="and") == "`0`, `1`, `2` and 8 more"

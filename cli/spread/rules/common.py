@@ -31,9 +31,10 @@ def playbooks_here(ids: list[str]) -> str:
 
 
 def words(items: list[str] | tuple[str, ...], limit: int = 8, joiner: str = "or") -> str:
-    """A short list for a message: `a`, `b` or `c` (and 4 more)."""
+    """A short list for a message: `a`, `b` or `c`; past `limit`, `a`, `b`, … `h` or 4 more."""
     shown = [f"`{i}`" for i in items[:limit]]
-    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    if len(items) > limit:
+        return ", ".join(shown) + f" {joiner} {len(items) - limit} more"
     if len(shown) <= 1:
-        return (shown[0] if shown else "none") + more
-    return ", ".join(shown[:-1]) + f" {joiner} {shown[-1]}" + more
+        return shown[0] if shown else "none"
+    return ", ".join(shown[:-1]) + f" {joiner} {shown[-1]}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, write
+from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, Run, write
 from spread.errors import SpreadError
 from spread.model import Rating
 from spread.repo import load_network
@@ -122,3 +122,12 @@ def test_an_anchored_component_takes_its_weakest_items_level() -> None:
 def test_an_unknown_playbook_is_named_with_the_ones_there_are(network_root: Path) -> None:
     with pytest.raises(SpreadError, match=r"^there is no playbook `demos` in playbooks/: use `demo`$"):
         network_report(load_network(network_root), "demos", TODAY)
+
+
+def test_a_broken_audit_is_left_out_of_the_report_and_named(run: Run, demo: Path) -> None:
+    write(demo / "fidelity/demo/leeds/audits/2026-Q3.yaml", "site: leeds\nratings: [unclosed\n")
+    result = run("report", "--repo", demo)
+    assert result.exit_code == 0
+    assert result.stderr == ("Note: 1 file with problems is left out of this report "
+                             "(`fidelity/demo/leeds/audits/2026-Q3.yaml`): run `spread check` to see what to fix.\n")
+    assert "Note:" not in run("report", "--repo", demo, "--format", "json").stdout

@@ -21,7 +21,7 @@ import test_cache
 from conftest import Run
 from spread import build, records, reportcache
 from spread.cache import FOLDER, Store
-from spread.commands.report import rendered
+from spread.commands.report import left_out_note, rendered
 from spread.repo import load_network
 from spread.report import LEVELS, deadline, network_report
 from spread.reportcache import LAYOUT, REPORT, network_summary
@@ -58,6 +58,7 @@ def reports(run: Run, root: Path, *args: str, today: str = TODAY) -> dict[str, s
         result = run("report", *args, "--repo", root, "--today", today, "--format", fmt)
         assert result.exit_code == 0, result.output
         outputs[fmt] = result.stdout_bytes.decode()  # (`stdout` would turn the CSV's \r\n into \n)
+        outputs[f"{fmt} note"] = result.stderr
     return outputs
 
 
@@ -67,8 +68,9 @@ def uncached(run: Run, root: Path, *args: str, today: str = TODAY) -> dict[str, 
         patch.setattr(records, "CACHE_MIN", 10**9)  # as for a small repository: no store at all
         full = network_report(load_network(root), args[0] if args else None, date.fromisoformat(today))
         result = NetworkSummary(full.today, tuple(playbook_summary(p.playbook, p.latest, tuple(map(summarise, p.sites)))
-                                                  for p in full.playbooks))
-        expected = {fmt: rendered(result, fmt) for fmt in FORMATS}
+                                                  for p in full.playbooks), full.left_out)
+        note = left_out_note(full.left_out) + "\n" if full.left_out else ""
+        expected = {fmt: rendered(result, fmt) for fmt in FORMATS} | {f"{fmt} note": note for fmt in FORMATS}
         assert reports(run, root, *args, today=today) == expected  # and the command, with no store, agrees
     return expected
 
@@ -93,6 +95,7 @@ def test_cold_warm_and_uncached_reports_are_identical(run: Run, net: Path, built
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reportcache, "CHUNK", 7)  # a cold report loads and summarises a few folders at a time
     plain = uncached(run, net)
+    assert plain["text note"].startswith("Note: ") and "with problems are left out of this report" in plain["text note"]
     assert not (net / FOLDER / REPORT).exists()
     assert reports(run, net) == plain  # cold: every site summarised, and kept
     assert (net / FOLDER / REPORT).exists()

@@ -4,6 +4,7 @@ and the handbook's dashboard show the same numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -115,6 +116,8 @@ class RollUp(Generic[S]):
 class NetworkRollUp(Generic[S]):
     today: date
     playbooks: tuple[RollUp[S], ...]
+    # Files with problems, which the report leaves out (one broken file is one problem, never a cascade).
+    left_out: tuple[str, ...] = ()
 
 
 PlaybookReport = RollUp[SiteStatus]
@@ -191,5 +194,12 @@ def chosen(playbooks: dict[str, Playbook], playbook_id: str | None) -> list[str]
 
 def network_report(network: Network, playbook_id: str | None, today: date) -> NetworkReport:
     """The report for one playbook, or for every playbook in the repository."""
-    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today)
-                                      for pid in chosen(network.playbooks, playbook_id)))
+    ids = chosen(network.playbooks, playbook_id)
+    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today) for pid in ids),
+                         left_out(network.unreadable, ids))
+
+
+def left_out(unreadable: Iterable[str], ids: list[str]) -> tuple[str, ...]:
+    """The files a report on these playbooks leaves out because they could not be read: playbook files, and
+    files in the folders of these playbooks' sites."""
+    return tuple(sorted({rel for rel in unreadable if rel.startswith("playbooks/") or rel.split("/")[1] in ids}))

@@ -24,7 +24,7 @@ from spread.deps import Deps
 from spread.fileids import Found, tag_ids
 from spread.progress import Progress, nothing
 from spread.records import Records
-from spread.report import chosen, site_status
+from spread.report import chosen, left_out, site_status
 from spread.sitesummary import NetworkSummary, SiteSummary, from_plain, playbook_summary, summarise
 
 if TYPE_CHECKING:
@@ -33,12 +33,12 @@ if TYPE_CHECKING:
 REPORT = "report"
 # The store's salt: the layout of its entries. Change it with `SiteSummary.plain`, so that a store of another layout
 # is ignored, never misread. (Stores before summaries stopped depending on the date were salted with the date.)
-LAYOUT = "summaries-2"
+LAYOUT = "summaries-3"
 # Site folders loaded and summarised at a time on a cold report.
 CHUNK = 1000
 # Kept per site folder: (playbooks it depends on, the folder its audits come from if not its own, key, summary
-# or None when the folder holds no site that loads). Kept as `SiteSummary.plain()`.
-Entry = tuple[tuple[str, ...], str | None, tuple[str, ...], SiteSummary | None]
+# or None when the folder holds no site that loads, its files that could not be read). Kept as `SiteSummary.plain()`.
+Entry = tuple[tuple[str, ...], str | None, tuple[str, ...], SiteSummary | None, tuple[str, ...]]
 
 
 def network_summary(root: Path, playbook_id: str | None, today: date, progress: Progress = nothing) -> NetworkSummary:
@@ -64,12 +64,14 @@ def network_summary(root: Path, playbook_id: str | None, today: date, progress: 
                 latest[pid], changed = (keys.playbook(pid), network.latest(pid)), True
         if misses:
             sites.update(_summarise(records, playbook_files, folders, misses, keys, latest, today, progress))
+        broken = [*network.unreadable, *(rel for groups in wanted.values() for group in groups for rel in sites[group][4])]
         report = NetworkSummary(today, tuple(
             playbook_summary(network.playbooks[pid], latest[pid][1],
                              tuple(summary for group in wanted[pid] if (summary := sites[group][3]) is not None))
-            for pid in ids))
+            for pid in ids), left_out(broken, ids))
         if changed or len(sites) > len(folders):
-            kept = {group: (*entry[:3], entry[3] and entry[3].plain()) for group, entry in sites.items() if group in folders}
+            kept = {group: (*entry[:3], entry[3] and entry[3].plain(), entry[4])
+                    for group, entry in sites.items() if group in folders}
             store.write(REPORT, {"sites": kept, "latest": latest}, LAYOUT)
         records.save()
     bulk.settle()
@@ -135,12 +137,13 @@ def _entry(network: Network, group: str, keys: _Keys, latest: dict[str, tuple[st
            today: date) -> Entry:
     _, pid, name = group.split("/")
     site = network.sites.get((pid, name))
+    broken = tuple(sorted(rel for rel in network.unreadable if rel.startswith(group + "/")))
     if site is None:
-        return (), None, keys.of(group, (), None), None
+        return (), None, keys.of(group, (), None), None, broken
     source = _source(network, group)
     named = tuple(sorted({pid, site.playbook, *(audit.playbook for audit in network.site_audits(site))}))
     summary = summarise(site_status(network, site, latest[pid][1], today))
-    return named, source, keys.of(group, named, source), summary
+    return named, source, keys.of(group, named, source), summary, broken
 
 
 def _source(network: Network, group: str) -> str | None:
@@ -166,8 +169,8 @@ def _kept(stored: Any) -> tuple[dict[str, Entry], dict[str, tuple[str, str | Non
         return {}, {}
     sites: dict[str, Entry] = {}
     for group, entry in stored["sites"].items():
-        if isinstance(entry, tuple) and len(entry) == 4:
+        if isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[4], tuple):
             summary = from_plain(entry[3]) if entry[3] is not None else None
             if summary is not None or entry[3] is None:
-                sites[group] = (entry[0], entry[1], entry[2], summary)
+                sites[group] = (entry[0], entry[1], entry[2], summary, entry[4])
     return sites, stored["latest"]

@@ -15,6 +15,7 @@ from spread.reportcache import network_summary
 from spread.reportcsv import report_csv
 from spread.reportdata import report_json
 from spread.reporttext import playbook_text
+from spread.rules.common import words
 from spread.sitesummary import NetworkSummary
 
 
@@ -50,6 +51,15 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
         result = network_summary(find_root(repo or Path.cwd()), playbook, today.date() if today else date.today(),
                                  update)
     click.echo(rendered(result, fmt), nl=False)
+    if result.left_out:
+        click.echo(left_out_note(result.left_out), err=True)
+
+
+def left_out_note(files: tuple[str, ...]) -> str:
+    """What a reader is told when files with problems are not in the report."""
+    count = len(files)
+    return (f"Note: {count} file{'s' * (count != 1)} with problems {'are' if count != 1 else 'is'} left out of this "
+            f"report ({words(files, limit=3, joiner='and')}): run `spread check` to see what to fix.")
 
 
 def rendered(result: NetworkSummary, fmt: str) -> str:

@@ -19,4 +19,5 @@ def asking(without_questions: str) -> Iterator[None]:
     try:
         yield
     except click.Abort:  # "no" to a confirmation, Ctrl-C, or no one there to answer (a script, CI, /dev/null)
+        click.echo()  # end the question's line, which Ctrl-C or the end of the input leave open
         raise SpreadError(f"stopped before writing anything: {without_questions}") from None

@@ -195,13 +195,6 @@ def test_a_broken_link_in_a_hand_written_page_fails_the_build(demo: Path, run: R
     assert "Traceback" not in result.output
 
 
-def test_publish_will_not_empty_a_folder_it_did_not_build(demo: Path, run: Run, tmp_path: Path) -> None:
-    keep = write(tmp_path / "documents/thesis.txt", "precious")
-    result = run("publish", "--repo", demo, "--site-dir", tmp_path / "documents")
-    assert result.exit_code == 1 and "is not empty and holds no earlier handbook" in result.output
-    assert keep.read_text(encoding="utf-8") == "precious"
-
-
 def test_publish_to_another_folder_says_where_to_open_it(demo: Path, run: Run, tmp_path: Path) -> None:
     result = run("publish", "--repo", demo, "--site-dir", tmp_path / "out", "--today", HANDBOOK_TODAY)
     assert result.exit_code == 0, result.output

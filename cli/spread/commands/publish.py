@@ -39,7 +39,7 @@ def day(today: datetime | None) -> date:
 
 
 @click.command()
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
               help="The folder to build the website in (default: site/ in the repository).")
 @repo_option
 @today_option
@@ -59,13 +59,21 @@ def publish(site_dir: Path | None, repo: Path | None, today: datetime | None) ->
     """
     from spread.handbook.publish import checked
     from spread.handbook.publish import publish as build
+    from spread.handbook.sitedir import Refused
     from spread.repo import find_root
 
     root = find_root(repo or Path.cwd())
     network, problems = checked(root)
     refuse_errors(problems, "the handbook was not published")
     target = site_dir or root / "site"
-    with progress("Writing pages") as bar:
-        prepared = build(network, target, day(today), bar)
+    try:
+        with progress("Writing pages") as bar:
+            prepared = build(network, site_dir, day(today), bar)
+    except Refused as exc:
+        if site_dir is None:
+            raise
+        raise click.BadParameter(exc.message, param_hint="'--site-dir'") from None
     shown = display_path(target, Path.cwd())
+    if prepared.adopted:
+        click.echo(f"{shown}/ held a handbook built before Spread marked its websites: replaced it.", err=True)
     click.echo(f"Published {prepared.pages} pages to {shown}/. Open {shown}/index.html in a browser.")

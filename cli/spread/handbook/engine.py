@@ -16,9 +16,6 @@ from typing import Any
 from spread.errors import SpreadError
 from spread.handbook import deferred
 
-# A previous build leaves these behind; a folder holding neither is not ours to empty.
-BUILD_MARKERS = ("index.html", "sitemap.xml", "search/search_index.json")
-
 
 class _Collect(logging.Handler):
     def __init__(self) -> None:
@@ -27,19 +24,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(" ".join(record.getMessage().split()))
-
-
-def check_site_dir(site_dir: Path, root: Path) -> None:
-    """MkDocs empties the output folder before it builds: refuse any folder that holds something else."""
-    site_dir, root = site_dir.resolve(), root.resolve()
-    if site_dir == root or site_dir in root.parents:
-        raise SpreadError(f"{site_dir} holds the handbook repository itself: choose a folder inside it, "
-                          "such as site/")
-    if site_dir.is_file():
-        raise SpreadError(f"{site_dir} is a file: choose a folder for the website")
-    if site_dir.is_dir() and any(site_dir.iterdir()) and not any((site_dir / m).exists() for m in BUILD_MARKERS):
-        raise SpreadError(f"{site_dir} is not empty and holds no earlier handbook: publishing would delete its "
-                          "files, so choose an empty folder or a new name")
 
 
 def _restorer(blocks: Mapping[str, Sequence[str]]) -> Any:

@@ -1,4 +1,5 @@
-"""Publishing: check the repository, generate the pages, merge docs/, write the configuration, build.
+"""Publishing: check the repository, generate the pages, merge docs/, write the configuration, build beside the
+website and swap the new one in (`swap`), into a folder Spread may replace (`sitedir`).
 
 The command line's `publish` and `serve` both run `generate_build`; only `publish` refuses a repository with
 errors (a preview keeps showing the last good build instead). The heavy HTML blocks of generated pages are
@@ -7,13 +8,14 @@ kept out of the Markdown MkDocs reads (`deferred`) and handed to the engine, whi
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from spread.errors import Problem, SpreadError
-from spread.handbook import config, deferred, engine, files, links
+from spread.handbook import config, deferred, engine, files, links, sitedir, swap
 from spread.handbook.generate import pages
 from spread.progress import Progress, nothing
 from spread.repo import Network, load_network
@@ -28,6 +30,7 @@ class Prepared:
     pages: int
     written: int
     blocks: dict[str, list[str]] = field(default_factory=dict)  # the blocks `deferred.split` took, by page
+    adopted: bool = False  # the default site/ held an earlier, unmarked build, which was replaced
 
 
 def checked(root: Path) -> tuple[Network, list[Problem]]:
@@ -65,10 +68,41 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
     return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, blocks)
 
 
-def publish(network: Network, site_dir: Path, today: date, progress: Progress = nothing) -> Prepared:
-    """Generate and build the handbook into `site_dir`. The caller has checked the repository."""
-    engine.check_site_dir(site_dir, network.root)
-    prepared = generate_build(network, network.root / BUILD, site_dir, today, progress)
-    engine.build(prepared.config_file, prepared.blocks)
-    return prepared
+def _real(folder: Path) -> Path:
+    """The absolute path, with links resolved in its parent but not in itself (the swap renames it there)."""
+    folder = Path(os.path.abspath(folder))
+    return folder.parent.resolve() / folder.name if folder.name else folder
 
+
+def _docs_dir(root: Path) -> str | None:
+    """The `docs_dir` of the user's mkdocs.yml, which a website must not be built into either."""
+    user_file = root / "mkdocs.yml"
+    try:
+        value = config.load_user(user_file.read_text(encoding="utf-8")).get("docs_dir")
+    except (OSError, UnicodeDecodeError, SpreadError):
+        return None  # the build itself says what is wrong with the file
+    return value if isinstance(value, str) else None
+
+
+def publish(network: Network, site_dir: Path | None, today: date, progress: Progress = nothing) -> Prepared:
+    """Generate and build the handbook beside `site_dir` (default: site/ in the repository), then swap it in
+    (`swap`): a failure or a kill leaves the website that was there. Refuses (`sitedir.Refused`) a folder that
+    is not Spread's to replace. The caller has checked the repository."""
+    root = network.root
+    target = _real(site_dir if site_dir is not None else root / "site")
+    default = target == _real(root / "site")
+    sitedir.check_location(target, root, _docs_dir(root))
+    sitedir.check_contents(target, root, default)  # refused before anything is written, even the lock
+    with swap.locked(root / BUILD):
+        swap.recover(target)
+        adopted = sitedir.check_contents(target, root, default)  # again: the recovery may have changed it
+        new = swap.begin(target)
+        try:
+            prepared = generate_build(network, root / BUILD, new, today, progress)
+            engine.build(prepared.config_file, prepared.blocks)
+            swap.finish(new, target, adopted)
+        except BaseException:
+            with contextlib.suppress(SpreadError):
+                swap.recover(target)  # a whole website back in place, the unfinished one deleted
+            raise
+    return replace(prepared, adopted=bool(adopted))

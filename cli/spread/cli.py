@@ -6,13 +6,16 @@ importing ruamel.yaml, jsonschema, gitpython or mkdocs: each command module is l
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import Any
 
 import click
 
 from spread import __version__
+from spread.errors import environment_error
 from spread.lazy import LazyGroup
+from spread.terminal import guarded, printable
 
 COMMANDS = {
     "init": ("spread.commands.init", "Create a new handbook repository for your organisation."),
@@ -27,23 +30,44 @@ COMMANDS = {
 
 
 class SpreadGroup(LazyGroup):
-    """The top-level group: lazy subcommands, and one place where unexpected errors become one line."""
+    """The top-level group: lazy subcommands, output that never obeys control characters from users' files,
+    and the one place where exceptions become exit codes."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with guarded():
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
             raise
+        except OSError as exc:
+            # A full disk, a read-only folder, a name too long: the user's computer, not a bug. A closed pipe
+            # (`spread report | head`) is click's to end quietly.
+            problem = environment_error(exc) if exc.errno != errno.EPIPE else None
+            if problem is not None:
+                raise problem from exc
+            if exc.errno == errno.EPIPE or ctx.meta.get("spread.traceback"):
+                raise
+            raise _internal(exc) from exc
         except Exception as exc:
             if ctx.meta.get("spread.traceback"):
                 raise
-            # One line, never a traceback: the user cannot act on our internals, but can report them.
-            raise InternalError(f"Spread hit an unexpected problem ({type(exc).__name__}: {exc}). "
-                                "Please report it; run again with --traceback for the details.") from exc
+            raise _internal(exc) from exc
+
+
+def _internal(exc: Exception) -> InternalError:
+    # One line, never a traceback: the user cannot act on our internals, but can report them.
+    return InternalError(f"Spread hit an unexpected problem ({type(exc).__name__}: {exc}). "
+                         "Please report it; run again with --traceback for the details.")
 
 
 class InternalError(click.ClickException):
     exit_code = 3
+
+    def format_message(self) -> str:
+        return printable(self.message, newlines=False)
 
 
 def _remember_traceback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:

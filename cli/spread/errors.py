@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -23,7 +25,11 @@ class Problem:
     rule: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+        """The problem as one line: a newline or control character in a quoted value is shown escaped."""
+        from spread.terminal import printable
+
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]",
+                         newlines=False)
 
     @property
     def is_error(self) -> bool:
@@ -47,7 +53,9 @@ class SpreadError(click.ClickException):
     exit_code = 1
 
     def format_message(self) -> str:
-        return self.message
+        from spread.terminal import printable
+
+        return printable(self.message, newlines=False)
 
 
 class ProblemsFound(SpreadError):
@@ -55,3 +63,45 @@ class ProblemsFound(SpreadError):
 
     def __init__(self, count: int) -> None:
         super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+
+
+# What the system said, in words a non-technical user can act on; by errno, so any language's strerror works.
+_ENVIRONMENT = {
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
+    errno.EROFS: "the disk is read-only: work in a copy you can write to, and run the command again",
+    errno.EACCES: "permission denied: check who may read and write it (and its folder), then run the command again",
+    errno.EPERM: "the system does not allow this: check who may change it (and its folder), then run the command again",
+    errno.ENAMETOOLONG: "the name is too long for the file system: choose a shorter name or folder",
+    errno.EISDIR: "this is a folder where a file was expected: give a file, or move the folder out of the way",
+    errno.ENOTDIR: "part of this path is a file where a folder was expected: check the path",
+    errno.ENOENT: "not found: check the path (was it moved or deleted while Spread ran?)",
+    errno.EEXIST: "something with this name is in the way: move it, or choose another name",
+    errno.ELOOP: "too many symbolic links (does a link point to itself?): check the path",
+    errno.EMFILE: "too many files are open: close some programs, or raise the limit (`ulimit -n`), and run again",
+    errno.ENFILE: "too many files are open on this computer: close some programs and run the command again",
+    errno.EIO: "the disk reported an error reading or writing: check the disk, then run the command again",
+    errno.EFBIG: "the file is too big for this file system: check what is being written",
+    errno.EBUSY: "it is in use by another program: close that program and run the command again",
+    errno.ETXTBSY: "it is in use by another program: close that program and run the command again",
+}
+
+
+def environment_error(exc: OSError) -> SpreadError | None:
+    """An error of the computer rather than of Spread (a full disk, a read-only folder, a name too long) as
+    one line naming the path and what to do; None for an OSError that carries no error number."""
+    if exc.errno is None:
+        return None
+    what = _ENVIRONMENT.get(exc.errno) or f"{(exc.strerror or 'the system refused').lower()}: check it and run the " \
+        "command again"
+    where = exc.filename if exc.filename is not None else exc.filename2
+    if where is None:
+        return SpreadError(what[0].upper() + what[1:])
+    return SpreadError(f"{_shown(os.fsdecode(where))}: {what}")
+
+
+def _shown(path: str) -> str:
+    try:
+        return display_path(path, Path.cwd()) if os.path.isabs(path) else path
+    except OSError:  # the working folder itself is gone
+        return path

@@ -13,6 +13,8 @@ from typing import Any, TextIO
 
 import click
 
+from spread.terminal import unguarded
+
 Progress = Callable[[int, int], None]
 # Below this many steps the work is over before a bar would help, and a flashing bar is only noise.
 MINIMUM = 200
@@ -28,7 +30,7 @@ def progress(label: str, *, stream: TextIO | None = None, minimum: int = MINIMUM
 
     The bar starts on the first call, when the total is known, and only for work of `minimum` steps or more.
     """
-    out = stream if stream is not None else sys.stderr
+    out = stream if stream is not None else unguarded(sys.stderr)  # the bar's own control codes must work
     if not _is_terminal(out):
         yield nothing
         return

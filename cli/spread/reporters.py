@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import click
 
 from spread.errors import Problem
+from spread.terminal import echo_line
 
 Reporter = Callable[[Sequence[Problem]], None]
 REPORTERS: dict[str, Reporter] = {}
@@ -56,9 +57,8 @@ def text(problems: Sequence[Problem]) -> None:
     color = use_color()
     for problem in problems:
         tint = "red" if problem.is_error else "yellow"
-        head = f"{problem.path}:{problem.line}:{problem.col}: "
-        body = click.style(f"{problem.severity}:", fg=tint, bold=True)
-        click.echo(f"{head}{body} {problem.message} [{problem.rule}]", color=color)
+        echo_line(f"{problem.path}:{problem.line}:{problem.col}: ", (f"{problem.severity}:", {"fg": tint, "bold": True}),
+                  f" {problem.message} [{problem.rule}]", color=color)
     grouped = groups(problems)
     if grouped:
         click.echo("The same problem in several files:", err=True)

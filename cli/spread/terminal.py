@@ -1,0 +1,141 @@
+"""What reaches the terminal: text from users' files shown, never obeyed.
+
+A YAML key, a site's reason or a file name can hold an escape sequence that retitles the window, plants a
+hyperlink or clears the screen. Every character a terminal would act on (C0 controls but tab and newline,
+ESC, DEL, C1 controls, bidi overrides and isolates) is shown escaped instead: `\\x1b`, `\\u202e`.
+
+This happens at the output boundary: while a command runs, `sys.stdout` and `sys.stderr` are wrapped
+(`guarded`), so no message, prompt, report or error line can forget it. Only our own colour codes go
+around the wrapper (`echo_line`), and only around text that has been escaped first.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO, cast
+
+import click
+
+# C0 but tab, newline and a carriage return ending a line (CSV's CRLF), DEL, C1, bidi overrides and isolates;
+# one-line text escapes every line break too.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+_UNSAFE_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # \uXXXX for what JSON leaves raw (DEL, C1, bidi): JSON output stays valid and decodes to the same text.
+    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """`text` with every character a terminal would act on shown escaped; newlines too unless `newlines`."""
+    pattern = _UNSAFE if newlines else _UNSAFE_ONE_LINE
+    return pattern.sub(_escaped, text) if pattern.search(text) else text
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that writes `printable` text to the stream it wraps, and never closes it."""
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # click asks with b"" whether a stream is binary: say no, like a text file
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        safe = printable(text)
+        try:
+            self.inner.write(safe)
+        except UnicodeEncodeError:  # a terminal set to ASCII: `→` is shown as `\u2192` rather than failing
+            encoding = self.encoding
+            self.inner.write(safe.encode(encoding, "backslashreplace").decode(encoding))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def close(self) -> None:
+        """The wrapped stream is not ours to close."""
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.inner.closed)
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.inner.encoding or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.inner.errors
+
+    @property
+    def buffer(self) -> _Bytes:
+        """Bytes written here (click writes shell completion so) are decoded, then escaped like text."""
+        return _Bytes(self)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class _Bytes(io.RawIOBase):
+    def __init__(self, text: SafeStream) -> None:
+        super().__init__()
+        self.text = text
+
+    def write(self, data: Any) -> int:
+        self.text.write(bytes(data).decode(self.text.encoding, "replace"))
+        return len(data)
+
+    def writable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        self.text.flush()
+
+
+def unguarded(stream: TextIO) -> TextIO:
+    """The real stream under a guarded one: for our own control codes only (colour, a progress bar)."""
+    return stream.inner if isinstance(stream, SafeStream) else stream
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Escape everything written to stdout and stderr while the block runs."""
+    out, err = sys.stdout, sys.stderr
+    if out is None or err is None or isinstance(out, SafeStream):
+        yield
+        return
+    safe_out, safe_err = cast(TextIO, SafeStream(out)), cast(TextIO, SafeStream(err))
+    sys.stdout, sys.stderr = safe_out, safe_err
+    try:
+        yield
+    finally:
+        # Put back only our own wrappers: click replaces stdout after a broken pipe, and that must stay.
+        if sys.stdout is safe_out:
+            sys.stdout = out
+        if sys.stderr is safe_err:
+            sys.stderr = err
+
+
+def echo_line(*parts: str | tuple[str, dict[str, Any]], err: bool = False, color: bool | None = None) -> None:
+    """One line of escaped text, parts given as (text, click.style options) in colour: a newline in any part
+    is shown as `\\n`, so a value cannot make a line of its own."""
+    line = "".join(printable(p, newlines=False) if isinstance(p, str)
+                    else click.style(printable(p[0], newlines=False), **p[1]) for p in parts)
+    stream = unguarded(sys.stderr if err else sys.stdout)
+    click.echo(line, file=stream, color=color)

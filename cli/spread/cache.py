@@ -53,7 +53,8 @@ class Store:
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.folder = root / FOLDER
-        self.enabled = enabled
+        # A link in its place (committed by someone, say) would have every run write where it leads: not used.
+        self.enabled = enabled and not self.folder.is_symlink()
 
     def read(self, name: str, salt: str = "") -> Any | None:
         """The payload stored under `name` with this salt, or None."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spread.deps import names
 from spread.errors import Problem
 from spread.parallel import cores
+from spread.symlinks import RULES as LINK_RULES
 
 if TYPE_CHECKING:
     from spread.document import Document
@@ -97,7 +98,7 @@ def _check(root: Path, records: Records, items: list[Found], rels: set[str],
     from spread.repo import assemble
     from spread.rules import check_network
 
-    network = assemble(root, [records.loaded[item.rel] for item in items], items)
+    network = assemble(root, [records.loaded[item.rel] for item in items], items, records.walk.refused)
     if tags == ():
         network.has_no_tags()
     problems = check_network(network)
@@ -105,7 +106,8 @@ def _check(root: Path, records: Records, items: list[Found], rels: set[str],
 
 
 def attribute(records: Records, network: Network, rels: set[str], problems: list[Problem]) -> dict[str, Fresh] | None:
-    """The problems of each of `rels`, or None if a problem cannot be tied to a file."""
+    """The problems of each of `rels`, or None if a problem cannot be tied to a file. A link that was not followed
+    is no file's: the scan judges links afresh every time (`spread.incremental` adds their problems)."""
     owner = {rel: rel for rel in records.loaded}
     documents = _documents(network)
     for doc in documents:
@@ -116,6 +118,8 @@ def attribute(records: Records, network: Network, rels: set[str], problems: list
     for problem in problems:
         rel = owner.get(problem.path)
         if rel is None:
+            if problem.rule in LINK_RULES:
+                continue
             return None
         if rel in fresh:
             fresh[rel][2].append(problem)

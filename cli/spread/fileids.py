@@ -5,6 +5,10 @@ each file's size, times and inode with its content id (a git blob id: sha1 of `b
 and each folder's times with its entries; a file or folder whose stat still matches is not read again.
 Whatever changed in the last two seconds could change again within the same clock tick unseen (git calls
 it "racily clean"), so it is never remembered. The walk finds exactly what `repo.discover` finds.
+
+Symbolic links are judged on every walk, remembered or not (`spread.symlinks`): one that leads out of the
+repository, into its hidden files, to nothing or round a loop is not followed, and is listed in `Walk.refused`
+with the other links Spread would read through (docs/, mkdocs.yml, a playbook's CHANGELOG.md).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from functools import partial
 from typing import NamedTuple
 
 from spread.schemas import Kind
+from spread.symlinks import Refused, judge, tree
 
 # A stat as one small bytes object (size, mtime_ns, ctime_ns, inode): 50,000 of them load fast.
 Stat = bytes
@@ -68,6 +73,14 @@ class Walk:
         self.horizon = time.time_ns() - RACY_NS
         self.changed = False  # whether `new` can differ from `old`
         self.unknown: list[Found] = []  # files whose stat did not match: changed, new, or never remembered
+        self.refused: list[Refused] = []  # links not followed, judged afresh on every walk
+
+    def follows(self, rel: str, folder: bool = False) -> bool:
+        """Whether the link at `rel` may be followed; if not, it is listed in `refused`."""
+        verdict = judge(self.prefix, rel, folder)
+        if verdict is not None:
+            self.refused.append(verdict)
+        return verdict is None
 
     def folder(self, rel: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(subfolders, files, symlinks) of a folder, following symbolic links as `Path.glob` does."""
@@ -87,11 +100,11 @@ class Walk:
             try:
                 with os.scandir(self.prefix + rel) as scan:
                     for entry in scan:
+                        name = sys.intern(entry.name)  # `audits`, `site.yaml`, `2026-Q3.yaml`: shared
                         try:
-                            name = sys.intern(entry.name)  # `audits`, `site.yaml`, `2026-Q3.yaml`: shared
-                            (subdirs if entry.is_dir() else files if entry.is_file() else []).append(name)
-                            if entry.is_symlink():
+                            if entry.is_symlink():  # before following it: a loop of links raises below
                                 links.append(name)
+                            (subdirs if entry.is_dir() else files if entry.is_file() else []).append(name)
                         except OSError:
                             continue
             except OSError:
@@ -130,33 +143,76 @@ def scan(root: str, memory: Memory) -> tuple[list[Found], Walk]:
     """Every document under `root`, sorted by path, and the walk (whose `new` memory to keep)."""
     walk, found = Walk(root, memory), list[Found]()
     for top, depth, named, inner, inner_kind in LAYOUT:
-        sub, _, links = walk.folder(top)
-        for folder, linked in _folders(walk, top, sub, links, depth, os.path.islink(os.path.join(root, top))):
+        top_linked = os.path.islink(os.path.join(root, top))
+        if top_linked and not walk.follows(top, folder=True):
+            continue
+        sub, files, links = walk.folder(top)
+        for folder, linked in _folders(walk, top, sub, files, links, depth, top_linked):
             group = top if top == "playbooks" else folder
             subdirs, files, links = walk.folder(folder)
-            for name in files:
-                if name in (f"{named}.yaml", f"{named}.yml"):
+            for name in (f"{named}.yaml", f"{named}.yml"):
+                if name in files and (name not in links or walk.follows(f"{folder}/{name}")):
                     walk.file(f"{folder}/{name}", named, linked or name in links, group, found)
+            if links:
+                _refuse_broken(walk, folder, links, files, subdirs, (f"{named}.yaml", f"{named}.yml"))
+                if top == "playbooks" and "CHANGELOG.md" in links:  # `spread publish` reads it
+                    walk.follows(f"{folder}/CHANGELOG.md")
+                if inner in links and inner not in files and not walk.follows(f"{folder}/{inner}", folder=True):
+                    continue
             if inner in subdirs:
-                _, inner_files, inner_links = walk.folder(f"{folder}/{inner}")
+                inner_dirs, inner_files, inner_links = walk.folder(f"{folder}/{inner}")
                 for name in inner_files:
-                    if name.endswith(YAML):
+                    if name.endswith(YAML) and (name not in inner_links or walk.follows(f"{folder}/{inner}/{name}")):
                         walk.file(f"{folder}/{inner}/{name}", inner_kind,
                                   linked or inner in links or name in inner_links, group, found)
+                if inner_links:
+                    yaml = tuple(name for name in inner_links if name.endswith(YAML))
+                    _refuse_broken(walk, f"{folder}/{inner}", inner_links, inner_files, inner_dirs, yaml)
+    walk.refused.extend(_published_links(root))
     found.sort()  # by path (paths are unique); nearly sorted already, so this is quick
+    walk.refused.sort()
     return found, walk
 
 
-def _folders(walk: Walk, top: str, names: tuple[str, ...], links: tuple[str, ...], depth: int,
-             top_linked: bool) -> list[tuple[str, bool]]:
-    level = [(f"{top}/{name}", top_linked or name in links) for name in names]
+def _refuse_broken(walk: Walk, folder: str, links: tuple[str, ...], files: tuple[str, ...],
+                   subdirs: tuple[str, ...], names: tuple[str, ...]) -> None:
+    """Refuse the links among `names` that are neither file nor folder: they lead to nothing, or round a loop."""
+    for name in names:
+        if name in links and name not in files and name not in subdirs:
+            walk.follows(f"{folder}/{name}")
+
+
+def _folders(walk: Walk, top: str, names: tuple[str, ...], files: tuple[str, ...], links: tuple[str, ...],
+             depth: int, top_linked: bool) -> list[tuple[str, bool]]:
+    level = _followed(walk, top, names, files, links, top_linked)
     for _ in range(depth - 1):
         deeper: list[tuple[str, bool]] = []
         for folder, linked in level:
-            sub, _, sub_links = walk.folder(folder)
-            deeper.extend((f"{folder}/{name}", linked or name in sub_links) for name in sub)
+            sub, sub_files, sub_links = walk.folder(folder)
+            deeper.extend(_followed(walk, folder, sub, sub_files, sub_links, linked))
         level = deeper
     return level
+
+
+def _followed(walk: Walk, parent: str, names: tuple[str, ...], files: tuple[str, ...], links: tuple[str, ...],
+              linked: bool) -> list[tuple[str, bool]]:
+    """The folders (playbooks, sites) in `parent` that may be read, with whether a link lies on their way. A link
+    to nothing or round a loop named like a folder (no dot) is refused too."""
+    broken = [name for name in links if name not in names and name not in files and "." not in name]
+    for name in broken:
+        walk.follows(f"{parent}/{name}", folder=True)
+    return [(f"{parent}/{name}", linked or name in links) for name in names
+            if name not in links or walk.follows(f"{parent}/{name}", folder=True)]
+
+
+def _published_links(root: str) -> list[Refused]:
+    """The links `spread publish` would read through besides the documents: docs/ and mkdocs.yml."""
+    refused = tree(root, "docs")[1]
+    if os.path.islink(os.path.join(root, "mkdocs.yml")):
+        verdict = judge(root, "mkdocs.yml")
+        if verdict is not None:
+            refused.append(verdict)
+    return refused
 
 
 def remember(walk: Walk, found: list[Found], blobs: dict[str, str]) -> Memory:

@@ -63,7 +63,7 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
         wanted = [item for item in records.found if item.kind == "playbook" or item.group in groups]
         # Many files to check again (a playbook changed): reading the data store beats parsing them.
         loaded = records.load(wanted, progress, stored=len(wanted) > len(records.found) // 4)
-        network = assemble(root, [loaded[item.rel] for item in wanted], wanted)
+        network = assemble(root, [loaded[item.rel] for item in wanted], wanted, records.walk.refused)
         if not deps.tags:
             network.has_no_tags()
         fresh = attribute(records, network, misses, check_network(network))
@@ -77,8 +77,9 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
 def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], deps: Deps, today: str,
           shards: list[Any]) -> list[Problem]:
     """Every file's problems, kept ones and fresh ones; what holds is kept for the next check (only the
-    shards of the index that changed are written again)."""
-    problems: list[Problem] = []
+    shards of the index that changed are written again). Links the scan did not follow are reported afresh
+    every time, never kept: they are no file's, and what they lead to may change without a trace here."""
+    problems = [link.problem() for link in records.walk.refused]
     if not fresh and len(index) == len(records.found):  # nothing changed (and every file is in the index)
         for entry in index.values():
             if entry[3]:  # most files have none: spare them a generator

@@ -17,6 +17,7 @@ from spread.document import Document, Positions
 from spread.errors import Problem
 from spread.fileids import blob_id
 from spread.schemas import Kind, is_valid, validate
+from spread.symlinks import LinkRefused, open_inside, read_inside
 from spread.yamlio import MAX_BYTES, parse_document, positions, read_document
 
 # (line, col, severity, message, rule): a problem without its path, which the record carries.
@@ -31,12 +32,14 @@ def load_file(root: Path, rel: str, kind: Kind, memo: dict[str, str] | None = No
 
     path = root / rel
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_inside(root, rel), "rb") as handle:
             # Asking for MAX_BYTES + 1 at once would allocate (and fault in) 5 MB per file: ask for its size.
             size = os.fstat(handle.fileno()).st_size
             raw = handle.read(min(size, MAX_BYTES) + 1)
             if size < len(raw) <= MAX_BYTES:  # it grew meanwhile: read on, up to the limit
                 raw += handle.read(MAX_BYTES + 1 - len(raw))
+    except LinkRefused as exc:  # swapped for a link since the scan: never read, never kept
+        return _careful(rel, kind, None, exc.refused.problem())
     except OSError:
         return _careful(rel, kind, None, read_document(path, rel))
     if len(raw) > MAX_BYTES:
@@ -79,7 +82,7 @@ def document(root: Path, record: Record) -> Document:
 def _locate(root: Path, rel: str, blob: str | None) -> tuple[Positions, Positions, bool]:
     path = root / rel
     try:
-        raw = path.read_bytes()
+        raw = read_inside(root, rel)
     except OSError:
         return {}, {}, True
     values, keys, _ = _positions(raw, path)

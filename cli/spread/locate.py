@@ -56,7 +56,9 @@ def _latest(network: Network, key: tuple[str, str], audits: list[Audit]) -> str:
 
 
 def _problems(network: Network, *paths: str) -> tuple[Problem, ...]:
-    return tuple(p for p in check_network(network) if p.path in paths and p.is_error)
+    """The errors in these files, or at a folder they are in (a link to a site folder that is not followed)."""
+    return tuple(p for p in check_network(network) if p.is_error and (
+        p.path in paths or any(path.startswith(p.path + "/") for path in paths)))
 
 
 def locate(target: str, repo: Path | None) -> Located:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from spread.cache import Store
 from spread.fileids import Found, Memory, blob_id, remember, scan
 from spread.progress import Progress, nothing
+from spread.symlinks import read_inside
 
 if TYPE_CHECKING:
     from spread.loading import Record
@@ -100,7 +101,7 @@ class Records:
             return self.loaded[item.rel][2]
         if item.rel not in self.hashed:
             try:
-                self.hashed[item.rel] = blob_id((self.root / item.rel).read_bytes())
+                self.hashed[item.rel] = blob_id(read_inside(self.root, item.rel))
             except OSError:
                 return None
         return self.hashed[item.rel]

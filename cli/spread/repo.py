@@ -4,12 +4,15 @@ Layout: playbooks/<id>/playbook.yaml (the working version), playbooks/<id>/relea
 (archived releases, so that shallow clones without tags still know old versions),
 fidelity/<playbook>/<site>/site.yaml and fidelity/<playbook>/<site>/audits/<period>.yaml.
 A version not found in those files is read from the git tag `<id>/v<version>`.
+A symbolic link is followed only inside the repository (`spread.symlinks`); the others are not read, and
+`Network.refused` lists them for `spread check`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from spread.errors import Problem, SpreadError, display_path
@@ -23,6 +26,7 @@ if TYPE_CHECKING:  # git, the model, the loaders and their libraries are importe
     from spread.loading import Record
     from spread.model import Audit, Playbook, Site
     from spread.records import Records
+    from spread.symlinks import Refused
 
 MARKERS = ("playbooks", "fidelity")
 
@@ -54,13 +58,15 @@ def kind_of(relpath: str) -> Kind | None:
 
 def discover(root: Path) -> list[tuple[str, Kind]]:
     """Every document in the repository, as (path relative to the root, kind), in a stable order."""
+    from spread.symlinks import judge
+
     found = []
     for pattern in ("playbooks/*/playbook.y*ml", "playbooks/*/releases/*.y*ml",
                     "fidelity/*/*/site.y*ml", "fidelity/*/*/audits/*.y*ml"):
         for path in root.glob(pattern):
             rel = path.relative_to(root).as_posix()
             kind = kind_of(rel)
-            if kind is not None and path.is_file():
+            if kind is not None and path.is_file() and judge(root, rel) is None:
                 found.append((rel, kind))
     return sorted(found)
 
@@ -80,6 +86,8 @@ class Network:
     # Files that exist but could not be loaded: rules stay quiet about what depends on them,
     # so one broken file gives one problem, not a cascade.
     unreadable: set[str] = field(default_factory=set)
+    # Symbolic links that were not followed (`spread.symlinks`): `spread check` reports each once.
+    refused: tuple[Refused, ...] = ()
     paths: dict[int, str] = field(default_factory=dict)
     # How each loaded document is shown, worked out without `Path.resolve` (slow, for 50,000 files),
     # by the document's id; the document is kept with it, so that the id cannot be another's.
@@ -91,8 +99,10 @@ class Network:
     records: Records | None = field(default=None, repr=False)
 
     def is_broken(self, rel_folder: str) -> bool:
-        """True when a document in this folder exists but could not be loaded."""
-        return any(path.startswith(rel_folder + "/") for path in self.unreadable)
+        """True when a document in this folder exists but could not be loaded, or the folder, or one it is in,
+        is a link that was not followed."""
+        return (any(path.startswith(rel_folder + "/") for path in self.unreadable)
+                or any(rel_folder == link.rel or rel_folder.startswith(link.rel + "/") for link in self.refused))
 
     def path_of(self, doc: Document) -> str:
         known = self.shown.get(id(doc))
@@ -136,6 +146,13 @@ class Network:
             self._git, self._git_checked = gitio.open_repo(self.root), True
         return self._git
 
+    def in_git(self, rel: str) -> str:
+        """A repository path as git names it, from the top of its work tree. Links in the working tree are not
+        followed: what a tag holds does not depend on them, and one that leads out must not stop it being read."""
+        from spread import gitio
+
+        return (PurePosixPath(gitio.relative_to_top(self.git, self.root)) / rel).as_posix()
+
     def _from_tag(self, playbook_id: str, version: str) -> Playbook | None:
         if self.git is None:
             return None
@@ -143,7 +160,7 @@ class Network:
 
         tag = gitio.tag_name(playbook_id, version)
         top = Path(self.git.working_tree_dir or self.root)
-        rel = gitio.relative_to_top(self.git, self.root / "playbooks" / playbook_id / "playbook.yaml")
+        rel = self.in_git(f"playbooks/{playbook_id}/playbook.yaml")
         raw = gitio.file_at(self.git, tag, rel)
         if raw is None:
             return None
@@ -179,20 +196,24 @@ def load_network(root: Path, progress: Progress = nothing, *, cache: bool = True
     with bulk.paused():
         records = Records(root, Store(root, cache))
         loaded = records.load(records.found, progress)
-        network = assemble(root, [loaded[item.rel] for item in records.found], records.found)
+        network = assemble(root, [loaded[item.rel] for item in records.found], records.found, records.walk.refused)
         network.records = records
         records.save()
     bulk.settle()
     return network
 
 
-def assemble(root: Path, loaded: list[Record], found: list[Found]) -> Network:
-    """The network of these records (in `discover` order), as the rules and reports see it."""
+def assemble(root: Path, loaded: list[Record], found: list[Found], refused: Iterable[Refused] = ()) -> Network:
+    """The network of these records (in `discover` order), as the rules and reports see it. `refused`: the links
+    the scan did not follow; the playbooks, sites and audits among them count as files that could not be read,
+    so that the rules stay quiet about what depends on them."""
     from spread.build import audit_from, playbook_from, site_from
     from spread.loading import document, problems_of
     from spread.periods import sort_key as period_key
 
-    network = Network(root)
+    network = Network(root, refused=tuple(refused))
+    network.unreadable.update(link.rel for link in network.refused  # documents and their folders, not CHANGELOG.md
+                              if link.rel.startswith(("playbooks/", "fidelity/")) and not link.rel.endswith(".md"))
     linked = {item.rel for item in found if item.linked}
     for record in loaded:
         rel, kind = record[0], record[1]

@@ -159,7 +159,7 @@ def _assemble(records: Records, wanted: list[Found]) -> Network:
     from spread.repo import assemble
 
     loaded = records.load(wanted, stored=False)
-    return assemble(records.root, [loaded[item.rel] for item in wanted], wanted)
+    return assemble(records.root, [loaded[item.rel] for item in wanted], wanted, records.walk.refused)
 
 
 def _kept(stored: Any) -> tuple[dict[str, Entry], dict[str, tuple[str, str | None]]]:

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 
 from spread.errors import Problem
 from spread.repo import Network
-from spread.rules import audit, placeholders, playbook, site, versions
+from spread.rules import audit, placeholders, playbook, site, symlinks, versions
 
 Rule = Callable[[Network], Iterable[Problem]]
-RULES: tuple[Rule, ...] = (playbook.check, site.check, audit.check, placeholders.check, versions.check)
+RULES: tuple[Rule, ...] = (playbook.check, site.check, audit.check, placeholders.check, versions.check,
+                          symlinks.check)
 
 
 def check_network(network: Network) -> list[Problem]:

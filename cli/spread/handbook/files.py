@@ -45,6 +45,11 @@ def _read(root: Path, rel: str) -> str | None:
         raise SpreadError(f"cannot read {root / rel}: {exc}") from None
 
 
+def settings(root: Path) -> str | None:
+    """The text of the user's mkdocs.yml; None when there is none, or it is a link Spread does not follow."""
+    return _read(root, "mkdocs.yml")
+
+
 def releases(network: Network, playbook_id: str) -> dict[str, bytes]:
     """The file of every known version of a playbook: the working file, archived releases, then git tags."""
     root = network.root

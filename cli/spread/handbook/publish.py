@@ -42,8 +42,7 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
                    progress: Progress = nothing) -> Prepared:
     """Write the Markdown pages, the hand-written docs, the assets and the MkDocs configuration."""
     root = network.root
-    user_file = root / "mkdocs.yml"
-    user = config.load_user(user_file.read_text(encoding="utf-8") if user_file.is_file() else None)
+    user = config.load_user(files.settings(root))
     inputs, downloads = files.read_inputs(network, str(user.get("site_name") or "Handbook"))
     generated = pages(network, today, inputs, progress)
     hand_written = files.docs(root)
@@ -76,10 +75,9 @@ def _real(folder: Path) -> Path:
 
 def _docs_dir(root: Path) -> str | None:
     """The `docs_dir` of the user's mkdocs.yml, which a website must not be built into either."""
-    user_file = root / "mkdocs.yml"
     try:
-        value = config.load_user(user_file.read_text(encoding="utf-8")).get("docs_dir")
-    except (OSError, UnicodeDecodeError, SpreadError):
+        value = config.load_user(files.settings(root)).get("docs_dir")
+    except SpreadError:
         return None  # the build itself says what is wrong with the file
     return value if isinstance(value, str) else None
 

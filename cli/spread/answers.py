@@ -31,6 +31,8 @@ from spread.schemas import schema
 from spread.yamlio import Document, Key, read_document
 
 TEXT = ("name", "area", "contact")
+# An answers file is a page of text: anything near this size is the wrong file.
+MAX_BYTES = 1024 * 1024
 KNOWN = ("name", "host", "area", "contact", "started", "stage", "adaptations")
 
 
@@ -163,7 +165,7 @@ class _Reader:
 
 def read_answers(path: Path, playbook: Playbook) -> tuple[Given, list[Problem]]:
     """The answers in a file, and every problem with them (each naming the file and line)."""
-    doc = read_document(path, path.as_posix())
+    doc = read_document(path, path.as_posix(), limit=MAX_BYTES)
     if isinstance(doc, Problem):
         return Given(), [doc]
     if not isinstance(doc.data, dict):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+# [0-9], not \d: Python's \d and int() also take full-width and Arabic-Indic digits (２０２６-Q3); \Z, not $,
+# which would take a newline at the end.
+PERIOD = re.compile(r"^([0-9]{4})(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?\Z")
+# The years a period (and the day a command works from) may be in; the schemas say the same. Within them every
+# date worked out (a period's end plus the grace days, the period before) stays inside Python's calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 # Sites finish an audit after its period ends; one that is this late is overdue.
 GRACE_DAYS = 45
@@ -25,10 +30,21 @@ def bounds(period: str) -> tuple[date, date]:
         first_month, months = 6 * (int(part[1]) - 1) + 1, 6
     else:
         first_month, months = int(part), 1
-    start = date(year, first_month, 1)
     end_month = first_month + months
-    end = date(year + (end_month > 12), (end_month - 1) % 12 + 1, 1) - timedelta(days=1)
-    return start, end
+    # December's last day is written out: "the day before next January" does not exist in 9999.
+    end = date(year, 12, 31) if end_month > 12 else date(year, end_month, 1) - timedelta(days=1)
+    return date(year, first_month, 1), end
+
+
+def problem(period: str) -> str | None:
+    """Why `period` cannot be an audit period, as a sentence saying what to write, or None."""
+    match = PERIOD.match(period)
+    if match is None:
+        return (f"{period} is not a period: write a year with a quarter (2026-Q3), a half (2026-H2) or a month "
+                "(2026-09), or a year alone (2026), in the digits 0-9")
+    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        return f"{period} is too far from now: give a period in the years {FIRST_YEAR} to {LAST_YEAR}"
+    return None
 
 
 def frequency_of(period: str) -> str:
@@ -42,12 +58,12 @@ def frequency_of(period: str) -> str:
 def containing(day: date, frequency: str) -> str:
     """The period of the given frequency that contains a day."""
     if frequency == "yearly":
-        return f"{day.year}"
+        return f"{day.year:04d}"
     if frequency == "half-yearly":
-        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
     if frequency == "monthly":
-        return f"{day.year}-{day.month:02d}"
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def previous(period: str) -> str:

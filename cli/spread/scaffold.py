@@ -98,8 +98,16 @@ def write_all(files: dict[Path, str], root: Path, *, force: bool) -> None:
     """Write every file, or none: refuse before writing anything if one exists (unless forced)."""
     if not force:
         refuse_existing(list(files), root)
-    for path, text in files.items():
-        write_atomic(path, text, force=force)
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            write_atomic(path, text, force=force)
+            written.append(path)
+    except OSError:  # a full disk after the first file: take back the files this call created
+        if not force:
+            for path in written:
+                path.unlink(missing_ok=True)
+        raise
 
 
 def refuse_existing(paths: list[Path], root: Path) -> None:

@@ -5,29 +5,27 @@ same names and say the same thing when a site is not there."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
 from spread.build import site_from
 from spread.errors import SpreadError, display_path
+from spread.ids import SLUG
 from spread.model import Site
 from spread.repo import Network
 from spread.rules.common import words
 from spread.schemas import validate
 from spread.yamlio import Document, read_document
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
 
 def site_key(network: Network, ref: str, hint: str = "'SITE'") -> tuple[str, str] | None:
     """(playbook, site) for `playbook/site`, or for a site id that only one playbook has; None when `ref` is
     not written like either. A site that does not exist is the caller's to report (`unknown_site`)."""
     parts = ref.strip("/").split("/")
-    if len(parts) == 2 and all(SLUG.match(p) for p in parts):
+    if len(parts) == 2 and all(SLUG.fullmatch(p) for p in parts):
         return parts[0], parts[1]
-    if len(parts) == 1 and SLUG.match(ref):
+    if len(parts) == 1 and SLUG.fullmatch(ref):
         found = sorted(key for key in network.sites if key[1] == ref)
         if len(found) > 1:
             raise click.BadParameter(f"several playbooks have a site `{ref}`: say which, like `{found[0][0]}/{ref}`",

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 import click
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# The longest id that still makes a readable folder name and tag (`<id>/v1.2.3`).
-MAX_ID = 60
+from spread.ids import id_problem, shown
 
 
 def template(name: str) -> str:
@@ -21,9 +18,9 @@ def template(name: str) -> str:
 
 def check_id(value: str, what: str = "playbook id") -> str:
     """The id if it can name a folder and a git tag; a usage error (exit 2) saying how to fix it if not."""
-    if not SLUG.match(value) or len(value) > MAX_ID:
-        raise click.UsageError(f"`{value}` cannot be a {what}: use lower-case letters, digits and single hyphens, "
-                               f"at most {MAX_ID} characters, like `peer-support`")
+    fix = id_problem(value, "peer-support")
+    if fix:
+        raise click.UsageError(f"`{shown(value)}` cannot be a {what}: {fix}")
     return value
 
 

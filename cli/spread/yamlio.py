@@ -8,8 +8,11 @@ column for error messages. Dates stay as the text the user wrote; the schema and
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,22 +53,41 @@ def _problem(path: str, line: int, col: int, message: str, rule: str) -> Problem
     return Problem(path, line, col, "error", message, rule)
 
 
-def read_document(path: Path, shown: str | None = None) -> Document | Problem:
-    """Parse one YAML file, or say in one line why it cannot be read."""
+def read_document(path: Path, shown: str | None = None, *, limit: int = MAX_BYTES) -> Document | Problem:
+    """Parse one YAML file of at most `limit` bytes, or say in one line why it cannot be read."""
     shown = shown or path.as_posix()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _problem(shown, 1, 1, f"this file is {size / 1048576:.1f} MB; Spread reads files up to "
-                            f"{MAX_BYTES // 1048576} MB. Is it the right file?", "file-too-large")
-        raw = path.read_bytes()
+        raw = _read(path, limit)
     except FileNotFoundError:
         return _problem(shown, 1, 1, "file not found: check the path", "file-missing")
     except IsADirectoryError:
         return _problem(shown, 1, 1, "this is a folder, not a YAML file", "file-unreadable")
     except OSError as exc:
         return _problem(shown, 1, 1, f"cannot read this file ({exc.strerror}): check its permissions", "file-unreadable")
+    if raw is None:
+        return _problem(shown, 1, 1, "this is not a file but a device, a pipe or a socket: give the path of a YAML "
+                        "file", "file-unreadable")
+    if len(raw) > limit:
+        size = len(raw)
+        with suppress(OSError):
+            size = max(size, path.stat().st_size)
+        return _problem(shown, 1, 1, f"this file is {size / 1048576:.1f} MB; Spread reads files up to "
+                        f"{limit / 1048576:g} MB. Is it the right file?", "file-too-large")
     return parse_document(raw, path, shown)
+
+
+def _read(path: Path, limit: int) -> bytes | None:
+    """Up to `limit` + 1 bytes of a regular file (more than `limit`: too large); None for a device or a pipe,
+    which could be endless (/dev/zero). Opened without blocking, so that a pipe cannot hang the open."""
+    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        # Asking for limit + 1 bytes at once would allocate them all: ask for its size, and more if it grew.
+        raw = handle.read(min(info.st_size, limit) + 1)
+        return raw + handle.read(limit + 1 - len(raw)) if info.st_size < len(raw) <= limit else raw
 
 
 def parse_document(raw: bytes, path: Path, shown: str | None = None) -> Document | Problem:
@@ -240,12 +262,15 @@ def to_float(text: str) -> float:
 def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write a whole file or nothing: a temporary file beside it, then one rename.
 
-    Without `force` an existing file is never replaced, even if it appears while we write.
+    Without `force` an existing file is never replaced, even if it appears while we write. If the disk is full
+    or the folder read-only, the temporary file is removed and the OSError raised names `path`, the file the
+    user asked for, for the command line to report in one line.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -253,9 +278,26 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         if force:
             os.replace(tmp, path)
         else:
-            try:
-                os.link(tmp, path)  # fails if the file exists: no check-then-write race
-            except FileExistsError:
-                raise SpreadError(f"{path.as_posix()} already exists: use --force to replace it") from None
+            _link(tmp, path)
+    except OSError as exc:
+        if exc.filename is None or exc.filename == os.fspath(tmp or ""):
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
+        raise
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            with suppress(OSError):  # removing it must not hide why the write failed
+                tmp.unlink(missing_ok=True)
+
+
+def _link(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)  # fails if the file exists: no check-then-write race
+    except FileExistsError:
+        raise SpreadError(f"{path.as_posix()} already exists: use --force to replace it") from None
+    except OSError as exc:
+        # A file system without hard links (FAT, some network drives): check, then rename.
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+            raise
+        if path.exists():
+            raise SpreadError(f"{path.as_posix()} already exists: use --force to replace it") from None
+        os.replace(tmp, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
@@ -11,7 +11,7 @@ from spread import periods
 from spread.asking import asking
 from spread.audit_form import fill_audit
 from spread.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
-from spread.commands.options import repo_option
+from spread.commands.options import repo_option, today_option
 from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
 from spread.repo import find_root, load_network
@@ -20,16 +20,23 @@ from spread.semver import is_newer
 from spread.site_ref import locate_site
 
 
+def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    problem = periods.problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 @click.command("new")
 @click.argument("site_ref", metavar="SITE", shell_complete=complete_site)
-@click.option("--period", metavar="PERIOD",
+@click.option("--period", metavar="PERIOD", callback=_period,
               help="The period to rate, e.g. 2026-Q3. Default: the most recent period that has ended.")
 @click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")
 @click.option("--force", is_flag=True, help="Replace an existing audit for the same period.")
 @repo_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@today_option()
 def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo: Path | None,
-        today: datetime | None) -> None:
+        today: date | None) -> None:
     """Prepare the self-audit of SITE (PLAYBOOK/SITE, or the site's folder) for one period.
 
     Writes audits/PERIOD.yaml in the site's folder with every item of the playbook
@@ -50,7 +57,7 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
     if pb is None:
         raise SpreadError(f"version {site.version} of `{site.playbook}`, which {site.id} follows, was not found: "
                           f"run `spread check {display_path(folder, root)}`")
-    day = today.date() if today else date.today()
+    day = today or date.today()
     period = period or default_period(pb.instrument.frequency, day)
     problem = period_problem(period, pb.instrument.frequency)
     if problem:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
-from spread.commands.options import format_option, repo_option
+from spread.commands.options import format_option, repo_option, today_option
 from spread.completion import complete_playbook
 from spread.progress import progress
 from spread.repo import find_root
@@ -22,10 +22,9 @@ from spread.sitesummary import NetworkSummary
 @click.command()
 @click.argument("playbook", required=False, shell_complete=complete_playbook)
 @format_option("text", "json", "csv")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Work out overdue audits as of this date instead of today (for reproducible reports).")
+@today_option("Work out overdue audits as of this date instead of today (for reproducible reports).")
 @repo_option
-def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | None) -> None:
+def report(playbook: str | None, fmt: str, today: date | None, repo: Path | None) -> None:
     """Report on every site of a playbook (or of every playbook).
 
     For each site: its playbook version (and whether a newer one is out), its latest
@@ -48,8 +47,7 @@ def report(playbook: str | None, fmt: str, today: datetime | None, repo: Path | 
       spread report --format json --today 2026-11-30
     """
     with progress("Reading files") as update:
-        result = network_summary(find_root(repo or Path.cwd()), playbook, today.date() if today else date.today(),
-                                 update)
+        result = network_summary(find_root(repo or Path.cwd()), playbook, today or date.today(), update)
     click.echo(rendered(result, fmt), nl=False)
     if result.left_out:
         click.echo(left_out_note(result.left_out), err=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import stat
+from datetime import date
 from pathlib import Path
 
 import click
@@ -10,22 +11,30 @@ import click
 from spread.adopt import adopt
 from spread.answers import Given, apply_sets, read_answers
 from spread.asking import asking
-from spread.commands.options import repo_option
+from spread.commands.options import repo_option, today_option
 from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
+from spread.ids import id_problem, shown
 from spread.prompts import complete
 from spread.repo import find_root, load_network
 from spread.scaffold import refuse_existing, site_yaml, write_all
 from spread.semver import sort_key
 from spread.site_readme import site_readme
-from spread.site_ref import SLUG
 
 
 def _slug(_ctx: click.Context, param: click.Parameter, value: str) -> str:
     # The id names a folder: a slug can neither escape it (`../x`, `/abs`) nor nest inside it (`a/b`).
-    if not SLUG.match(value):
-        raise click.BadParameter(f"\"{value}\" is not an id: use lower-case letters, digits and single hyphens, "
-                                 "like `leeds-north` (it also names the site's folder)")
+    fix = id_problem(value, "leeds-north")
+    if fix:
+        raise click.BadParameter(f"\"{shown(value)}\" is not an id: {fix} (it also names the site's folder)")
+    return value
+
+
+def _answers(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    # /dev/zero or a pipe would be read for ever: only a file can hold answers.
+    if value is not None and not stat.S_ISREG(value.stat().st_mode):
+        raise click.BadParameter(f"{value.as_posix()} is not a file but a device, a pipe or a socket: give the path "
+                                 "of a YAML file of answers")
     return value
 
 
@@ -41,7 +50,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @click.option("--version", metavar="X.Y.Z", callback=_version,
               help="Adopt this released version (an archived release or a git tag). Default: the newest.")
 @click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Take answers from this YAML file (format above); anything missing is asked.")
+              callback=_answers, help="Take answers from this YAML file (format above); anything missing is asked.")
 @click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
               help="Choose for one local component, e.g. --set venue=library. Repeat for more.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
@@ -49,9 +58,9 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
               help="Write into this folder instead of fidelity/PLAYBOOK/SITE.")
 @click.option("--force", is_flag=True, help="Replace the site's files if they already exist.")
 @repo_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@today_option()
 def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path | None, sets: tuple[str, ...],
-        no_input: bool, into: Path | None, force: bool, repo: Path | None, today: datetime | None) -> None:
+        no_input: bool, into: Path | None, force: bool, repo: Path | None, today: date | None) -> None:
     """Set up a new local SITE of a PLAYBOOK: asks about each local choice, then writes
     fidelity/PLAYBOOK/SITE/site.yaml and a README.md with the next steps.
 
@@ -95,7 +104,7 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
             raise SpreadError(f"{answers_file.as_posix()}: {len(problems)} problem{'s' * (len(problems) != 1)} "
                               "in the answers: nothing was written")
     apply_sets(given, pb, sets)
-    day = (today.date() if today else date.today()).isoformat()
+    day = (today or date.today()).isoformat()
     with asking("to set up a site without questions (in a script), give the answers with --answers FILE or --set, "
                 "and add --no-input"):
         answers = complete(pb, given, ask=not no_input, today=day)

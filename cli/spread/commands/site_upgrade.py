@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 from spread.answers import Given
 from spread.asking import asking
-from spread.commands.options import repo_option
+from spread.commands.options import repo_option, today_option
 from spread.completion import complete_site
 from spread.errors import SpreadError, display_path
 from spread.model import Site
@@ -62,9 +62,9 @@ def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
               "stop if a choice has to be made.")
 @click.option("--yes", "-y", is_flag=True, help="Write the upgrade without asking to confirm.")
 @repo_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+@today_option()
 def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes: bool, repo: Path | None,
-            today: datetime | None) -> None:
+            today: date | None) -> None:
     """Move a SITE (`playbook/site`, or its folder) to a newer version of its playbook.
 
     First shows what happens to each component: unchanged, updated cleanly, new local
@@ -108,7 +108,7 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes
         answers = _answers(plan, no_input, ref)
         if not (yes or no_input):
             click.confirm(f"Write the upgrade to {shown}?", default=True, abort=True)
-    day = (today.date() if today else date.today()).isoformat()
+    day = (today or date.today()).isoformat()
     text = rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day)
     write_atomic(path, checked(text, path, shown), force=True)
     if adopted.note:

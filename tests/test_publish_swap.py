@@ -80,6 +80,7 @@ def test_a_half_deleted_old_website_is_never_put_back(tmp_path: Path) -> None:
     website(old, "old")
     marker.write(old, None)  # `remove` marks it unfinished first
     (old / "index.html").unlink()
+    (old / f".{marker.NAME}.k1ll3d.tmp").write_text("# This folder", encoding="utf-8")  # killed while marking
     swap.recover(target)
     assert not target.exists() and not old.exists()
 

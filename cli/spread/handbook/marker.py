@@ -33,7 +33,8 @@ def _unline(line: str) -> str:
 
 
 def entries(folder: Path) -> set[str]:
-    """Every file and link below `folder` (as a/b.html), except the marker and a marker being written."""
+    """Every file and link below `folder` (as a/b.html), except the marker and a marker being written (the
+    atomic writer's temporary file beside it)."""
     def fail(exc: OSError) -> None:
         raise SpreadError(f"cannot read {exc.filename} ({exc.strerror}): give yourself access to it, or choose "
                           "another folder") from None
@@ -43,7 +44,7 @@ def entries(folder: Path) -> set[str]:
         base = Path(top).relative_to(folder)
         found.update((base / name).as_posix() for name in files)
         found.update((base / name).as_posix() for name in dirs if os.path.islink(os.path.join(top, name)))
-    return {rel for rel in found if rel != NAME and not (rel.startswith(f"{NAME}.") and rel.endswith(".tmp"))}
+    return {rel for rel in found if rel != NAME and not (rel.startswith(f".{NAME}.") and rel.endswith(".tmp"))}
 
 
 def owned(folder: Path) -> bool:

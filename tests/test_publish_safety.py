@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import random
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import HANDBOOK_TODAY, Run, write
-from spread.handbook import engine, marker, swap
+from spread.handbook import engine, lock, marker
+from spread.handbook.preview import Preview
 
 USAGE_ERROR = "Error: Invalid value for '--site-dir': "
 
@@ -191,9 +193,36 @@ def test_a_build_stopped_halfway_leaves_the_old_website(demo: Path, run: Run, mo
 
 
 def test_two_publishes_of_one_repository_do_not_run_at_once(demo: Path, run: Run) -> None:
-    with swap.locked(demo / ".spread-build"):
+    with lock.locked(demo / ".spread-build"):
         result = run("publish", "--repo", demo, cwd=demo)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == ("Error: another `spread publish` is running in this repository: wait "
                                               "for it to finish, then publish again")
     assert not (demo / "site").exists()
+
+
+def test_a_working_folder_that_is_a_link_is_never_written_through(demo: Path, run: Run, tmp_path: Path) -> None:
+    folder = users_folder(tmp_path / "elsewhere")
+    (demo / ".spread-build").symlink_to(folder)
+    before = snapshot(tmp_path)
+    result = run("publish", "--repo", demo, cwd=demo)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (f"Error: {demo}/.spread-build is a link to {folder}: Spread keeps its "
+                                              "working files there and never writes through a link, so delete the "
+                                              "link and publish again")
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.slow
+def test_a_preview_writes_only_in_spreads_own_folders(demo: Path) -> None:
+    users_folder(demo / "site")
+    before = snapshot(demo)
+    messages: list[str] = []
+    preview = Preview(demo, lambda: date(2026, 11, 15), lambda problems, message: messages.append(message))
+    try:
+        assert preview.build(), messages
+        assert (preview.site_dir / "index.html").is_file() and demo not in preview.site_dir.parents
+    finally:
+        preview.close()
+    assert not preview.site_dir.exists()
+    assert {rel: kept for rel, kept in snapshot(demo).items() if not rel.startswith(".spread-build")} == before

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from spread.errors import Problem, SpreadError
-from spread.handbook import config, deferred, engine, files, links, sitedir, swap
+from spread.handbook import config, deferred, engine, files, links, lock, sitedir, swap
 from spread.handbook.generate import pages
 from spread.progress import Progress, nothing
 from spread.repo import Network, load_network
@@ -91,7 +91,7 @@ def publish(network: Network, site_dir: Path | None, today: date, progress: Prog
     default = target == _real(root / "site")
     sitedir.check_location(target, root, _docs_dir(root))
     sitedir.check_contents(target, root, default)  # refused before anything is written, even the lock
-    with swap.locked(root / BUILD):
+    with lock.locked(root / BUILD):
         swap.recover(target)
         adopted = sitedir.check_contents(target, root, default)  # again: the recovery may have changed it
         new = swap.begin(target)

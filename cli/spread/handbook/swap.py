@@ -19,9 +19,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from spread.errors import SpreadError
@@ -117,24 +114,3 @@ def finish(new: Path, target: Path, adopted: set[str] | None) -> None:
     else:
         _rename(new, target)
     remove(old)
-
-
-@contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """One publish of a repository at a time: two would build in the same folders."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / "publish.lock", "a", encoding="utf-8")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise SpreadError(f"cannot write in {folder} ({exc.strerror}): make sure you may write in the "
-                          "repository, then publish again") from None
-    with handle:
-        if sys.platform != "win32":
-            import fcntl
-
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise SpreadError("another `spread publish` is running in this repository: wait for it to finish, "
-                                  "then publish again") from None
-        yield

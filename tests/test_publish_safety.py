@@ -226,3 +226,14 @@ def test_a_preview_writes_only_in_spreads_own_folders(demo: Path) -> None:
         preview.close()
     assert not preview.site_dir.exists()
     assert {rel: kept for rel, kept in snapshot(demo).items() if not rel.startswith(".spread-build")} == before
+
+
+def test_a_mount_point_is_refused(demo: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mounted = users_folder(tmp_path / "volume")
+    real = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == mounted or real(path))
+    result = run("publish", "--repo", demo, "--site-dir", mounted)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (f"{USAGE_ERROR}{mounted} is a mount point, which cannot be swapped for a "
+                                              f"new website: publish into a new folder inside it, such as "
+                                              f"{mounted}/handbook")

@@ -40,7 +40,8 @@ def day(today: datetime | None) -> date:
 
 @click.command()
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
-              help="The folder to build the website in (default: site/ in the repository).")
+              help="The folder to build the website in (default: site/ in the repository). Spread replaces it "
+                   "whole, so it must be new, empty, or one Spread built.")
 @repo_option
 @today_option
 def publish(site_dir: Path | None, repo: Path | None, today: datetime | None) -> None:
@@ -50,7 +51,8 @@ def publish(site_dir: Path | None, repo: Path | None, today: datetime | None) ->
     Pages are generated as Markdown into .spread-build/, merged with your own
     pages in docs/, and built with MkDocs using the settings in mkdocs.yml.
     The result works offline: open site/index.html in a browser, or copy the
-    folder to any web server.
+    folder to any web server. The new website is built beside the old one and
+    swapped in when it is complete, so a failed build leaves the old one.
 
     \b
     Examples:

@@ -40,6 +40,9 @@ def check_location(target: Path, root: Path, docs_dir: str | None = None) -> Non
         raise Refused(f"{shown} is a symbolic link: give the path of the real folder, or of a new one, with --site-dir")
     if target.exists() and not target.is_dir():
         raise Refused(f"{shown} is a file, not a folder: move it, or choose a folder for the website with --site-dir")
+    if os.path.ismount(target):
+        raise Refused(f"{shown} is a mount point, which cannot be swapped for a new website: publish into a new "
+                      f"folder inside it, such as {shown}/handbook")
     real, root = target.resolve(), root.resolve()
     if _inside(root, real):
         raise Refused(f"{shown} holds the handbook repository itself: choose a new folder for the website, such as "

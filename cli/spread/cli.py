@@ -40,7 +40,10 @@ class SpreadGroup(LazyGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt):
+        except click.ClickException as exc:
+            exc.message = printable(exc.message, newlines=False)  # a usage error quoting what was typed, too
+            raise
+        except (click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except OSError as exc:
             # A full disk, a read-only folder, a name too long: the user's computer, not a bug. A closed pipe

@@ -41,8 +41,7 @@ class SpreadGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:
-            exc.message = printable(exc.message, newlines=False)  # a usage error quoting what was typed, too
-            raise
+            raise _one_line(exc) from None
         except (click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
         except OSError as exc:
@@ -58,6 +57,16 @@ class SpreadGroup(LazyGroup):
             if ctx.meta.get("spread.traceback"):
                 raise
             raise _internal(exc) from exc
+
+
+def _one_line(exc: click.ClickException) -> click.ClickException:
+    """A usage error quoting what was typed (a newline, say) on one line; Spread's own errors see to it."""
+    message = printable(exc.message, newlines=False)
+    if message != exc.message and type(exc) is click.BadParameter:
+        return click.BadParameter(message, exc.ctx, exc.param, exc.param_hint)
+    if message != exc.message and type(exc) is click.UsageError:
+        return click.UsageError(message, exc.ctx)
+    return exc
 
 
 def _internal(exc: Exception) -> InternalError:

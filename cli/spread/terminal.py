@@ -11,6 +11,7 @@ around the wrapper (`echo_line`), and only around text that has been escaped fir
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import sys
@@ -41,23 +42,36 @@ def printable(text: str, *, newlines: bool = True) -> str:
 class SafeStream(io.TextIOBase):
     """A text stream that writes `printable` text to the stream it wraps, and never closes it."""
 
-    def __init__(self, inner: TextIO) -> None:
+    def __init__(self, inner: TextIO, label: str = "Spread's output") -> None:
         super().__init__()
-        self.inner = inner
+        self.inner, self.label = inner, label
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):  # click asks with b"" whether a stream is binary: say no, like a text file
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         safe = printable(text)
-        try:
-            self.inner.write(safe)
-        except UnicodeEncodeError:  # a terminal set to ASCII: `→` is shown as `\u2192` rather than failing
-            encoding = self.encoding
-            self.inner.write(safe.encode(encoding, "backslashreplace").decode(encoding))
+        with self._named():
+            try:
+                self.inner.write(safe)
+            except UnicodeEncodeError:  # a terminal set to ASCII: `→` is shown as `\u2192` rather than failing
+                encoding = self.encoding
+                self.inner.write(safe.encode(encoding, "backslashreplace").decode(encoding))
         return len(text)
 
     def flush(self) -> None:
-        self.inner.flush()
+        with self._named():
+            self.inner.flush()
+
+    @contextmanager
+    def _named(self) -> Iterator[None]:
+        # Output sent to a full disk (`spread report > sites.txt`) is named in the one-line error; a closed
+        # pipe stays as it is, for click to end quietly.
+        try:
+            yield
+        except OSError as exc:
+            if exc.filename is not None or exc.errno in (None, errno.EPIPE):
+                raise
+            raise OSError(exc.errno, exc.strerror, self.label) from exc
 
     def close(self) -> None:
         """The wrapped stream is not ours to close."""
@@ -120,7 +134,7 @@ def guarded() -> Iterator[None]:
     if out is None or err is None or isinstance(out, SafeStream):
         yield
         return
-    safe_out, safe_err = cast(TextIO, SafeStream(out)), cast(TextIO, SafeStream(err))
+    safe_out, safe_err = cast(TextIO, SafeStream(out)), cast(TextIO, SafeStream(err, "Spread's error output"))
     sys.stdout, sys.stderr = safe_out, safe_err
     try:
         yield

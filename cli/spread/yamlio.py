@@ -267,9 +267,10 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
     user asked for, for the command line to report in one line.
     """
     tmp: Path | None = None
+    prefix = f".{path.name}."
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
         tmp = Path(tmp_name)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -280,7 +281,7 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         else:
             _link(tmp, path)
     except OSError as exc:
-        if exc.filename is None or exc.filename == os.fspath(tmp or ""):
+        if exc.filename is None or os.path.basename(exc.filename).startswith(prefix):  # ours, not the user's
             raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
         raise
     finally:

@@ -13,9 +13,10 @@ from typing import Any
 import click
 
 from spread import __version__
+from spread.console import guarded
 from spread.errors import environment_error
 from spread.lazy import LazyGroup
-from spread.terminal import guarded, printable
+from spread.terminal import printable
 
 COMMANDS = {
     "init": ("spread.commands.init", "Create a new handbook repository for your organisation."),

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import click
 
-from spread.terminal import unguarded
+from spread.console import unguarded
 
 Progress = Callable[[int, int], None]
 # Below this many steps the work is over before a bar would help, and a flashing bar is only noise.

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 import click
 
+from spread.console import echo_line
 from spread.errors import Problem
-from spread.terminal import echo_line
 
 Reporter = Callable[[Sequence[Problem]], None]
 REPORTERS: dict[str, Reporter] = {}

@@ -4,9 +4,8 @@ A YAML key, a site's reason or a file name can hold an escape sequence that reti
 hyperlink or clears the screen. Every character a terminal would act on (C0 controls but tab and newline,
 ESC, DEL, C1 controls, bidi overrides and isolates) is shown escaped instead: `\\x1b`, `\\u202e`.
 
-This happens at the output boundary: while a command runs, `sys.stdout` and `sys.stderr` are wrapped
-(`guarded`), so no message, prompt, report or error line can forget it. Only our own colour codes go
-around the wrapper (`echo_line`), and only around text that has been escaped first.
+This happens at the output boundary: while a command runs, `sys.stdout` and `sys.stderr` are a
+`SafeStream` (`spread.console.guarded`), so no message, prompt, report or error line can forget it.
 """
 
 from __future__ import annotations
@@ -14,12 +13,9 @@ from __future__ import annotations
 import errno
 import io
 import re
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO, cast
-
-import click
+from typing import Any, TextIO
 
 # C0 but tab, newline and a carriage return ending a line (CSV's CRLF), DEL, C1, bidi overrides and isolates;
 # one-line text escapes every line break too.
@@ -120,36 +116,3 @@ class _Bytes(io.RawIOBase):
 
     def flush(self) -> None:
         self.text.flush()
-
-
-def unguarded(stream: TextIO) -> TextIO:
-    """The real stream under a guarded one: for our own control codes only (colour, a progress bar)."""
-    return stream.inner if isinstance(stream, SafeStream) else stream
-
-
-@contextmanager
-def guarded() -> Iterator[None]:
-    """Escape everything written to stdout and stderr while the block runs."""
-    out, err = sys.stdout, sys.stderr
-    if out is None or err is None or isinstance(out, SafeStream):
-        yield
-        return
-    safe_out, safe_err = cast(TextIO, SafeStream(out)), cast(TextIO, SafeStream(err, "Spread's error output"))
-    sys.stdout, sys.stderr = safe_out, safe_err
-    try:
-        yield
-    finally:
-        # Put back only our own wrappers: click replaces stdout after a broken pipe, and that must stay.
-        if sys.stdout is safe_out:
-            sys.stdout = out
-        if sys.stderr is safe_err:
-            sys.stderr = err
-
-
-def echo_line(*parts: str | tuple[str, dict[str, Any]], err: bool = False, color: bool | None = None) -> None:
-    """One line of escaped text, parts given as (text, click.style options) in colour: a newline in any part
-    is shown as `\\n`, so a value cannot make a line of its own."""
-    line = "".join(printable(p, newlines=False) if isinstance(p, str)
-                    else click.style(printable(p[0], newlines=False), **p[1]) for p in parts)
-    stream = unguarded(sys.stderr if err else sys.stdout)
-    click.echo(line, file=stream, color=color)

@@ -53,7 +53,7 @@ class Refused:
                         "leads and run the command again", RULES[0]),
             "missing": (f"this is a link to something that does not exist ({target}): {fix}, or delete it",
                         RULES[1]),
-            "loop": (f"this link leads round a loop of links and never reaches a {what}: {fix}, or delete it",
+            "loop": (f"this link leads round in a loop (to itself, or to a folder it is in): {fix}, or delete it",
                      RULES[1]),
         }[self.reason]
         return Problem(self.rel, 1, 1, "error", message, rule)
@@ -96,7 +96,8 @@ def open_inside(root: str | Path, rel: str) -> int:
     """A file descriptor for reading `rel`, or `LinkRefused` if it is (or became) a link Spread does not follow.
 
     The folders on the way were judged when the repository was scanned; the last part is opened without
-    following a link, and a link there is judged, then checked to be the very file that was opened."""
+    following a link. A link there is judged before anything it leads to is opened (opening a device or a pipe
+    outside could hang or do harm), then its target is opened, and checked to be still where the link leads."""
     path = os.path.join(root, rel)
     if _NOFOLLOW:
         try:
@@ -106,13 +107,15 @@ def open_inside(root: str | Path, rel: str) -> int:
                 raise
     elif not os.path.islink(path):
         return os.open(path, _READ)
-    fd = os.open(path, _READ)  # opened first, judged after: a swap in between cannot pass both
+    verdict = judge(root, rel)
+    if verdict is not None:
+        raise LinkRefused(verdict)
+    target = os.path.realpath(path)
+    fd = os.open(target, _READ | _NOFOLLOW)
     try:
-        verdict = judge(root, rel)
-        if verdict is not None:
-            raise LinkRefused(verdict)
-        opened, now = os.fstat(fd), os.stat(os.path.realpath(path))
-        if (opened.st_dev, opened.st_ino) != (now.st_dev, now.st_ino):
+        opened = os.fstat(fd)
+        now = os.stat(target)
+        if os.path.realpath(path) != target or (opened.st_dev, opened.st_ino) != (now.st_dev, now.st_ino):
             raise LinkRefused(Refused(rel, "changed"))
     except BaseException:
         os.close(fd)

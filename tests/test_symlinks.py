@@ -175,6 +175,13 @@ def test_report_and_audit_score_read_none_of_them(run: Run, leaky: Path, outside
     assert folder.exit_code == 1
     assert folder.stdout.splitlines() == [outside_line("fidelity/code-club/outsider", outside)]
     assert MARKER not in latest.output + folder.output
+    for command in (("audit", "new", "code-club/outsider"), ("site", "upgrade", "code-club/outsider")):
+        refused = run(*command, "--repo", leaky)  # nor write into it
+        assert refused.exit_code == 1
+        assert refused.output == (f"Error: fidelity/code-club/outsider: this is a link to a folder outside the "
+                                  f"repository ({os.path.realpath(outside / 'site')}); Spread does not read it: "
+                                  "replace the link with the folder itself\n")
+    assert list((outside / "site/audits").iterdir()) == []
     assert read_outside(opened, outside) == []
 
 

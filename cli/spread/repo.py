@@ -101,8 +101,11 @@ class Network:
     def is_broken(self, rel_folder: str) -> bool:
         """True when a document in this folder exists but could not be loaded, or the folder, or one it is in,
         is a link that was not followed."""
-        return (any(path.startswith(rel_folder + "/") for path in self.unreadable)
-                or any(rel_folder == link.rel or rel_folder.startswith(link.rel + "/") for link in self.refused))
+        return any(path.startswith(rel_folder + "/") for path in self.unreadable) or bool(self.refused_at(rel_folder))
+
+    def refused_at(self, rel: str) -> Refused | None:
+        """The link that was not followed at `rel`, or at a folder it is in."""
+        return next((link for link in self.refused if rel == link.rel or rel.startswith(link.rel + "/")), None)
 
     def path_of(self, doc: Document) -> str:
         known = self.shown.get(id(doc))

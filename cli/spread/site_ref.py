@@ -5,6 +5,7 @@ same names and say the same thing when a site is not there."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -44,6 +45,11 @@ def unknown_site(network: Network, ref: str, hint: str = "'SITE'") -> click.BadP
 def locate_site(network: Network, ref: str) -> tuple[Site, Path]:
     """The site and its folder, or a one-line error saying what was looked for and what exists."""
     folder = Path(ref)
+    key = site_key(network, ref) if not folder.is_dir() else None
+    shown = f"fidelity/{key[0]}/{key[1]}" if key else os.path.relpath(os.path.abspath(folder), network.root)
+    link = network.refused_at(f"{Path(shown).as_posix()}/site.yaml")
+    if link is not None:  # never read, nor written to: it leads out of the repository
+        raise SpreadError(f"{link.rel}: {link.problem().message}")
     if (folder / "site.yaml").is_file():
         return _load(network, folder.resolve()), folder.resolve()
     key = site_key(network, ref)

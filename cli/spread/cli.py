@@ -14,7 +14,6 @@ import click
 
 from spread import __version__
 from spread.console import guarded
-from spread.errors import environment_error
 from spread.lazy import LazyGroup
 from spread.terminal import printable
 
@@ -48,6 +47,8 @@ class SpreadGroup(LazyGroup):
         except OSError as exc:
             # A full disk, a read-only folder, a name too long: the user's computer, not a bug. A closed pipe
             # (`spread report | head`) is click's to end quietly.
+            from spread.errors import environment_error
+
             problem = environment_error(exc) if exc.errno != errno.EPIPE else None
             if problem is not None:
                 raise problem from exc

@@ -18,9 +18,10 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 # C0 but tab, newline and a carriage return ending a line (CSV's CRLF), DEL, C1, bidi overrides and isolates;
-# one-line text escapes every line break too.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
-_UNSAFE_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# one-line text escapes every line break too. Compiled when first needed: every start of the CLI imports this.
+_UNSAFE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+_UNSAFE_ONE_LINE = "[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_compiled: dict[bool, re.Pattern[str]] = {}
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -31,7 +32,8 @@ def _escaped(match: re.Match[str]) -> str:
 
 def printable(text: str, *, newlines: bool = True) -> str:
     """`text` with every character a terminal would act on shown escaped; newlines too unless `newlines`."""
-    pattern = _UNSAFE if newlines else _UNSAFE_ONE_LINE
+    pattern = _compiled.get(newlines) or _compiled.setdefault(newlines, re.compile(
+        _UNSAFE if newlines else _UNSAFE_ONE_LINE))
     return pattern.sub(_escaped, text) if pattern.search(text) else text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import git
 import pytest
 
 from conftest import MINIMAL_PLAYBOOK, Run, write
+from spread.changelog import control_character, one_line
 from test_playbook_diff import PLAYBOOK, commit, edit
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
@@ -86,10 +88,10 @@ def test_a_too_small_bump_is_refused_with_the_reasons_then_the_right_one_succeed
     result = release(run, first, "--minor", "--yes")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: a minor release (1.0.0 to 1.1.0) is too small for these changes, which need a major release (2.0.0):\n"
         "  needs major: Local component `venue` (Where circles meet): `online` is no longer allowed. "
         "[local-option-removed]\n"
-        "Release with --major, or leave out the flag to get the release the changes need.\n")
+        "Error: a minor release (1.0.0 to 1.1.0) is too small for the changes listed above, which need a major "
+        "release (2.0.0): release with --major, or leave out the flag to get the release the changes need\n")
     assert state(first) == before
 
     playbook_before = (first / PLAYBOOK).read_text(encoding="utf-8")
@@ -129,9 +131,10 @@ def test_a_version_set_by_hand_is_released_if_it_is_big_enough(run: Run, first: 
     result = release(run, first, "--yes")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: a patch release (1.0.0 to 1.0.1) is too small for these changes, which need a minor release (1.1.0):\n"
         "  needs minor: Local component `venue` (Where circles meet): new option `pub`. [local-option-added]\n"
-        "Set `version: 1.1.0` in playbooks/demo/playbook.yaml, or set it back to 1.0.0 and let Spread choose.\n")
+        "Error: a patch release (1.0.0 to 1.0.1) is too small for the changes listed above, which need a minor "
+        "release (1.1.0): set `version: 1.1.0` in playbooks/demo/playbook.yaml, or set it back to 1.0.0 and let "
+        "Spread choose\n")
     edit(first, "version: 1.0.1", "version: 1.1.0")
     commit(first)
     result = release(run, first, "--yes")
@@ -256,3 +259,103 @@ def test_releasing_the_example_network_s_second_version(run: Run, example: Path)
     assert (example / "playbooks/peer-diabetes/releases/2.0.0.yaml").is_file()
     assert (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes() == log  # its 2.0.0 entry was written ahead
     repo.close()
+
+
+# A summary is one line of the changelog: whatever it holds, it never adds a heading, a list or a code block.
+HOSTILE = [
+    ("Pubs too.\n\n## [9.9.9] - 2026-01-01\n\n- a fake change", "Pubs too. ## [9.9.9] - 2026-01-01 - a fake change"),
+    ("## [9.9.9] - 2026-01-01", "\\## [9.9.9] - 2026-01-01"),
+    ("#9.9.9", "\\#9.9.9"),
+    ("  - a list item", "\\- a list item"),
+    ("* another", "\\* another"),
+    ("+ and another", "\\+ and another"),
+    ("1. first", "1\\. first"),
+    ("2026) was good", "2026\\) was good"),
+    ("```js", "\\```js"),
+    ("~~~", "&#126;~~"),
+    ("<script>alert(1)</script>", "&lt;script>alert(1)</script>"),
+    ("> a quote", "\\> a quote"),
+    ("[x]: https://example.org", "\\[x]: https://example.org"),
+    ("!!! danger", "\\!!! danger"),
+    ("??? note", "&#63;?? note"),
+    ("---", "\\---"),
+    ("___", "\\___"),
+    ("| a | b |", "&#124; a | b |"),
+    (": a definition", "&#58; a definition"),
+    ("===", "&#61;=="),
+    ("{: .big }", "\\{: .big }"),
+    ('--8<-- "/etc/passwd"', '\\--8<-- "/etc/passwd"'),
+    ("a\r\nb\tc\u2028d\x85e\x0bf", "a b c d e f"),
+    ("Plain words, kept as they are: *emphasis* and `code`.", "Plain words, kept as they are: *emphasis* and `code`."),
+]
+
+
+@pytest.mark.parametrize(("summary", "line"), HOSTILE)
+def test_a_summary_becomes_one_line_of_prose(summary: str, line: str) -> None:
+    import markdown
+
+    assert one_line(summary) == line
+    page = markdown.markdown(f"## [1.1.0] - 2026-05-01\n\n{one_line(summary)}\n", extensions=[
+        "tables", "admonition", "attr_list", "md_in_html", "def_list", "footnotes", "abbr", "pymdownx.details",
+        "pymdownx.superfences"])
+    assert page.count("<h") == 1 and page.count("<p>") == 1
+    assert not re.search(r"<(li|ol|ul|pre|code class|blockquote|hr|table|dl|div|details|script)\b", page)
+
+
+def test_control_characters_are_found() -> None:
+    assert control_character("Tabs\tand\nline breaks\r\u2028are fine, so are emoji 👩‍💻 and é") is None
+    assert control_character("\x1b]0;pwned\x07") == "U+001B"
+    assert control_character("bell\x07") == "U+0007"
+    assert control_character("csi\x9b") == "U+009B"
+    assert control_character("abc\u202edcba") == "U+202E"
+    assert control_character("isolate\u2066") == "U+2066"
+
+
+def test_a_summary_cannot_fake_a_release_heading(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    result = release(run, first, "--yes", "--summary", "## [1.2.0] - 2026-05-01\n\nA fake entry for 1.2.0.\n\n- x")
+    assert result.exit_code == 0, result.output
+    log = first / "playbooks/demo/CHANGELOG.md"
+    assert "## [1.1.0] - 2026-05-01\n\n\\## [1.2.0] - 2026-05-01 A fake entry for 1.2.0. - x\n\n### Added\n" in \
+        log.read_text(encoding="utf-8")
+    assert git.Repo(first).head.commit.message == ("Release demo 1.1.0\n\n## [1.2.0] - 2026-05-01 A fake entry for "
+                                                   "1.2.0. - x\n")
+    # The next release is 1.2.0: the fake heading is not taken for an entry written ahead.
+    edit(first, "options: [library, gp-surgery, online, pub]", "options: [library, gp-surgery, online, pub, park]")
+    commit(first)
+    result = release(run, first, "--yes", "--summary", "Parks.")
+    assert result.exit_code == 0, result.output
+    assert "already has an entry" not in result.output
+    headings = re.findall(r"^#.*$", log.read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings == ["# Changelog: Demo circles", "## [1.2.0] - 2026-05-01", "### Added", "## [1.1.0] - 2026-05-01",
+                        "### Added", "## [1.0.0] - 2026-05-01", "### Added"]
+
+
+@pytest.mark.parametrize(("summary", "code"), [("Pubs\x1b]0;pwned\x07", "U+001B"), ("Pubs \u202etoo", "U+202E")])
+def test_a_summary_with_a_control_character_is_refused(run: Run, first: Path, summary: str, code: str) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    before = state(first)
+    result = release(run, first, "--yes", "--summary", summary)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (f"Error: Invalid value for '--summary': the summary holds the control "
+                                              f"character {code}: write it as plain text")
+    assert state(first) == before
+
+
+def test_a_typed_summary_with_a_control_character_is_asked_again(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    result = release(run, first, input="Pubs\x1b[2J\nPubs,\t  too.\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Error: the summary holds the control character U+001B: write it as plain text\n" in result.output
+    assert "## [1.1.0] - 2026-05-01\n\nPubs, too.\n" in (first / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_a_blank_summary_gets_the_default(run: Run, first: Path) -> None:
+    edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
+    commit(first)
+    assert release(run, first, "--yes", "--summary", " \n ").exit_code == 0
+    assert "## [1.1.0] - 2026-05-01\n\nA minor release: sites have more room" in \
+        (first / "playbooks/demo/CHANGELOG.md").read_text(encoding="utf-8")

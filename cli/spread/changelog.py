@@ -1,8 +1,14 @@
-"""A Keep a Changelog entry for a release, written from the changes the diff found. Pure text in, text out."""
+"""A Keep a Changelog entry for a release, written from the changes the diff found. Pure text in, text out.
+
+Text from people (the summary, titles in the changes) becomes one line of prose: it can never start a heading,
+a list, a quote or a code block, so it cannot add a release heading that a later release or the handbook would
+read as a version.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spread.changes import Bump, Change
 from spread.model import Playbook
@@ -19,6 +25,37 @@ All notable changes to this playbook are recorded here. The format follows Keep 
 versions follow semantic versioning: a change to a core component needs a new major version, a new or
 wider local component a minor one, and a wording fix a patch.
 """
+
+# Line breaks of every kind (\u2028, NEL…), tabs and runs of spaces.
+_SPACE = re.compile(r"\s+")
+# What can open a Markdown block at the start of a line, with what shows the same character as plain text:
+# a backslash where Python-Markdown (MkDocs) knows the escape, an HTML character reference elsewhere.
+_LEADING = {c: "\\" + c for c in "#>-+*_`[!{\\"} | {"~": "&#126;", "<": "&lt;", "?": "&#63;", "|": "&#124;",
+                                                     ":": "&#58;", "=": "&#61;"}
+_NUMBERED = re.compile(r"\d+(?=[.)])")
+# Bidirectional overrides and isolates show text in another order than it is stored (and than git shows it).
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of Markdown prose: every run of whitespace (line breaks included) one space, and a
+    first character that could start a heading, list, quote, code block or HTML block shown as plain text."""
+    line = _SPACE.sub(" ", text).strip()
+    numbered = _NUMBERED.match(line)
+    if numbered:  # `1. ` or `1) ` would start a numbered list
+        return f"{line[:numbered.end()]}\\{line[numbered.end():]}"
+    return _LEADING.get(line[:1], line[:1]) + line[1:]
+
+
+def control_character(text: str) -> str | None:
+    """The first character of `text` that no summary should hold, as `U+001B`; None when there is none.
+
+    Line breaks and tabs are allowed (they become spaces); other control characters (an escape sequence
+    retitles a terminal) and bidirectional overrides are not."""
+    for char in text:
+        if (unicodedata.category(char) == "Cc" and not char.isspace()) or ord(char) in _BIDI:
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def summary_for(bump: Bump | None) -> str:
@@ -39,13 +76,13 @@ def entry(version: str, day: str, summary: str, changes: list[Change], first: Pl
 
     For a first release there is nothing to compare with: `first` is described instead.
     """
-    lines = [f"## [{version}] - {day}", "", summary, ""]
+    lines = [f"## [{version}] - {day}", "", one_line(summary), ""]
     if first is not None:
         lines += ["### Added", "", "- " + _contents(first), ""]
     for section in ("Added", "Changed", "Removed"):
         chosen = [c for c in changes if section_of(c) == section]
         if chosen:
-            lines += [f"### {section}", "", *(f"- {c.message}" for c in chosen), ""]
+            lines += [f"### {section}", "", *(f"- {one_line(c.message)}" for c in chosen), ""]
     return "\n".join(lines)
 
 
@@ -59,7 +96,7 @@ def _contents(pb: Playbook) -> str:
 def prepend(existing: str | None, new_entry: str, title: str) -> str:
     """The changelog with `new_entry` above the newest entry (below the introduction); a new file if none."""
     if existing is None:
-        return HEADER.format(title=title) + "\n" + new_entry
+        return HEADER.format(title=one_line(title)) + "\n" + new_entry
     match = re.search(r"^## ", existing, flags=re.MULTILINE)
     if match is None:
         return existing.rstrip("\n") + "\n\n" + new_entry

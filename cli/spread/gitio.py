@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,12 +83,17 @@ def head_commit(repo: git.Repo) -> str | None:
         return None
 
 
+def top(repo: git.Repo) -> Path:
+    """The top folder of the repository's working tree."""
+    return Path(repo.working_tree_dir or ".").resolve()
+
+
 def relative_to_top(repo: git.Repo, path: Path) -> str:
-    top = Path(repo.working_tree_dir or ".").resolve()
+    root = top(repo)
     try:
-        return path.resolve().relative_to(top).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError as exc:
-        raise SpreadError(f"{path} is outside the git repository at {top}") from exc
+        raise SpreadError(f"{path} is outside the git repository at {root}") from exc
 
 
 def playbook_versions(repo: git.Repo, playbook_id: str) -> list[str]:
@@ -127,30 +133,109 @@ def uncommitted(repo: git.Repo, relpath: str) -> list[str]:
     return sorted(line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines() if len(line) > 3)
 
 
-def commit_paths(repo: git.Repo, relpaths: list[str], message: str) -> str:
-    """Commit exactly these paths (whatever else is staged stays staged, uncommitted); the new commit's id."""
+def stage(repo: git.Repo, relpaths: list[str]) -> None:
+    """Add these paths (relative to the top) to the index, so that new files can be committed."""
     try:
         repo.git.add("--", *relpaths)
+    except _errors(OSError) as exc:
+        raise _failure(repo, "make the commit", exc) from None
+
+
+def commit_staged(repo: git.Repo, relpaths: list[str], message: str) -> str:
+    """Commit exactly these staged paths (whatever else is staged stays staged, uncommitted); the new commit's id."""
+    try:
         repo.git.commit("-m", message, "--only", "--", *relpaths)
         return str(repo.head.commit.hexsha)
     except _errors(ValueError, OSError) as exc:
-        raise SpreadError(f"git could not make the commit ({_said(exc)})") from None
+        raise _failure(repo, "make the commit", exc) from None
 
 
-def annotated_tag(repo: git.Repo, name: str, message: str) -> None:
+def annotated_tag(repo: git.Repo, name: str, message: str, commit: str = "HEAD") -> None:
     try:
-        repo.git.tag("-a", name, "-m", message)
+        repo.git.tag("-a", name, "-m", message, commit)
     except _errors(OSError) as exc:
-        raise SpreadError(f"git could not create the tag {name} ({_said(exc)})") from None
+        raise _failure(repo, f"create the tag {name}", exc) from None
 
 
 def undo_commit(repo: git.Repo, before: str, relpaths: list[str]) -> None:
     """Move the branch back to `before` (if a commit moved it) and unstage these paths to how they were there."""
+    moved = head_commit(repo) != before
     try:
-        if head_commit(repo) != before:
+        if moved:
             repo.git.reset("--soft", before)
         repo.git.reset("-q", before, "--", *relpaths)
     except _errors(OSError) as exc:
-        raise SpreadError(f"git could not undo the commit ({_said(exc)}): run `git reset --soft {before[:12]}` "
-                          "to undo it by hand") from None
+        if moved:
+            raise _failure(repo, "undo the commit", exc, f": run `git reset --soft {before[:12]}` to undo it by hand") \
+                from None
+        raise _failure(repo, "put the index back", exc) from None
 
+
+def is_shallow(repo: git.Repo) -> bool:
+    """True in a clone of part of the history (CI's usual checkout), where tags are often missing too."""
+    try:
+        return str(repo.git.rev_parse("--is-shallow-repository")).strip() == "true"
+    except _errors(OSError):
+        return True
+
+
+def git_dir(repo: git.Repo) -> Path:
+    """The repository's own folder (`.git`), where git and Spread keep what is never committed."""
+    return Path(repo.git_dir)
+
+
+def commits_titled(repo: git.Repo, subject: str, relpath: str) -> list[str]:
+    """Commits in HEAD's history that touch `relpath` and whose message's first line is `subject`, newest first."""
+    try:
+        out = str(repo.git.log("--format=%H %s", "--fixed-strings", f"--grep={subject}", "HEAD", "--", relpath))
+    except _errors(OSError):  # no commit yet
+        return []
+    return [sha for sha, _, title in (line.partition(" ") for line in out.splitlines()) if title == subject]
+
+
+def message_of(repo: git.Repo, rev: str) -> str:
+    try:
+        return str(repo.commit(rev).message)
+    except _errors(ValueError, OSError):
+        return ""
+
+
+def restage(repo: git.Repo, relpaths: list[str]) -> None:
+    """Set the index back to HEAD for those of these paths whose working file already equals HEAD's.
+
+    git moves the branch before it writes the index, so a commit stopped between the two leaves the index
+    holding the files as they were before it: `git status` would show the commit undone, staged."""
+    try:
+        staged = str(repo.git.diff("--cached", "--name-only", "HEAD", "--", *relpaths)).splitlines()
+        root = top(repo)
+        stale = [rel for rel in staged
+                 if (root / rel).is_file() and (root / rel).read_bytes() == file_at(repo, "HEAD", rel)]
+        if stale:
+            repo.git.reset("-q", "HEAD", "--", *stale)
+    except _errors(OSError) as exc:
+        raise _failure(repo, "update the index", exc) from None
+
+
+_LOCK = re.compile(r"Unable to create '([^']+\.lock)': File exists")
+
+
+def _failure(repo: git.Repo, what: str, exc: BaseException, fix: str = "") -> SpreadError:
+    """The one-line error for a git command that failed, saying what to do about lock files left behind.
+
+    git names only the first lock in its way; a git command killed while it held several (a commit holds the
+    index's and the branch's) left them all, so every one there is named at once."""
+    lock = _LOCK.search(str(getattr(exc, "stderr", "") or exc))
+    if lock is None:
+        return SpreadError(f"git could not {what} ({_said(exc)}){fix}")
+    locks = sorted({lock.group(1), *_locks(repo)})
+    listed = locks[0] if len(locks) == 1 else ", ".join(locks[:-1]) + " and " + locks[-1]
+    return SpreadError(f"git could not {what}: {listed} {'exists' if len(locks) == 1 else 'exist'}, so another git "
+                       "command is running in this repository, or one was stopped before it finished. If none is "
+                       f"running, delete {'it' if len(locks) == 1 else 'them'}, then try again")
+
+
+def _locks(repo: git.Repo) -> list[str]:
+    """The lock files git keeps while it changes the index or a ref (not a commit's own temporary index)."""
+    common = Path(repo.common_dir)
+    found = [*Path(repo.git_dir).glob("*.lock"), *common.glob("*.lock"), *(common / "refs").rglob("*.lock")]
+    return [str(path) for path in found if not path.name.startswith("next-index-")]

@@ -1,8 +1,9 @@
 """Releasing a playbook version: choose the version the changes need, write it, archive it, log it, commit, tag.
 
 Either all of it happens or none of it: a failure at any step puts every file, the branch and the tags
-back as they were. The archived copy under `releases/` lets clones without tags (CI checks out without
-them by default) still know every version.
+back as they were, and a release stopped part-way (kill -9, a power cut) is finished by the next run
+(`release_journal`, `release_resume`). The archived copy under `releases/` lets clones without tags (CI
+checks out without them by default) still know every version.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from spread import gitio
+from spread import gitio, release_journal
 from spread.changelog import entry, prepend
 from spread.errors import Problem, SpreadError
 from spread.model import Playbook
+from spread.release_journal import Journal, ReleaseFile
 from spread.repo import Network
 from spread.revisions import released, released_versions, working
 from spread.rules import check_network
@@ -24,6 +27,9 @@ from spread.semver import is_newer
 from spread.versions import Bump, Change, bump_between, diff_playbooks, needed_bump, next_version, rank
 from spread.yamledit import Editor
 from spread.yamlio import write_atomic
+
+if TYPE_CHECKING:
+    import git
 
 MODELINE = re.compile(r"^(# yaml-language-server: \$schema=)(?!\w+://)(\S+)", re.MULTILINE)
 
@@ -43,6 +49,14 @@ class ReleasePlan:
     @property
     def tag(self) -> str:
         return gitio.tag_name(self.playbook.id, self.version)
+
+
+class BumpTooSmall(SpreadError):
+    """A release smaller than its changes need; `reasons`: the changes that need more, one line each."""
+
+    def __init__(self, message: str, reasons: list[str]) -> None:
+        super().__init__(message)
+        self.reasons = reasons
 
 
 def problems_in(network: Network, playbook_id: str) -> list[Problem]:
@@ -82,20 +96,20 @@ def plan_release(network: Network, playbook_id: str, requested: Bump | None) -> 
         raise SpreadError(f"{file} says version {current.version}, but {previous} is already released: set "
                           f"`version: {previous}` and let `spread playbook release` choose the next version")
     if rank(chosen) < rank(needed):
-        reasons = "\n".join(f"  needs {c.bump}: {c.message} [{c.rule}]" for c in changes if rank(c.bump) > rank(chosen))
+        reasons = [f"  needs {c.bump}: {c.message} [{c.rule}]" for c in changes if rank(c.bump) > rank(chosen)]
         target = next_version(previous, needed)
-        fix = f"Release with --{needed}, or leave out the flag to get the release the changes need." \
-            if current.version == previous else f"Set `version: {target}` in {file}, or set it back to {previous} " \
-            "and let Spread choose."
-        raise SpreadError(f"a {chosen} release ({previous} to {version}) is too small for these changes, which need "
-                          f"a {needed} release ({target}):\n{reasons}\n{fix}")
+        fix = f"release with --{needed}, or leave out the flag to get the release the changes need" \
+            if current.version == previous else f"set `version: {target}` in {file}, or set it back to {previous} " \
+            "and let Spread choose"
+        raise BumpTooSmall(f"a {chosen} release ({previous} to {version}) is too small for the changes listed above, "
+                           f"which need a {needed} release ({target}): {fix}", reasons)
     return ReleasePlan(current, previous, version, chosen, changes)
 
 
 def release_files(plan: ReleasePlan, summary: str, today: str) -> dict[Path, str]:
     """The new text of every file the release writes: the playbook, its archived copy, and the changelog."""
     source = plan.playbook.doc.path
-    text = source.read_bytes().decode("utf-8")
+    text = _text(source)
     if plan.version != plan.playbook.version:
         editor = Editor(text)
         editor.set_scalar(("version",), plan.version)
@@ -104,7 +118,7 @@ def release_files(plan: ReleasePlan, summary: str, today: str) -> dict[Path, str
     archived = MODELINE.sub(lambda m: m.group(1) + "../" + m.group(2), text, count=1)
     files = {source: text, plan.folder / "releases" / f"{plan.version}.yaml": archived}
     log = plan.folder / "CHANGELOG.md"
-    existing = log.read_bytes().decode("utf-8") if log.exists() else None
+    existing = _text(log) if log.exists() else None
     # An entry the author already wrote for this version is theirs: it is kept as it is.
     if existing is None or not re.search(rf"^## \[{re.escape(plan.version)}\]", existing, re.MULTILINE):
         first = plan.playbook if plan.previous is None else None
@@ -112,28 +126,64 @@ def release_files(plan: ReleasePlan, summary: str, today: str) -> dict[Path, str
     return files
 
 
-def apply_release(network: Network, plan: ReleasePlan, files: dict[Path, str], summary: str) -> str:
-    """Write, commit and tag; on any failure put everything back and re-raise. Returns the commit id."""
+def journal_for(network: Network, plan: ReleasePlan, files: dict[Path, str], summary: str) -> Journal:
+    """The record of everything the release will do, written before it does any of it."""
     repo = network.git
-    rels = [gitio.relative_to_top(repo, path) for path in files]
-    before = {path: path.read_bytes() if path.exists() else None for path in files}
-    new_folders = [path.parent for path in files if not path.parent.exists()]
+    entries = tuple(ReleaseFile(gitio.relative_to_top(repo, path), _text(path) if path.exists() else None, text)
+                    for path, text in files.items())
+    return Journal(plan.playbook.id, plan.version, plan.tag, f"Release {plan.playbook.id} {plan.version}\n\n{summary}",
+                   f"{plan.playbook.title} {plan.version}\n\n{summary}", entries)
+
+
+def apply_release(network: Network, plan: ReleasePlan, files: dict[Path, str], summary: str) -> str:
+    """Note what the release will do, then do it (see `carry_out`). Returns the commit id."""
+    journal = journal_for(network, plan, files, summary)
+    release_journal.save(network.git, journal)
+    return carry_out(network.git, journal)
+
+
+def carry_out(repo: git.Repo, journal: Journal) -> str:
+    """Write every file (each whole or not at all), commit them, tag the commit, then forget the journal.
+
+    Stopped by a kill at any point, this leaves the journal and a state `release_resume` finishes. On any
+    failure it puts the files, the index and the branch back as the journal says they were, forgets the
+    journal and re-raises; if git cannot put the index back (its lock file is in the way), the journal is
+    kept, so the next run finishes the release once the lock is gone. Returns the commit id."""
+    top = gitio.top(repo)
+    rels = [f.path for f in journal.files]
+    new_folders = sorted({(top / rel).parent for rel in rels if not (top / rel).parent.exists()})
     head = gitio.head_commit(repo)
     try:
-        for path, text in files.items():
-            write_atomic(path, text, force=True)
-        committed = gitio.commit_paths(repo, rels, f"Release {plan.playbook.id} {plan.version}\n\n{summary}")
-        gitio.annotated_tag(repo, plan.tag, f"{plan.playbook.title} {plan.version}\n\n{summary}")
+        for file in journal.files:
+            write_atomic(top / file.path, file.new, force=True)
+        gitio.stage(repo, rels)
+        committed = gitio.commit_staged(repo, rels, journal.commit_message)
+        gitio.annotated_tag(repo, journal.tag, journal.tag_message, committed)
+        release_journal.forget(repo, journal.playbook)
         return committed
-    except BaseException:
-        if head is not None:
-            gitio.undo_commit(repo, head, rels)
-        for path, data in before.items():
-            if data is None:
-                path.unlink(missing_ok=True)
+    except BaseException as failure:
+        for file in journal.files:
+            if file.old is None:
+                (top / file.path).unlink(missing_ok=True)
             else:
-                write_atomic(path, data.decode("utf-8"), force=True)
+                write_atomic(top / file.path, file.old, force=True)
         for folder in new_folders:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
+        if head is not None:  # also when this run staged nothing: a run that was killed may have
+            try:
+                gitio.undo_commit(repo, head, rels)
+            except SpreadError:
+                if isinstance(failure, SpreadError):  # most often the same lock file: one message says it
+                    raise failure from None
+                raise
+        release_journal.forget(repo, journal.playbook)
         raise
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise SpreadError(f"{path.as_posix()} is not UTF-8 text, so Spread cannot add to it: save it as UTF-8 "
+                          "(most editors offer it under Save As), then release again. Nothing was changed.") from None

@@ -9,14 +9,27 @@ import click
 
 from spread import gitio
 from spread.asking import asking
-from spread.changelog import summary_for
+from spread.changelog import control_character, summary_for
 from spread.commands.options import repo_option
 from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
-from spread.release import apply_release, plan_release, problems_in, release_files
+from spread.release import BumpTooSmall, apply_release, plan_release, problems_in, release_files
+from spread.release_resume import finish_interrupted
 from spread.repo import find_root, load_network
 from spread.revisions import working
 from spread.versions import Bump
+
+
+def plain_summary(text: str) -> str:
+    """The summary on one line; a control character is refused (click asks again when it was typed)."""
+    bad = control_character(text)
+    if bad is not None:
+        raise click.BadParameter(f"the summary holds the control character {bad}: write it as plain text")
+    return " ".join(text.split())
+
+
+def _summary_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    return None if value is None or not value.strip() else plain_summary(value)
 
 
 @click.command()
@@ -24,8 +37,9 @@ from spread.versions import Bump
 @click.option("--major", "bump", flag_value="major", help="Release a new major version (X.0.0).")
 @click.option("--minor", "bump", flag_value="minor", help="Release a new minor version (x.Y.0).")
 @click.option("--patch", "bump", flag_value="patch", help="Release a new patch version (x.y.Z).")
-@click.option("--summary", metavar="TEXT", help="The changelog's summary of this release (default: asked, or "
-              "a sentence saying what the release means for sites).")
+@click.option("--summary", metavar="TEXT", callback=_summary_option,
+              help="The changelog's summary of this release, one line (default: asked, or a sentence saying what "
+              "the release means for sites).")
 @click.option("--yes", "-y", is_flag=True, help="Release without asking anything (the summary included).")
 @repo_option
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
@@ -39,7 +53,8 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     with the reasons. Then writes the version into playbook.yaml, archives a copy as
     releases/VERSION.yaml, adds an entry to CHANGELOG.md, commits those files and tags the
     commit ID/vVERSION. The playbook's folder must have no uncommitted changes, and if
-    anything fails, everything is put back as it was.
+    anything fails, everything is put back as it was. A release that was stopped part-way
+    (the process killed, the computer turned off) is finished by running the command again.
 
     \b
     Examples:
@@ -51,6 +66,10 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     if network.git is None:
         raise SpreadError(f"{network.root} is not in a git repository, and releases are git commits and tags: run "
                           "`git init`, commit your files, then release")
+    finished = finish_interrupted(network, playbook_id)
+    if finished is not None:
+        click.echo(finished)
+        return
     folder = f"playbooks/{playbook_id}"
     working(network, playbook_id)
     dirty = gitio.uncommitted(network.git, gitio.relative_to_top(network.git, network.root / folder))
@@ -64,7 +83,12 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
     if problems:
         raise SpreadError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {folder}/ (listed above): fix "
                           "them before releasing. Nothing was changed.")
-    plan = plan_release(network, playbook_id, bump)
+    try:
+        plan = plan_release(network, playbook_id, bump)
+    except BumpTooSmall as too_small:
+        for reason in too_small.reasons:
+            click.echo(reason, err=True)
+        raise
     after = f"a {plan.bump} release after {plan.previous}, for these changes:" if plan.previous else "its first release."
     click.echo(f"Releasing {playbook_id} {plan.version}, {after}")
     for change in plan.changes:
@@ -73,7 +97,8 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
                 "changelog"):
         if summary is None:
             summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
-                                                                       default=summary_for(plan.bump))
+                                                                       default=summary_for(plan.bump),
+                                                                       value_proc=plain_summary)
         files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
         if not any(path.name == "CHANGELOG.md" for path in files):
             click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")

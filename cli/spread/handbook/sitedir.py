@@ -87,6 +87,6 @@ def earlier_build(folder: Path, root: Path) -> bool:
         if path.suffix in WEB or (rel.startswith("downloads/") and path.suffix == ".yaml"):
             continue
         copy = root / "docs" / rel
-        if not (copy.is_file() and copy.read_bytes() == path.read_bytes()):
+        if copy.is_symlink() or not (copy.is_file() and copy.read_bytes() == path.read_bytes()):
             return False
     return True

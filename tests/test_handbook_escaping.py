@@ -1,4 +1,5 @@
-"""User text on handbook pages: shown as written, never run; Markdown only where it is allowed, and sanitised."""
+"""User text on handbook pages: shown as written, never run; Markdown only in the fields declared as Markdown,
+rendered and sanitised."""
 
 from __future__ import annotations
 
@@ -8,15 +9,23 @@ from html import unescape
 import markdown
 import pytest
 
-from spread.handbook.escaping import html, link, long_text, safe_url, text
+from spread.handbook.escaping import MARKDOWN_FIELDS, clean, html, link, prose, spans, text
+from spread.handbook.history import changes
 from spread.handbook.markup import inline, table
 
-# The extensions the generated configuration turns on: the escaping must hold with all of them.
-EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details", "toc"]
+# The extensions the generated configuration turns on, and syntax a user may add in mkdocs.yml: the escaping
+# must hold with all of them.
+EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details", "toc",
+              "pymdownx.magiclink", "pymdownx.emoji", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde",
+              "pymdownx.keys", "abbr", "footnotes"]
 
 
 def render(source: str) -> str:
     return markdown.markdown(source, extensions=EXTENSIONS)
+
+
+def visible(out: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", out)).strip()
 
 
 HOSTILE = [
@@ -27,18 +36,33 @@ HOSTILE = [
     "- not a list\n\n> not a quote",
     "back\\slash ~~tilde~~ & ampersand ` lone backtick",
     "1. not a numbered list", "+ not a list either", "---", "Version 2.0.0 at 1.5 hours",
+    "line\n===", "term\n:   not a definition", "!!! danger \"not an admonition\"", "??? note", "<details>x",
+    ":smile: www.example.org https://example.org @user ==mark== ^^ins^^ ++ctrl+alt++ [^1] *[HTML]: x",
+    "<!-- spread-deferred-block 0 --> --> <!--", "{{ config }} {% raw %}", "&#106;avascript:alert(1) &amp; &lt;",
+    "<https://example.org> <javascript:alert(1)> ![x](https://example.org/pixel.png)",
 ]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
-def test_text_is_shown_exactly_and_runs_nothing(value: str) -> None:
+def test_text_is_shown_exactly_and_is_nothing_but_characters(value: str) -> None:
     out = render(text(value))
-    assert "<script" not in out and "<img" not in out and not re.search(r"<[^>]*\sonclick=", out)
-    assert "<a " not in out and "<h1" not in out and "<table" not in out and "<em>" not in out
-    assert "<ol" not in out and "<ul" not in out and "<hr" not in out
-    # What a reader sees is the value, whitespace collapsed to single spaces.
-    visible = unescape(re.sub(r"<[^>]+>", "", out)).strip()
-    assert visible == " ".join(value.split())
+    assert re.fullmatch(r"<p>[^<>]*</p>", out), out  # one paragraph, no element inside it
+    assert visible(out) == " ".join(value.split())
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_text_in_a_heading_reads_as_written_in_the_heading_and_the_table_of_contents(value: str) -> None:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    out = md.convert(f"## {text(value)} {{ #fixed data-search-exclude }}")
+    assert re.fullmatch(r'<h2 data-search-exclude id="fixed">[^<>]*</h2>', out), out  # only our attributes
+    assert visible(out) == " ".join(value.split())
+    assert [unescape(token["name"]) for token in md.toc_tokens] == [" ".join(value.split())]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_text_in_a_table_cell_stays_in_its_cell(value: str) -> None:
+    out = render(f"| Value | Next |\n|---|---|\n| {text(value)} | after |")
+    assert out.count("<td>") == 2 and "<td>after</td>" in out
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -51,66 +75,96 @@ def test_inline_in_a_raw_html_block_is_shown_exactly_and_runs_nothing(value: str
     assert unescape(re.sub(r"</?code>", "", cell)) == " ".join(value.split())
 
 
-def test_inline_shows_code_in_backticks_as_code_like_text_does() -> None:
+def test_code_in_backticks_shows_as_code_on_both_paths() -> None:
     assert inline("Run `spread site new <id>` then *check*") == \
         "Run <code>spread site new &lt;id&gt;</code> then *check*"
     assert inline("  two\n lines  ") == "two lines"
-
-
-def test_text_shows_code_in_backticks_as_code() -> None:
     out = render(text("Run `spread site new <id>` then *check*"))
-    assert "<code>spread site new &lt;id&gt;</code>" in out and "*check*" in out
+    assert "<code>spread site new &#60;id&#62;</code>" in out and visible(out) == "Run spread site new <id> then *check*"
+    assert list(spans(" a `b`  c ``d`` ` e")) == [("a ", False), ("b", True), (" c ", False), ("d", True),
+                                                  (" ` e", False)]
 
 
-def test_text_keeps_attribute_lists_out_of_headings() -> None:
-    out = render(f"## {text('Title { #evil .x onclick=alert(1) }')}")
-    tag = out.split(">", 1)[0]
-    assert re.fullmatch(r'<h2 id="[a-z0-9-]+"', tag), tag  # the toc's own slug, and no attribute of ours
-    assert "Title { #evil .x onclick=alert(1) }</h2>" in out
+def test_text_leaves_plain_words_alone() -> None:
+    assert text("Peer support circles") == "Peer support circles" and text("café · ✓") == "café · ✓"
 
 
-def test_long_text_allows_markdown_but_no_html() -> None:
-    out = render(long_text("Some *emphasis* and a [web link](https://example.org/a_(b)).\n\n<b>bold</b> "
-                           "<script>alert(1)</script>"))
-    assert "<em>emphasis</em>" in out
-    assert '<a href="https://example.org/a_(b)">web link</a>' in out
-    assert "<b>" not in out and "<script" not in out and "&lt;script&gt;" in out
+def test_html_escapes_for_text_and_attributes() -> None:
+    assert html('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
+    assert html("it's & so") == "it&#x27;s &amp; so"
+
+
+def test_prose_allows_markdown_and_shows_raw_html_as_text() -> None:
+    out = prose("Some *emphasis* and a [web link](https://example.org/a_(b)).\n\n<b>bold</b> "
+                "<script>alert(1)</script>\n\n- one\n- two")
+    assert out.startswith('<div class="spread-prose"><p>') and out.endswith("</ul></div>")
+    assert "<em>emphasis</em>" in out and "<li>one</li>" in out
+    assert '<a href="https://example.org/a_(b)" rel="noopener noreferrer">web link</a>' in out
+    assert "&lt;b&gt;bold&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;" in out and "<b>" not in out
 
 
 @pytest.mark.parametrize("source", [
-    "[click](javascript:alert(1))", "[click](JAVASCRIPT:alert(1))", "[click](data:text/html,x)",
-    "[click](relative/page.md)", "[click](#anchor)", "[click]: javascript:alert(1)\n\n[x][click]",
+    "[click](javascript:alert(1))", "[click](JAVASCRIPT:alert(1))", "[click](&#106;avascript:alert(1))",
+    "[click](java\tscript:alert(1))", "[click](<javascript:alert(1)>)", "[click](data:text/html,x)",
+    "[click](vbscript:msgbox(1))", "[click](relative/page.md)", "[click](../../etc/passwd)", "[click](#anchor)",
+    "[click](//example.org/x)", "[click][r]\n\n[r]: javascript:alert(1)", "<javascript:alert(1)>",
 ])
-def test_long_text_links_go_nowhere_but_the_web(source: str) -> None:
-    out = render(long_text(source))
-    assert "href" not in out
-    assert "click" in out
+def test_prose_links_go_nowhere_but_the_web_or_mail(source: str) -> None:
+    out = prose(source)
+    assert "href" not in out and "<a" not in out
+    assert "click" in out or "javascript" in out
 
 
-def test_long_text_drops_images_so_nothing_is_fetched() -> None:
-    out = render(long_text("![tracker](https://example.org/pixel.png)"))
-    assert "<img" not in out and "tracker" in out
+def test_prose_keeps_web_and_mail_links() -> None:
+    assert 'href="mailto:hub@example.org"' in prose("[Write to us](mailto:hub@example.org)")
+    assert 'href="https://example.org"' in prose("<https://example.org>")
 
 
-def test_long_text_leaves_code_alone() -> None:
-    out = render(long_text("Use `<b>` for bold.\n\n    <indented code>"))
-    assert "<code>&lt;b&gt;</code>" in out
-    assert "<b>" not in out.replace("<code>&lt;b&gt;</code>", "")
+def test_prose_drops_images_so_nothing_is_fetched() -> None:
+    assert "<img" not in prose("![tracker](https://example.org/pixel.png) and text")
 
 
-def test_long_text_moves_headings_under_the_page() -> None:
-    assert long_text("# Top\n\n## Next", top=3) == "### Top\n\n#### Next"
-    assert long_text("### Only", top=4) == "#### Only"
+def test_prose_moves_headings_under_the_page_and_keeps_code_on_one_line() -> None:
+    assert "<h3>Top</h3>" in prose("# Top\n\n## Next") and "<h4>Next</h4>" in prose("# Top\n\n## Next")
+    assert "<h4>Only</h4>" in prose("### Only", top=4) and "<h6>Deep</h6>" in prose("# A\n\n###### Deep", top=5)
+    out = prose("```\nfirst\n\nthird <b>\n```\n\nafter")
+    assert "\n" not in out and "<pre><code>first&#10;&#10;third &lt;b&gt;&#10;</code></pre>" in out
 
 
-def test_long_text_closes_a_fence_left_open() -> None:
-    assert long_text("```\ncode").endswith("```")
+def test_prose_is_one_raw_block_markdown_passes_through_whole() -> None:
+    block = prose("# A heading\n\nText with *emphasis*, {: onclick=x } and [a](https://example.org).\n\n"
+                  "```\ncode\n\n# not a heading\n```\n\n<!-- spread-deferred-block 0 -->\n\n| a |\n|---|\n| b |")
+    out = render(f"# Page\n\n{block}\n\n## After")
+    assert block in out and out.endswith('<h2 id="after">After</h2>')
+    assert "<!--" not in block and "onclick=" not in block.replace("{: onclick=x }", "")
 
 
-def test_urls_and_html() -> None:
-    assert safe_url(" https://example.org ") == "https://example.org"
-    assert safe_url("javascript:alert(1)") is None
-    assert safe_url('https://x.org/"onmouseover') is None
-    assert link("Report", "ftp://x") == "Report"
-    assert link("Report", "https://x.org") == "[Report](<https://x.org>)"
-    assert html('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
+def test_clean_keeps_only_the_allow_list() -> None:
+    assert clean('<div onclick="x"><a href="https://x.org" onclick="y" style="z">a</a><iframe></iframe></div>') == \
+        '<a href="https://x.org" rel="noopener noreferrer">a</a>'
+    assert clean("<svg onload=alert(1)><script>alert(2)</script>text</svg>") == "text"
+
+
+def test_link_is_a_web_link_or_just_its_label() -> None:
+    assert link("Report", "https://x.org/a?b=1&c=2") == \
+        '<a href="https://x.org/a?b=1&amp;c=2" rel="noopener noreferrer">Report</a>'
+    assert link("Report", "ftp://x") == "Report" and link("Report", None) == "Report"
+    assert link("Report", "javascript:alert(1)") == "Report"
+    assert link("Report", 'https://x.org/"onmouseover="alert(1)') == \
+        '<a href="https://x.org/&quot;onmouseover=&quot;alert(1)" rel="noopener noreferrer">Report</a>'
+
+
+def test_the_markdown_fields_are_declared_in_one_place() -> None:
+    assert MARKDOWN_FIELDS == {"playbook": ("description", "evidence.summary", "replication.notes",
+                                            "local[].guidance"), "site": ("notes",)}
+
+
+def test_changelog_releases_are_headings_over_sanitised_notes() -> None:
+    out = changes("# Changelog\n\nIntro.\n\n## [<img/src=x/onerror=alert(1)>] - 2026-02-02\n\nNotes with "
+                  "<script>alert(2)</script>.\n\n### Added\n\n- A thing\n\n## [1.0.0] - 2025-01-01\n\n## not a release")
+    first, notes, second, rest = out.split("\n\n")
+    assert visible(render(first)) == "Version <img/src=x/onerror=alert(1)>, 2 February 2026"
+    assert render(first).startswith("<h4") and visible(render(second)) == "Version 1.0.0, 1 January 2025"
+    assert notes == ('<div class="spread-prose"><p>Notes with &lt;script&gt;alert(2)&lt;/script&gt;.</p> '
+                     "<h5>Added</h5> <ul> <li>A thing</li> </ul></div>")
+    assert rest == '<div class="spread-prose"><h5>not a release</h5></div>' and "Intro" not in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spread.handbook.blocks import bullets, section, table
-from spread.handbook.escaping import long_text, text
+from spread.handbook.escaping import prose, text
 from spread.handbook.words import sentence
 from spread.model import CoreComponent, LocalComponent, Playbook
 
@@ -71,7 +71,7 @@ def _options(component: LocalComponent) -> str:
 
 def local(component: LocalComponent) -> str:
     body = section(
-        long_text(component.guidance, top=4) if component.guidance else "",
+        prose(component.guidance, top=4) if component.guidance else "",
         _options(component),
         section("**Not allowed.**", bullets(text(p) for p in component.prohibited)) if component.prohibited else "")
     return _box("local", component.id, component.title, "Local component: sites may adapt this, within limits", body)

@@ -1,30 +1,50 @@
-"""Making user-supplied text safe to place in a generated Markdown page.
+"""User text on a generated page, safe by construction: shown as text, or rendered as sanitised Markdown.
 
-Every string that comes from a playbook, site or audit goes through one of these functions on its way into a
-page, so that a title containing `<script>` shows the text and runs nothing. `text` is for short fields
-(titles, names, table cells): no Markdown at all. `long_text` is for the few long fields where people may write
-Markdown (a description, guidance, notes): headings, lists, emphasis and web links work, raw HTML never passes
-through, and links go nowhere but the open web. `html` is for values placed inside raw HTML (charts, cards).
+Every string from a playbook, site, audit or changelog takes one of two paths onto a page, and no other:
+
+- **Text.** A short field (a title, a name, a table cell) is shown exactly as written. `html` is for raw HTML,
+  which Markdown passes through untouched; `text` is for Markdown (headings, so that the table of contents
+  and the page title work): every ASCII punctuation mark becomes a numeric character reference, so Markdown
+  and its extensions see no syntax at all, and the browser, the page title, the table of contents and the
+  search index show the characters as written. `code in backticks` shows as code on both paths.
+- **Markdown.** A field listed in `MARKDOWN_FIELDS` may hold paragraphs, lists, headings, emphasis, code and
+  web links; raw HTML in it shows as text. `prose` renders it with Python-Markdown, cleans the HTML with nh3
+  against an allow-list of tags, attributes and link schemes, moves its headings under the page's own, and
+  returns one raw HTML block.
+
+Nothing here tries to recognise dangerous input: text is encoded whatever it says, and Markdown output keeps
+only what the allow-list names.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
+import string
+from collections.abc import Iterator
+from typing import Any
 
-# Characters that mean something anywhere in a line of Markdown. `{` and `}` matter most: with attr_list on,
-# `{ onclick=… }` in a title would otherwise add an attribute to the heading. Escaping no more than needed
-# matters too: every escape is work for the Markdown parser, thousands of times over in a large handbook.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
-# …and what means something only at the start of a line: a list item or a numbered list.
-_LEADING = re.compile(r"^([+-](?=\s|[-\s]*$)|\d+(?=[.)](\s|$)))")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# The fields people may write Markdown in: the one list, shown on the reference pages too.
+MARKDOWN_FIELDS = {
+    "playbook": ("description", "evidence.summary", "replication.notes", "local[].guidance"),
+    "site": ("notes",),
+}
+# Markdown the handbook allows in those fields, and the HTML it may become.
+EXTENSIONS = ("fenced_code", "tables", "sane_lists")
+TAGS = {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead",
+        "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6"}
+ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+# Links go to the web or to mail, never to a relative address: from the site's folder it could lead anywhere
+# on the reader's disk or another host (`//host`), and the generator could not check that it leads anywhere.
+SCHEMES = {"http", "https", "mailto"}
+
+_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_HEADING = re.compile(r"^(#{1,6})(\s)")
-# Inline links and images `[text](url …)` and reference definitions `[id]: url`.
-_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))*)[^)\n]*\)")
-_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]\n]+\]:)\s*(\S+).*$")
-SAFE_SCHEMES = ("https://", "http://", "mailto:")
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+_PRE = re.compile(r"(<pre>.*?</pre>)", re.DOTALL)
+_UNLINKED = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.DOTALL)
+_renderer: Any = None
+_cleaner: Any = None
 
 
 def html(value: object) -> str:
@@ -32,88 +52,69 @@ def html(value: object) -> str:
     return _html.escape(str(value), quote=True)
 
 
-def text(value: object) -> str:
-    """A short plain-text value as Markdown inline text: shown as written, never interpreted, except that
-    `code in backticks` shows as code (people write commands that way; Markdown escapes code itself).
-
-    Whitespace (line breaks included) collapses to single spaces, so a value cannot start a new block
-    or break out of a table cell."""
+def spans(value: object) -> Iterator[tuple[str, bool]]:
+    """A short value's text, whitespace collapsed to single spaces, in pieces: (text, whether it is code)."""
     plain = " ".join(str(value).split())
-    parts, last = [], 0
+    last = 0
     for match in _CODE_SPAN.finditer(plain):
-        parts += [_SPECIAL.sub(r"\\\1", _html.escape(plain[last:match.start()], quote=False)), match.group(0)]
+        if match.start() > last:
+            yield plain[last:match.start()], False
+        yield match.group(2).strip() or match.group(2), True
         last = match.end()
-    escaped = "".join([*parts, _SPECIAL.sub(r"\\\1", _html.escape(plain[last:], quote=False))])
-    lead = _LEADING.match(escaped)
-    if lead is None:
-        return escaped
-    if lead.group(1)[0].isdigit():  # `1. ` or `1) ` would start a numbered list: escape its dot or bracket
-        end = lead.end()
-        return f"{escaped[:end]}\\{escaped[end:]}"
-    return "\\" + escaped
+    if last < len(plain):
+        yield plain[last:], False
 
 
-def safe_url(url: str) -> str | None:
-    """The URL if it is an ordinary web or mail link, else None (no `javascript:`, no relative paths)."""
-    url = url.strip()
-    return url if url.lower().startswith(SAFE_SCHEMES) and not any(c in url for c in "<>\"'` ") else None
+def text(value: object) -> str:
+    """A short value as Markdown inline text that Markdown reads as nothing but characters: shown as written,
+    with whitespace (line breaks too) collapsed to single spaces, and `code in backticks` shown as code."""
+    plain = " ".join(str(value).split())
+    if "`" not in plain:
+        return plain.translate(_REFERENCES)
+    return "".join(f"<code>{piece.translate(_REFERENCES)}</code>" if code else piece.translate(_REFERENCES)
+                   for piece, code in spans(plain))
+
+
+def _render(source: str) -> str:
+    global _renderer
+    if _renderer is None:
+        import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type information
+
+        _renderer = markdown.Markdown(extensions=list(EXTENSIONS))
+        # Raw HTML in a Markdown field shows as the text it is, as in a code span, rather than being dropped.
+        _renderer.preprocessors.deregister("html_block")
+        _renderer.inlinePatterns.deregister("html")
+    out: str = _renderer.reset().convert(source)
+    return out
+
+
+def clean(fragment: str) -> str:
+    """An HTML fragment with only the allowed tags, attributes and link schemes; a link whose address was
+    refused becomes its text."""
+    global _cleaner
+    if _cleaner is None:
+        import nh3
+
+        _cleaner = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, url_relative="deny",
+                               strip_comments=True)
+    out: str = _cleaner.clean(fragment)
+    return _UNLINKED.sub(r"\1", out)
 
 
 def link(label: str, url: str | None) -> str:
-    """A web link for a URL from the user's data, or just the label when the URL is not a safe web link."""
-    safe = safe_url(url) if url else None
-    return f"[{text(label)}](<{safe}>)" if safe else text(label)
+    """`label` (HTML) as a link to `url` from the user's data, or the label alone when the address is not a web
+    or mail address."""
+    return clean(f'<a href="{html(url)}">{label}</a>') if url else label
 
 
-def _inline(line: str) -> str:
-    """One line of user Markdown outside code: no HTML, no attribute lists, only safe links, no images."""
-    parts = []
-    last = 0
-    for match in _CODE_SPAN.finditer(line):  # code spans are escaped by Markdown itself
-        parts.append(_neutralise(line[last:match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(_neutralise(line[last:]))
-    return "".join(parts)
-
-
-def _neutralise(chunk: str) -> str:
-    chunk = chunk.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
-
-    def one(match: re.Match[str]) -> str:
-        bang, label, url = match.groups()
-        safe = None if bang else safe_url(url)
-        return f"[{label}](<{safe}>)" if safe else label
-
-    chunk = _LINK.sub(one, chunk)
-    reference = _REFERENCE.match(chunk)
-    if reference and safe_url(reference.group(2)) is None:
-        return text(chunk)
-    return chunk
-
-
-def long_text(value: str, top: int = 3) -> str:
-    """User Markdown from a long-text field, sanitised; its headings are moved down so that the biggest
-    becomes level `top` and sits under the page's own headings."""
-    lines = value.strip("\n").splitlines()
-    levels = [len(m.group(1)) for line in lines if (m := _HEADING.match(line))]
-    shift = top - min(levels) if levels else 0
-    out, fence = [], None
-    for line in lines:
-        opened = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            out.append(line)
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            line = "#" * min(6, len(heading.group(1)) + shift) + line[len(heading.group(1)):]
-        out.append(_inline(line))
-    if fence is not None:  # an unclosed fence would swallow the rest of the page
-        out.append(fence)
-    return "\n".join(out)
+def prose(value: str, top: int = 3) -> str:
+    """A Markdown field as one raw HTML block (`<div class="spread-prose">`): sanitised, with its biggest heading
+    at level `top`, under the page's own headings; on one line, so that Markdown passes it through whole."""
+    cleaned = clean(_render(value))
+    levels = [int(level) for _, level in _HEADING.findall(cleaned)]
+    if levels:
+        shift = top - min(levels)
+        cleaned = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}>", cleaned)
+    one_line = "".join(part.replace("\n", "&#10;") if part.startswith("<pre>") else part.replace("\n", " ")
+                       for part in _PRE.split(cleaned))
+    return f'<div class="spread-prose">{one_line}</div>' if one_line.strip() else ""

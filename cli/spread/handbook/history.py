@@ -6,20 +6,27 @@ import re
 
 from spread.handbook import paths
 from spread.handbook.blocks import section, table
-from spread.handbook.escaping import long_text, text
+from spread.handbook.escaping import prose, text
 from spread.handbook.words import day
 from spread.model import Playbook
 
-# A changelog opens with its own title and a note on its format; the handbook shows only the releases.
-_FIRST_RELEASE = re.compile(r"^##\s", re.MULTILINE)
-# Keep a Changelog's release headings, `## [2.0.0] - 2026-02-02`, as a reader would say them.
-_RELEASE = re.compile(r"^##\s+\[?([^\]\s]+)\]?\s*[-–—]\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
+# Keep a Changelog's release headings, `## [2.0.0] - 2026-02-02`: what comes before the first is the changelog's
+# own title and a note on its format, which the handbook leaves out.
+_RELEASE = re.compile(r"^##[ \t]+\[?([^\]\s]+)\]?[ \t]*[-–—][ \t]*(\d{4}-\d{2}-\d{2})[ \t]*$", re.MULTILINE)
 
 
-def releases_only(changelog: str) -> str:
-    match = _FIRST_RELEASE.search(changelog)
-    releases = changelog[match.start():] if match else ""
-    return _RELEASE.sub(lambda m: f"## Version {m.group(1)}, {day(m.group(2))}", releases)
+def releases(changelog: str) -> list[tuple[str, str]]:
+    """Each release in the changelog, as written: its heading as a reader would say it, and its notes."""
+    found = list(_RELEASE.finditer(changelog))
+    return [(f"Version {m.group(1)}, {day(m.group(2))}",
+             changelog[m.end():found[i + 1].start() if i + 1 < len(found) else len(changelog)])
+            for i, m in enumerate(found)]
+
+
+def changes(changelog: str) -> str:
+    """The releases as headings in the table of contents, each over its notes as sanitised Markdown."""
+    return section(*(section(f"#### {text(title)}", prose(notes, top=5) if notes.strip() else "")
+                     for title, notes in releases(changelog)))
 
 
 def history(pb: Playbook, versions: list[str], changelog: str | None, page: str) -> str:
@@ -37,6 +44,6 @@ def history(pb: Playbook, versions: list[str], changelog: str | None, page: str)
              "and a wording fix a patch.")
     if pb.version not in versions and versions:
         intro += f" It is not released yet: the latest release is {text(released[-1])}."
-    notes = releases_only(changelog) if changelog else ""
+    notes = changes(changelog) if changelog else ""
     return section("## Version history { #version-history }", intro, table(["Version", "Files"], rows) if rows else "",
-                   section("### What changed", long_text(notes, top=4)) if notes.strip() else "")
+                   section("### What changed", notes) if notes else "")

@@ -17,7 +17,8 @@ import html as _html
 import re
 from collections.abc import Iterable, Sequence
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+from spread.handbook.escaping import spans
+
 # Text that is already its own HTML: no character to escape, no code span, no whitespace but single spaces.
 _PLAIN = re.compile(r"(?:[^&<>`\s]+(?: [^&<>`\s]+)*)?")
 
@@ -28,15 +29,8 @@ def inline(value: object) -> str:
     plain = str(value)
     if _PLAIN.fullmatch(plain):  # most values: names, dates, words from the playbook (thousands per page set)
         return plain
-    plain = " ".join(plain.split())
-    if "`" not in plain:
-        return _html.escape(plain, quote=False)
-    parts, last = [], 0
-    for match in _CODE_SPAN.finditer(plain):
-        code = match.group(2).strip() or match.group(2)
-        parts += [_html.escape(plain[last:match.start()], quote=False), f"<code>{_html.escape(code, quote=False)}</code>"]
-        last = match.end()
-    return "".join([*parts, _html.escape(plain[last:], quote=False)])
+    return "".join(f"<code>{_html.escape(piece, quote=False)}</code>" if code else _html.escape(piece, quote=False)
+                   for piece, code in spans(plain))
 
 
 def attr(value: object) -> str:

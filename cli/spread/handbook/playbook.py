@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from spread.handbook import paths
+from spread.handbook import markup, paths
 from spread.handbook.blocks import bullets, checklist, front_matter, heading, section, table
 from spread.handbook.components import components
-from spread.handbook.escaping import link, long_text, text
+from spread.handbook.escaping import link, prose, text
 from spread.handbook.history import history
 from spread.handbook.instrument import instrument
 from spread.handbook.sites import sites_table
@@ -47,17 +47,18 @@ def _evidence(pb: Playbook) -> str:
         name, meaning = NESTA[pb.evidence_level]
         level = (f"**Nesta Standards of Evidence: level {pb.evidence_level} of 5, {name}.** {meaning} "
                  "Level 5 means the model has been scaled with the same impact.")
-    sources = [link(s.title, s.url) + "".join(f", {text(x)}" for x in (s.type and s.type.replace("-", " "), s.year)
-                                              if x) for s in pb.sources]
-    return section("## Evidence", level, long_text(pb.evidence_summary) if pb.evidence_summary else "",
-                   section("**Sources**", bullets(sources)) if sources else "")
+    sources = [link(markup.inline(s.title), s.url) + "".join(f", {markup.inline(x)}" for x in
+                                                             (s.type and s.type.replace("-", " "), s.year) if x)
+               for s in pb.sources]
+    return section("## Evidence", level, prose(pb.evidence_summary) if pb.evidence_summary else "",
+                   section("**Sources**", markup.bullets(sources)) if sources else "")
 
 
 def _spread(pb: Playbook) -> str:
     if not pb.replication:
         return ""
     return section("## How it spreads", REPLICATION.get(pb.replication, text(pb.replication)),
-                   long_text(pb.replication_notes) if pb.replication_notes else "")
+                   prose(pb.replication_notes) if pb.replication_notes else "")
 
 
 def _roles_and_rollout(pb: Playbook) -> str:
@@ -85,7 +86,7 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
     download = f"[Download the playbook file]({paths.href(page, paths.download(pb.id, pb.version))})"
     body = section(
         f"# {text(pb.title)}", f"{facts}\n{{: .spread-facts }}", illustrative,
-        f"**{text(pb.summary)}**", long_text(pb.description) if pb.description else "",
+        f"**{text(pb.summary)}**", prose(pb.description) if pb.description else "",
         f"{dashboard} · {download}",
         _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb),
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),

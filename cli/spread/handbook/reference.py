@@ -11,7 +11,7 @@ from typing import Any
 
 from spread.handbook import paths
 from spread.handbook.blocks import front_matter, section, table
-from spread.handbook.escaping import long_text, text
+from spread.handbook.escaping import MARKDOWN_FIELDS, text
 
 KINDS = {"playbook": ("The playbook file", "playbooks/<id>/playbook.yaml",
                       "Written by the innovator: the model, its components and its self-audit."),
@@ -22,11 +22,12 @@ KINDS = {"playbook": ("The playbook file", "playbooks/<id>/playbook.yaml",
 TYPES = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
          "array": "list", "object": "group of fields", "null": "empty"}
 PLURALS = {"string": "text", "integer": "whole numbers", "number": "numbers", "object": "groups of fields"}
+MARKDOWN = "Markdown allowed: paragraphs, lists, headings, emphasis, code and web links."
 
 
 def _cell(value: str) -> str:
     """Schema wording (ours, with `code` in backticks) in one table cell."""
-    return long_text(" ".join(value.split())).replace("|", "\\|")
+    return text(value)
 
 
 def _type(node: dict[str, Any]) -> str:
@@ -57,7 +58,7 @@ def groups(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str
         yield from groups(node["additionalProperties"], f"{path}.<id>")
 
 
-def _row(name: str, path: str, child: dict[str, Any], required: bool) -> list[str]:
+def _row(name: str, path: str, child: dict[str, Any], required: bool, markdown: tuple[str, ...]) -> list[str]:
     target = child["items"] if isinstance(child.get("items"), dict) else child
     nested = target.get("properties") or isinstance(target.get("additionalProperties"), dict)
     child_path = f"{path}.{name}" if path else name
@@ -66,6 +67,7 @@ def _row(name: str, path: str, child: dict[str, Any], required: bool) -> list[st
         inner = child_path + ("[]" if target is not child else "")
         shown = f"[`{name}`](#{_anchor(inner if target.get('properties') else inner + '.<id>')})"
     what = " ".join(x for x in (child.get("title", ""), "—", child.get("description", "")) if x).strip(" —")
+    what += f" {MARKDOWN}" if child_path in markdown else ""
     return [shown, _cell(what), _cell(_type(child)), "Yes" if required else ""]
 
 
@@ -76,7 +78,8 @@ def schema_page(kind: str, schema: dict[str, Any]) -> str:
              "for editors that check YAML as you type.")]
     for path, node in groups(schema):
         required = set(node.get("required", []))
-        rows = [_row(name, path, child, name in required) for name, child in node["properties"].items()]
+        rows = [_row(name, path, child, name in required, MARKDOWN_FIELDS.get(kind, ()))
+                for name, child in node["properties"].items()]
         heading = f"`{path}`" if path else "Top level"
         parts += [f"## {heading} {{ #{_anchor(path)} }}", _cell(node.get("title", "")) if path else "",
                   table(["Field", "What it is", "Type", "Required"], rows)]

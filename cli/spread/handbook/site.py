@@ -14,7 +14,7 @@ from spread.handbook import markup, paths
 from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
-from spread.handbook.escaping import long_text, text
+from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
@@ -121,6 +121,6 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
         section(heading(2, "Earlier choices", indexed=False),
                 markup.para("Choices about components that a later version of the playbook removed, kept for the "
                             "record.") + markup.record(retired, "spread-adaptations")) if retired else "",
-        section(heading(2, "Notes", indexed=False), long_text(s.notes)) if s.notes else "",
+        section(heading(2, "Notes", indexed=False), prose(s.notes)) if s.notes else "",
         section(heading(2, "Next self-audit", indexed=False), checklist))
     return front_matter(s.name) + body + "\n"

@@ -9,7 +9,6 @@ them apart, which is how the injection tests find it. Each script the corpus tri
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -161,10 +160,6 @@ def plant(root: Path, corpus: list[str]) -> int:
     return sum(seen.values()) + len(seen)
 
 
-STRUCTURE = {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "dl",
-             "dt", "dd", "hr", "blockquote", "details", "summary", "pre", "p", "a", "img", "iframe", "object", "embed",
-             "form", "input", "button", "textarea", "select", "svg", "script", "style", "base", "meta", "link",
-             "figure", "nav", "title"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 EMBEDDED = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcset", "background",
@@ -172,59 +167,62 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 
 
 class Scan(HTMLParser):
-    """One built page as the injection tests see it: how many elements of each structural kind it has outside
-    Markdown blocks (`.spread-prose`), its scripts, and anything that could run script."""
+    """One built page read without a browser: its scripts, anything that could run script, and the text of its
+    headings, title and table of contents."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.counts: Counter[str] = Counter()
         self.inline: list[str] = []
         self.external: list[str] = []
         self.dangers: list[str] = []
-        self._stack: list[tuple[str, bool]] = []
+        self.texts: dict[str, list[str]] = {"h1": [], "title": [], "toc": []}
+        self._open: list[str] = []  # the elements whose text is being collected, by key
+        self._text: list[list[str]] = []
+        self._toc = 0  # depth inside the page's table of contents
         self._script: list[str] | None = None
-
-    def _prose(self) -> bool:
-        return bool(self._stack) and self._stack[-1][1]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {name: value or "" for name, value in attrs}
-        prose = self._prose() or "spread-prose" in found.get("class", "").split()
-        if not prose and tag in STRUCTURE:
-            self.counts[tag] += 1
-        if "admonition" in found.get("class", "").split() and not prose:
-            self.counts["admonition"] += 1
         for name, value in found.items():
             plain = re.sub(r"[\x00-\x20]", "", value).lower()
             if name.startswith("on") or (name in URL_ATTRIBUTES and plain.startswith(("javascript:", "data:",
                                                                                       "vbscript:"))):
                 self.dangers.append(f"<{tag} {name}={value[:60]!r}>")
-        if tag in EMBEDDED or name_is_refresh(tag, found):
+        refresh = tag == "meta" and found.get("http-equiv", "").lower() not in ("", "content-security-policy")
+        if tag in EMBEDDED or refresh:
             self.dangers.append(f"<{tag}>")
         if tag == "script":
             if found.get("src"):
                 self.external.append(found["src"])
             elif found.get("type") != "application/json":
                 self._script = []
-        if tag not in VOID:
-            self._stack.append((tag, prose))
+        if tag == "nav" and "md-nav--secondary" in found.get("class", ""):
+            self._toc = 1
+        elif self._toc and tag == "nav":
+            self._toc += 1
+        if tag in ("h1", "title") or (self._toc and tag == "a"):
+            self._open.append("toc" if tag == "a" else tag)
+            self._text.append([])
+        elif tag == "a" and "headerlink" in found.get("class", "") and self._open:
+            self._open.append("skip")
+            self._text.append([])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             self.inline.append("".join(self._script))
             self._script = None
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                del self._stack[i:]
-                break
+        if tag == "nav" and self._toc:
+            self._toc -= 1
+        if self._open and tag == ("a" if self._open[-1] in ("toc", "skip") else self._open[-1]):
+            key, words = self._open.pop(), self._text.pop()
+            if key != "skip":
+                self.texts[key].append(" ".join("".join(words).split()))
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
-
-
-def name_is_refresh(tag: str, attrs: dict[str, str]) -> bool:
-    return tag == "meta" and attrs.get("http-equiv", "").lower() not in ("", "content-security-policy")
+        if self._text:
+            self._text[-1].append(data)
 
 
 def scan(html: str) -> Scan:

@@ -1,14 +1,17 @@
 """User text on handbook pages: shown as written, never run; Markdown only in the fields declared as Markdown,
-rendered and sanitised."""
+rendered and sanitised; and the security policy every page carries."""
 
 from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 import markdown
 import pytest
 
+from spread.errors import SpreadError
+from spread.handbook import theme
 from spread.handbook.escaping import MARKDOWN_FIELDS, clean, html, link, prose, spans, text
 from spread.handbook.history import changes
 from spread.handbook.markup import inline, table
@@ -168,3 +171,42 @@ def test_changelog_releases_are_headings_over_sanitised_notes() -> None:
     assert notes == ('<div class="spread-prose"><p>Notes with &lt;script&gt;alert(2)&lt;/script&gt;.</p> '
                      "<h5>Added</h5> <ul> <li>A thing</li> </ul></div>")
     assert rest == '<div class="spread-prose"><h5>not a release</h5></div>' and "Intro" not in out
+
+
+# The security policy
+
+def test_the_policy_comes_first_in_the_head_with_the_character_set() -> None:
+    source = '<!doctype html><html><head lang="en">{% block site_meta %}<meta charset="utf-8"><meta x>{% endblock %}'
+    out = theme.base_template(source, {".": "policy-top", "..": "policy-one-down"})
+    assert out.startswith('<!doctype html><html><head lang="en">\n<meta charset="utf-8">\n<meta http-equiv='
+                          '"Content-Security-Policy" content="{{ {".": "policy-top", "..": "policy-one-down"}.get('
+                          'base_url, "default-src ')
+    assert out.count('<meta charset="utf-8">') == 1 and out.endswith("{% block site_meta %}<meta x>{% endblock %}")
+    with pytest.raises(SpreadError, match="has no <head>"):
+        theme.base_template("<html><body></body></html>", {})
+
+
+def test_the_policy_allows_the_themes_own_inline_scripts_at_every_depth_and_nothing_else() -> None:
+    env = theme.environment({})
+    settings = {"theme": {"name": "material", "features": ["content.tabs.link"]}, "extra": {}}
+    by_base = theme.policies(env, settings)
+    assert set(by_base) == {".", "/", *("/".join([".."] * n) for n in range(1, theme.DEEPEST + 1))}
+    scope = env.get_template("partials/javascripts/base.html").render(config=settings, base_url="../..")
+    script = re.search(r"<script>(.*?)</script>", scope, re.DOTALL).group(1)  # type: ignore[union-attr]
+    assert theme._digest(script) in by_base["../.."] and theme._digest(script) not in by_base["."]
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"):
+        assert directive in by_base["."]
+    assert "'unsafe-inline'" not in by_base["."].split("; style-src")[0]
+    assert "'unsafe-eval'" not in by_base["."] and " data:" not in by_base["."].split("; style-src")[0]
+
+
+def test_a_users_theme_folder_is_kept_and_must_be_inside_the_repository(tmp_path: Path) -> None:
+    (tmp_path / "overrides/partials").mkdir(parents=True)
+    (tmp_path / "overrides/main.html").write_text('{% extends "base.html" %}{% block hero %}Hi{% endblock %}')
+    (tmp_path / "overrides/partials/footer.html").write_text("<footer>Ours</footer>")
+    found = theme.files(tmp_path, {"theme": {"name": "material", "custom_dir": "overrides"}})
+    assert found["main.html"].startswith(b'{% extends "base.html" %}') and found["partials/footer.html"]
+    assert b'<meta http-equiv="Content-Security-Policy"' in found["base.html"]
+    for outside in ("..", "../elsewhere", "/etc", "."):
+        with pytest.raises(SpreadError, match="not a folder inside the repository"):
+            theme.files(tmp_path, {"theme": {"custom_dir": outside}})

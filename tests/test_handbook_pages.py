@@ -89,7 +89,7 @@ def test_generated_config_keeps_the_users_settings_and_stays_offline() -> None:
     text = config.generated(user, "/tmp/site", config.nav(user["nav"], [], []), "..")
     assert "site_name: Our network" in text and "primary: teal" in text
     assert "!!python/name:material.extensions.emoji.twemoji" in text and "!ENV [NOTE, none]" in text
-    assert "custom_dir: ../overrides" in text
+    assert "custom_dir: theme" in text  # the folder `theme.files` writes, the user's overrides copied in
     assert "navigation.instant" not in text and "toc.follow" in text
     assert "font: false" in text and "- search\n- offline" in text
     assert "assets/spread/iframe-worker.js" in text  # so Material's offline plugin adds no CDN script

@@ -1,11 +1,11 @@
 """Hostile text in every free-text field of every file kind, and in CHANGELOG.md through `spread playbook
-release --summary`, built into a handbook and opened in headless Chromium: nothing runs, and nothing the text
-says becomes structure on the page.
+release --summary`, built into a handbook once and opened in headless Chromium: nothing runs, and nothing the
+text says becomes structure on the page.
 
-Two copies of the example network are built the same way: one with the corpus of `injection.py` appended to
-every field, its twin with plain words in the same places, so that every page of the hostile build can be
-compared element for element with its twin. Markdown fields (`escaping.MARKDOWN_FIELDS`) may hold their own
-headings and lists: those live inside a `.spread-prose` block, and are compared only outside it.
+Every payload sits between its own pair of markers (`injection.py`): shown as text, a payload keeps its pair
+together in one element; a payload that made a heading, a list item, a cell or a paragraph splits them. The
+Markdown fields (`escaping.MARKDOWN_FIELDS`) may hold their own headings and lists: those live inside a
+`.spread-prose` block, and only the outside of such blocks is held to the markers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,10 @@ import pytest
 from click.testing import CliRunner
 
 import injection
-from conftest import GIT_ENV, HANDBOOK_TODAY, copy_example
+from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
 from spread.cli import cli
 
-pytestmark = [pytest.mark.slow, pytest.mark.xfail(
-    reason="issue 12: user text still reaches pages as live HTML and as structure", strict=True)]
+pytestmark = pytest.mark.slow
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
@@ -70,33 +70,52 @@ LISTENER = """
 # embedded documents, and payload text split across structure outside a Markdown block.
 INSPECT = r"""
 const found = {recorded: window.__spread || [], inline: [], external: [], handlers: [], addresses: [],
-               embedded: [], split: [], holders: []};
+               embedded: [], links: [], split: [], holders: []};
 for (const s of document.scripts) {
   if (s.src) found.external.push(s.src);
   else if (!(s.type === "application/json" && s.id === "__config")) found.inline.push(s.text);
 }
 const URL_ATTRS = ["href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcset", "background",
                    "cite", "ping", "srcdoc"];
-for (const el of document.querySelectorAll("*")) {
-  for (const a of el.attributes) {
-    if (a.name.startsWith("on")) found.handlers.push(el.tagName + " " + a.name);
-    const value = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
-    if (URL_ATTRS.includes(a.name) && /^(javascript|data|vbscript):/.test(value)) found.addresses.push(el.tagName + " " + a.name + "=" + a.value.slice(0, 60));
-  }
-  if (["IFRAME", "FRAME", "FRAMESET", "OBJECT", "EMBED", "APPLET", "BASE", "PORTAL"].includes(el.tagName.toUpperCase()) ||
-      (el.tagName === "META" && el.httpEquiv && el.httpEquiv.toLowerCase() !== "content-security-policy"))
-    found.embedded.push(el.tagName);
-  if (el.closest(".spread-prose")) continue;
+const EMBEDDED = ["IFRAME", "FRAME", "FRAMESET", "OBJECT", "EMBED", "APPLET", "BASE", "PORTAL"];
+const holders = new Set();
+// The payload markers below `node`, as number -> 1 (the opening one), 2 (the closing one) or 3 (both), checking
+// on the way that no element outside a Markdown block holds one of a pair without the other.
+function visit(node, prose) {
   const markers = new Map();
-  for (const m of el.textContent.matchAll(/ZZ(\d+)([ab])/g)) markers.set(m[1], (markers.get(m[1]) || "") + m[2]);
-  for (const [n, parts] of markers) {
-    if (el.tagName !== "P" && !(parts.includes("a") && parts.includes("b")))
-      found.split.push(el.tagName + " ZZ" + n + parts[0] + ": " + el.textContent.trim().slice(0, 80));
+  prose = prose || (node.classList && node.classList.contains("spread-prose"));
+  for (const a of node.attributes || []) {
+    if (a.name.startsWith("on")) found.handlers.push(node.tagName + " " + a.name);
+    const value = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+    if (URL_ATTRS.includes(a.name) && /^(javascript|data|vbscript):/.test(value))
+      found.addresses.push(node.tagName + " " + a.name + "=" + a.value.slice(0, 60));
+    if (["href", "src"].includes(a.name) && /example\.org/.test(a.value) && !prose)
+      found.links.push(node.tagName + " " + a.name + "=" + a.value);
   }
-  for (const node of el.childNodes) {
-    if (node.nodeType === 3 && /ZZ\d+[ab]/.test(node.data)) found.holders.push(el.tagName.toLowerCase());
+  const tag = (node.tagName || "").toUpperCase();
+  if (EMBEDDED.includes(tag) || (tag === "META" && node.httpEquiv && node.httpEquiv.toLowerCase() !== "content-security-policy")
+      || (["IMG", "HR"].includes(tag) && !prose)) found.embedded.push(tag);
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) {
+      for (const m of child.data.matchAll(/ZZ(\d+)([ab])/g)) {
+        markers.set(m[1], (markers.get(m[1]) || 0) | (m[2] === "a" ? 1 : 2));
+        if (!prose) holders.add(tag.toLowerCase());
+      }
+    } else if (child.nodeType === 1) {
+      for (const [n, bits] of visit(child, prose)) markers.set(n, (markers.get(n) || 0) | bits);
+    }
   }
+  // A site's reasons keep their paragraphs; code spans run from a backtick to the next, as written.
+  const own = tag === "CODE" || (tag === "P" && node.closest(".spread-adaptations"));
+  if (!prose && !own) {
+    for (const [n, bits] of markers) {
+      if (bits !== 3) found.split.push(tag + " ZZ" + n + (bits === 1 ? "a" : "b") + ": " + node.textContent.trim().slice(0, 80));
+    }
+  }
+  return markers;
 }
+visit(document.documentElement, false);
+found.holders = [...holders];
 return found;
 """
 # The elements the handbook itself puts user text in (outside Markdown blocks).
@@ -148,35 +167,23 @@ def _build(folder: Path, corpus: list[str], summary: str, changelog: str) -> Bui
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    """The hostile build and its plain twin."""
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The example network with the corpus planted, released and published (once for the module)."""
     base = tmp_path_factory.mktemp("injection")
     secret = base / "secret.txt"
     secret.write_text(injection.SECRET, encoding="utf-8")
-    hostile = injection.payloads(secret)
-    plain = [f"{injection.MARKER.format(n, 'a')} plain words {injection.MARKER.format(n, 'b')}"
-             for n in range(len(hostile))]
-    one_line = " ".join(" ".join(p.split()) for p in hostile if "\n" not in p)
+    corpus = injection.payloads(secret)
+    one_line = " ".join(" ".join(p.split()) for p in corpus if "\n" not in p)
     with pytest.MonkeyPatch.context() as patch:
         for name, value in GIT_ENV.items():
             patch.setenv(name, value)
         patch.setenv("NO_COLOR", "1")
-        return {
-            "hostile": _build(base / "hostile", hostile, one_line,
-                              "## [1.5.0] - 2026-01-01\n\n" + "\n\n".join(hostile)),
-            "plain": _build(base / "plain", plain, "ZZ0a plain summary ZZ0b",
-                            "## [1.5.0] - 2026-01-01\n\n" + "\n\n".join(plain)),
-        }
+        return _build(base / "hostile", corpus, one_line, "## [1.5.0] - 2026-01-01\n\n" + "\n\n".join(corpus))
 
 
-@pytest.fixture(scope="module")
-def hostile(builds: dict[str, Build]) -> Build:
-    return builds["hostile"]
-
-
-def _published(builds: dict[str, Build]) -> None:
-    for name, build in builds.items():
-        assert build.exit_code == 0, f"the {name} network did not publish: {build.output}"
+def _published(build: Build) -> Path:
+    assert build.exit_code == 0, f"the hostile network did not publish: {build.output}"
+    return build.site
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -223,30 +230,15 @@ def _sha256(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
 
 
-def test_the_hostile_network_publishes(builds: dict[str, Build]) -> None:
-    _published(builds)
-    assert builds["hostile"].pages() == builds["plain"].pages()
+def test_the_hostile_network_publishes(hostile: Build) -> None:
+    site = _published(hostile)
+    assert (site / "playbooks/code-club/index.html").is_file() and len(hostile.pages()) > 40
 
 
-def test_every_page_has_the_structure_of_its_plain_twin(builds: dict[str, Build]) -> None:
-    """Headings, tables, lists, links, paragraphs and the rest, counted outside Markdown blocks: the same on
-    every page of both builds, so no hostile text added or removed any."""
-    _published(builds)
-    hostile, plain = builds["hostile"], builds["plain"]
-    differ = []
-    for page in plain.pages():
-        ours = injection.scan((hostile.site / page).read_text(encoding="utf-8")).counts
-        twin = injection.scan((plain.site / page).read_text(encoding="utf-8")).counts
-        differ += [f"{page}: {tag} {twin[tag]} -> {ours[tag]}" for tag in sorted(set(ours) | set(twin))
-                   if ours[tag] != twin[tag]]
-    assert not differ, "\n".join(differ[:60])
-
-
-def test_no_built_file_holds_anything_that_runs(builds: dict[str, Build]) -> None:
+def test_no_built_file_holds_anything_that_runs(hostile: Build) -> None:
     """The raw HTML of every page, and the search index, read without a browser: scripts only the theme's own,
     no handler or script address, no embedded document, every placeholder put back, no included file."""
-    _published(builds)
-    site = builds["hostile"].site
+    site = _published(hostile)
     problems = []
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
@@ -255,7 +247,10 @@ def test_no_built_file_holds_anything_that_runs(builds: dict[str, Build]) -> Non
         problems += [f"{path.name}: inline script {s[:60]!r}" for s in found.inline if _sha256(s) not in allowed]
         problems += [f"{path.name}: script {s}" for s in found.external if "assets/" not in s]
         problems += [f"{path.name}: {d}" for d in found.dangers]
-        problems += [f"{path.name}: a placeholder left"] if "spread-deferred-block" in html else []
+        problems += [f"{path.name}: a placeholder left"] if "<!-- spread-deferred-block" in html else []
+        first_script = html.find("<script")
+        policy = html.find('<meta http-equiv="Content-Security-Policy"')
+        problems += [f"{path.name}: no security policy before the first script"] if not 0 <= policy < first_script else []
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         for field in ("title", "text"):
@@ -271,18 +266,114 @@ def test_no_built_file_holds_anything_that_runs(builds: dict[str, Build]) -> Non
 
 def test_nothing_runs_and_nothing_is_injected_in_chromium(browser: Any, served: str, hostile: Build) -> None:
     """Every page of the hostile handbook, opened over http: no dialog, no refused script, no script of anyone
-    but the theme and Spread, no handler, no script address, no embedded document, no payload split across
-    structure, and payload text only where the handbook puts user text."""
-    assert hostile.exit_code == 0, hostile.output
+    but the theme and Spread, no handler, no script address, no embedded document, no link the text made, no
+    payload split across structure, and payload text only where the handbook puts user text. (The search
+    index is left unloaded here, for speed; the search test reads it.)"""
+    _published(hostile)
     problems: list[str] = []
     holders: set[str] = set()
-    for page in hostile.pages():
-        browser.get(served + page)
-        found = browser.execute_script(INSPECT)
-        allowed = _policy_hashes((hostile.site / page).read_text(encoding="utf-8"))
-        found["inline"] = [s[:80] for s in found["inline"] if _sha256(s) not in allowed]
-        found["external"] = [s for s in found["external"] if not s.startswith(served + "assets/")]
-        holders |= set(found.pop("holders"))
-        problems += [f"{page}: {kind}: {what}" for kind, items in found.items() for what in items[:5]]
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*"]})
+    try:
+        for page in hostile.pages():
+            browser.get(served + page)
+            found = browser.execute_script(INSPECT)
+            allowed = _policy_hashes((hostile.site / page).read_text(encoding="utf-8"))
+            found["inline"] = [s[:80] for s in found["inline"] if _sha256(s) not in allowed]
+            found["external"] = [s for s in found["external"] if not s.startswith(served + "assets/")]
+            holders |= set(found.pop("holders"))
+            problems += [f"{page}: {kind}: {what}" for kind, items in found.items() for what in items[:5]]
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     assert not problems, "\n".join(problems[:60])
     assert holders <= HOLDERS, holders - HOLDERS
+
+
+def _shown(value: str) -> str:
+    """What a reader sees of a short value: whitespace collapsed, code spans without their backticks."""
+    plain = " ".join(value.split())
+    return re.sub(r"(`+)(.+?)\1", lambda m: m.group(2).strip() or m.group(2), plain)
+
+
+def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search(hostile: Build) -> None:
+    """A hostile title is shown as its characters: in the page's heading, its <title> (where code cannot be
+    shown, so its backticks stay), the table of contents and the search index."""
+    from spread.repo import load_network
+
+    site = _published(hostile)
+    network = load_network(hostile.root)
+    index = {doc["location"]: doc["title"] for doc in
+             json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
+    name = "Spread example handbook"
+    checked = 0
+    for pid, pb in network.playbooks.items():
+        page = injection.scan((site / f"playbooks/{pid}/index.html").read_text(encoding="utf-8"))
+        assert page.texts["h1"] == [_shown(pb.title)]
+        assert page.texts["title"][0] == f"{' '.join(pb.title.split())} - {name}"  # backticks and all
+        assert {_shown(c.title) for c in pb.core} <= set(page.texts["toc"])
+        assert unescape(re.sub(r"<[^>]+>", "", index[f"playbooks/{pid}/index.html"])) == _shown(pb.title)
+        checked += 1
+    for (pid, sid), found in network.sites.items():
+        page = injection.scan((site / f"playbooks/{pid}/sites/{sid}.html").read_text(encoding="utf-8"))
+        assert page.texts["h1"] == [_shown(found.name)]
+        assert page.texts["title"][0] == f"{' '.join(found.name.split())} - {name}"
+        assert unescape(re.sub(r"<[^>]+>", "", index[f"playbooks/{pid}/sites/{sid}.html"])) == _shown(found.name)
+        checked += 1
+    assert checked == len(network.playbooks) + len(network.sites)
+
+
+def test_search_shows_hostile_text_as_text(browser: Any, served: str, hostile: Build) -> None:
+    """Search results are drawn from the index as HTML: a search that finds hostile pages shows their text and
+    runs nothing."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    _published(hostile)
+    browser.get(served + "index.html")
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.click()
+    box.send_keys("Chapeltown")
+    WebDriverWait(browser, 60, poll_frequency=0.2).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__link"), message="never found any result")
+    found = browser.execute_script(INSPECT)
+    assert found["recorded"] == [] and found["handlers"] == [] and found["addresses"] == []
+    results = browser.find_element(By.CSS_SELECTOR, ".md-search-result").get_attribute("innerHTML")
+    assert "ZZ" in results and "<script" not in results and "<img" not in results
+
+
+PROBE = '<script>alert("inline")</script><img src="x" onerror="alert(\'handler\')"><a id="probe" href="javascript:alert(\'address\')">probe</a>'
+
+
+@pytest.mark.parametrize("where", ["web server", "file"])
+def test_the_security_policy_blocks_a_script_that_got_through(browser: Any, served: str, hostile: Build,
+                                                              where: str) -> None:
+    """Were a script to slip into a page, the page's Content-Security-Policy would still refuse it: an inline
+    script, a handler and a script address written into a built page run nothing, over http and from file://."""
+    site = _published(hostile)
+    page = site / "playbooks/peer-diabetes/sites/probe.html"
+    html = (site / "playbooks/peer-diabetes/sites/leeds.html").read_text(encoding="utf-8")
+    page.write_text(html.replace("</body>", PROBE + "</body>", 1), encoding="utf-8")
+    try:
+        browser.get((served if where == "web server" else site.as_uri() + "/") + "playbooks/peer-diabetes/sites/probe.html")
+        browser.execute_script("document.getElementById('probe').click()")
+        recorded = browser.execute_script("return window.__spread || []")
+    finally:
+        page.unlink()
+    assert not [r for r in recorded if r.startswith("dialog")], recorded
+    refused = {r.split()[1] for r in recorded if r.startswith("csp:")}
+    assert {"script-src-elem", "script-src-attr"} <= refused, recorded  # the script and the handler
+
+
+def test_a_users_own_theme_overrides_keep_the_policy(demo: Path, run: Run) -> None:
+    """mkdocs.yml's `theme.custom_dir` still overrides Material's templates, and every page still starts with
+    the security policy, even where the user's own main.html overrides the block that held it."""
+    write(demo / "overrides/main.html", '{% extends "base.html" %}{% block site_meta %}<meta name="ours" '
+          'content="1">{% endblock %}{% block content %}<p id="ours">Our own block</p>{{ super() }}{% endblock %}')
+    write(demo / "mkdocs.yml", "site_name: Demo\ntheme:\n  name: material\n  custom_dir: overrides\n")
+    result = run("publish", "--repo", demo, "--today", HANDBOOK_TODAY)
+    assert result.exit_code == 0, result.output
+    for path in (demo / "site").rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert re.match(r'\s*<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8">\s*'
+                        r'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src', page), path
+    page = (demo / "site/playbooks/demo/index.html").read_text(encoding="utf-8")
+    assert '<p id="ours">Our own block</p>' in page and '<meta name="ours" content="1">' in page

@@ -19,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from spread.errors import SpreadError
 from spread.handbook import paths
 from spread.handbook.escaping import html
+from spread.handbook.theme import FOLDER as theme_folder
 
 # Extensions the generated pages use; added when the user's list lacks them, never configured over theirs.
 EXTENSIONS: list[Any] = ["tables", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details",
@@ -77,7 +78,8 @@ def load_user(text: str | None, shown: str = "mkdocs.yml") -> dict[str, Any]:
 
 def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], relocate: str) -> str:
     """The configuration text. `relocate` is the path from the generated file back to the repository, so the
-    user's relative paths (a custom theme folder, hooks) still point at their files."""
+    user's relative paths (hooks) still point at their files. The theme's `custom_dir` is the override folder
+    `spread publish` writes beside the configuration (`theme.FOLDER`), which holds the user's own."""
     config = dict(user)
     theme = config.get("theme") or {"name": "material"}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
@@ -87,8 +89,7 @@ def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], reloc
     theme["name"] = "material"
     theme["font"] = False  # Google Fonts would tell Google who reads the handbook
     theme["features"] = [f for f in theme.get("features", []) if not str(f).startswith("navigation.instant")]
-    if "custom_dir" in theme:
-        theme["custom_dir"] = f"{relocate}/{theme['custom_dir']}"
+    theme["custom_dir"] = theme_folder  # the user's own custom_dir is copied in there (`theme.files`)
     if config.get("hooks"):
         config["hooks"] = [f"{relocate}/{hook}" for hook in config["hooks"]]
     plugins = list(config.get("plugins") or [])

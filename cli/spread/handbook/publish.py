@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from spread.errors import Problem, SpreadError
-from spread.handbook import config, deferred, engine, files, links, lock, sitedir, swap
+from spread.handbook import config, deferred, engine, files, links, lock, sitedir, swap, theme
 from spread.handbook.generate import pages
 from spread.progress import Progress, nothing
 from spread.repo import Network, load_network
@@ -58,6 +58,7 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
         raise SpreadError(f"the handbook generator wrote {len(broken)} broken link(s), for example {broken[0]}: "
                           "please report this as a bug in Spread")
     written = files.sync(build_dir / "docs", everything)
+    files.sync(build_dir / theme.FOLDER, theme.files(root, user))  # Material, with the security policy
     docs_pages = sorted(rel for rel in hand_written if rel.endswith(".md") and "/" not in rel)
     nav = config.nav(user.get("nav"), [config.NavPlaybook(p.id, p.title) for _, p in sorted(network.playbooks.items())],
                      docs_pages)

@@ -1,0 +1,123 @@
+"""The handbook's theme override folder: Material, with a Content-Security-Policy at the top of every page.
+
+`spread publish` writes it to `.spread-build/theme/`, which the generated configuration names as Material's
+`custom_dir` (`config.generated`). It holds the user's own `theme.custom_dir` from mkdocs.yml, copied as it is,
+and `base.html`: the base template every page extends (Material's, or the user's own), with a
+`<meta http-equiv="Content-Security-Policy">` written into its `<head>` outside any block, so that no
+template extending it can leave the policy out, and before any script, so that it governs them all.
+
+The policy lets scripts run only from the handbook's own files ('self', which Chromium also matches for
+pages opened from file://) and the theme's own inline scripts, by their SHA-256. Those are computed here from
+the theme's templates, rendered with the user's settings for every depth of page (one of them names the
+path back to the site's top), never from a page's content: an inline script that user text slipped into a
+page would not run. No plugins, no `<base>`, no form submissions, nothing fetched from elsewhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from spread.errors import SpreadError
+from spread.symlinks import LinkRefused, read_inside, tree
+
+FOLDER = "theme"  # in the build folder, beside docs/ and mkdocs.yml
+DEEPEST = 9  # pages up to this many folders down get their own policy; deeper ones, one without the scope script
+POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+          "font-src 'self' data:; connect-src 'self'; worker-src 'self'; frame-src 'self'; object-src 'none'; "
+          "base-uri 'none'; form-action 'none'")
+# Executable inline scripts: no `src`, and not a data block such as Material's `<script type="application/json">`.
+_INLINE = re.compile(r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
+_SCRIPT_TEMPLATES = ("partials/javascripts/", "partials/integrations/analytics")
+
+
+def _user_files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
+    """The user's own theme folder (`theme.custom_dir`), read as every repository file is: never through a link
+    that leads out of the repository."""
+    theme = settings.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    if not folder:
+        return {}
+    rel = posixpath.normpath(str(folder).replace("\\", "/"))
+    if posixpath.isabs(rel) or rel == ".." or rel.startswith("../") or rel == ".":
+        raise SpreadError(f"mkdocs.yml: theme.custom_dir `{folder}` is not a folder inside the repository: move "
+                          "your theme overrides into one (for example overrides/) and name that")
+    found = {}
+    for path in tree(root, rel)[0]:
+        try:
+            found[path.removeprefix(rel + "/")] = read_inside(root, path)
+        except (OSError, LinkRefused):
+            continue
+    return found
+
+
+def _bases(settings: Mapping[str, Any]) -> list[str]:
+    """Every `base_url` a page can have: `.`, `..`, `../..` … for pages, and the site's own path for 404.html."""
+    return ["."] + ["/".join([".."] * depth) for depth in range(1, DEEPEST + 1)] + [
+        urlsplit(str(settings.get("site_url") or "/")).path or "/"]
+
+
+def _digest(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def environment(user: Mapping[str, bytes]) -> Any:
+    """Material's template environment, with the user's own templates in front of Material's."""
+    import jinja2
+    from mkdocs.theme import Theme
+
+    env = Theme(name="material").get_env()
+    own = {name: raw.decode("utf-8", "replace") for name, raw in user.items() if name.endswith(".html")}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(own), *([env.loader] if env.loader else [])])
+    return env
+
+
+def policies(env: Any, settings: Mapping[str, Any]) -> dict[str, str]:
+    """The policy for each `base_url`, allowing the inline scripts of the theme's script templates rendered
+    with the user's settings."""
+    import jinja2
+
+    theme = settings.get("theme") if isinstance(settings.get("theme"), Mapping) else {}
+    config = {**settings, "extra": settings.get("extra") or {}, "theme": theme}
+    features = list(theme.get("features") or []) if isinstance(theme, Mapping) else []
+    names = [name for name in env.list_templates() if name.startswith(_SCRIPT_TEMPLATES)]
+    found = {}
+    for base in _bases(settings):
+        hashes: set[str] = set()
+        for name in names:
+            try:
+                rendered = env.get_template(name).render(config=config, base_url=base, features=features)
+            except jinja2.TemplateError:
+                continue  # a template that needs a page to render is not one of the page-wide scripts
+            hashes |= {_digest(script) for script in _INLINE.findall(rendered)}
+        found[base] = POLICY.format(hashes="".join(f" {h}" for h in sorted(hashes)))
+    return found
+
+
+def base_template(source: str, by_base: Mapping[str, str]) -> str:
+    """`source` (a theme's base.html) with the policy for the page's `base_url` first in its `<head>`."""
+    head = re.search(r"<head(\s[^>]*)?>", source)
+    if head is None:
+        raise SpreadError("the theme's base.html has no <head> for the handbook's security policy: if your "
+                          "theme.custom_dir overrides base.html, keep its <head> element")
+    fallback = POLICY.format(hashes="")
+    # The character set first, within the first 1024 bytes where browsers look for it; then the policy.
+    meta = ('\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{{ '
+            f"{json.dumps(dict(by_base))}.get(base_url, {json.dumps(fallback)})" ' }}">')
+    rest = re.sub(r'<meta charset="utf-8">\n?', "", source[head.end():], count=1, flags=re.IGNORECASE)
+    return source[:head.end()] + meta + rest
+
+
+def files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
+    """The override folder's files: the user's theme folder, and the base template with the policy."""
+    user = _user_files(root, settings)
+    env = environment(user)
+    source = env.loader.get_source(env, "base.html")[0]
+    return {**user, "base.html": base_template(source, policies(env, settings)).encode("utf-8")}

@@ -13,11 +13,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import suppress
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_AUDIT, Run, write
+from spread import periods
 
 ANSWERS = """
 name: York Circles
@@ -170,6 +172,7 @@ def test_a_playbook_id_that_cannot_name_a_folder_is_refused(run: Run, demo: Path
                                           "from 1900-01-01 to 2999-12-31"),
     (("report", "--today", "0001-01-01"), "Invalid value for '--today': 0001-01-01 is too far from now"),
     (("audit", "new", "demo/leeds", "--today", "9999-12-31"), "Invalid value for '--today': 9999-12-31"),
+    (("publish", "--today", "0001-01-01"), "Invalid value for '--today': 0001-01-01"),
     (("site", "new", "demo", "york", "--today", "0001-01-01"), "Invalid value for '--today': 0001-01-01"),
     (("audit", "new", "demo/leeds", "--period", "9999-Q4"), "Invalid value for '--period': 9999-Q4 is too far from "
                                                             "now: give a period in the years 1900 to 2999"),
@@ -185,6 +188,15 @@ def test_days_and_periods_out_of_reach_are_wrong_invocations(run: Run, demo: Pat
     assert result.exit_code == 2
     assert message in plain(result.stderr).splitlines()[-1]
     assert files(demo) == before
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(1899, 12, 31), date(3000, 1, 1), date(9999, 12, 31)])
+def test_deadlines_on_any_day_stay_inside_the_calendar(day: date) -> None:
+    for frequency in periods.FREQUENCY_MONTHS:
+        due = periods.due(frequency, day)
+        assert periods.bounds(due)[0].year in (1898, 1899, 2998, 2999)
+        assert periods.is_overdue("2026-Q3", frequency, day) == (day.year > 2999)
+        assert periods.bounds(periods.containing(day, frequency))[1] >= day
 
 
 @pytest.mark.parametrize(("period", "shown"), [("9999-Q4", "\"9999-Q4\""), ("0000-Q1", "\"0000-Q1\""),

@@ -73,6 +73,8 @@ def previous(period: str) -> str:
 
 def due(frequency: str, today: date) -> str:
     """The latest period whose audit should be finished by today (its end plus the grace days)."""
+    # Commands refuse days outside these years; held to them here too, stepping back can never leave the calendar.
+    today = min(max(today, date(FIRST_YEAR, 1, 1)), date(LAST_YEAR, 12, 31))
     period = previous(containing(today, frequency))
     while bounds(period)[1] + timedelta(days=GRACE_DAYS) > today:
         period = previous(period)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from spread.commands import options
 from spread.commands.options import repo_option
 from spread.errors import Problem, SpreadError, display_path
 from spread.progress import progress
@@ -19,7 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def today_option(func: F) -> F:
     # Hidden: it exists so that tests and benchmarks build the same handbook whatever day they run.
-    return click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True)(func)
+    return options.today_option()(func)
 
 
 def refuse_errors(problems: list[Problem], doing: str) -> None:
@@ -34,8 +35,8 @@ def refuse_errors(problems: list[Problem], doing: str) -> None:
                    "lists them.", err=True)
 
 
-def day(today: datetime | None) -> date:
-    return today.date() if today else date.today()
+def day(today: date | None) -> date:
+    return today or date.today()
 
 
 @click.command()
@@ -44,7 +45,7 @@ def day(today: datetime | None) -> date:
                    "whole, so it must be new, empty, or one Spread built.")
 @repo_option
 @today_option
-def publish(site_dir: Path | None, repo: Path | None, today: datetime | None) -> None:
+def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> None:
     """Build the handbook website: every playbook, site and network dashboard.
 
     Checks the repository first and refuses to publish while it has errors.

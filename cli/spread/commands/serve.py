@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -24,7 +24,7 @@ def _report(problems: list[Problem], message: str) -> None:
               help="The port to serve the preview on (on this computer only).")
 @repo_option
 @today_option
-def serve(port: int, repo: Path | None, today: datetime | None) -> None:
+def serve(port: int, repo: Path | None, today: date | None) -> None:
     """Preview the handbook at http://127.0.0.1:8000/ while you edit.
 
     Rebuilds whenever a playbook, site, audit, page in docs/ or mkdocs.yml

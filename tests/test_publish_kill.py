@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 DAYS = ("2026-11-15", "2027-09-30")
 # Moments to kill at, as parts of one timed run (starting up, generating, building, swapping), then at events
 # too brief to hit by time: the new build begun, the new build finished, the old website being deleted.
-MOMENTS: tuple[float | str, ...] = (0.15, 0.35, 0.55, 0.75, 0.9, 0.97, "begun", "finished", "deleting")
+MOMENTS: tuple[float | str, ...] = (0.2, 0.45, 0.7, 0.9, "begun", "finished", "deleting")
 
 
 def digest(site: Path) -> dict[str, str]:

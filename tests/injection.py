@@ -127,6 +127,44 @@ def _visit(node: Any, path: list[str], change: Callable[[str], str]) -> int:
     return changed
 
 
+# Free-text values the example network does not have, added so that they are planted too: a site's choice about
+# a component a later version removed, named raters, a free-text choice, a source's web address, an action's
+# owner in the site's own words.
+SHORT = "<img src=x onerror=alert(90)> `x`<b>"  # as short as a free-text choice must be
+
+
+def add_missing(root: Path) -> None:
+    """Add the values `plant` would otherwise find nowhere (before planting, so that they are planted too)."""
+    yaml = YAML()
+    yaml.width = 4096
+
+    def edit(rel: str, change: Callable[[Any], None]) -> None:
+        path = root / rel
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        change(data)
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(data, out)
+
+    def site(data: Any) -> None:
+        data["retired"] = [{"component": "old-rhythm", "choice": "six-weekly", "reason": "Only room free.",
+                            "description": "Met every six weeks.", "retired_in": "2.0.0"}]
+        for adaptation in data["adaptations"]:
+            if adaptation["component"] == "language":  # free text, up to 80 characters
+                adaptation["choice"] = f"English {SHORT}"
+
+    def audit(data: Any) -> None:
+        data["raters"] = [{"role": "site-coordinator", "name": "A rater"}]
+        for action in data.get("actions") or []:
+            action["owner"] = "Our own volunteer lead"
+
+    def playbook(data: Any) -> None:
+        data["evidence"]["sources"][0]["url"] = 'https://evidence.example.net/report"onmouseover="alert(91)'  # a link it should be
+
+    edit("fidelity/peer-diabetes/leeds/site.yaml", site)
+    edit("fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml", audit)
+    edit("playbooks/peer-diabetes/playbook.yaml", playbook)
+
+
 def _files(root: Path) -> list[tuple[Path, str, list[str]]]:
     return ([(p, "playbook", PLAYBOOK) for p in sorted(root.glob("playbooks/*/playbook.yaml"))]
             + [(p, "site", SITE) for p in sorted(root.glob("fidelity/*/*/site.yaml"))]
@@ -175,8 +213,8 @@ class Scan(HTMLParser):
         self.inline: list[str] = []
         self.external: list[str] = []
         self.dangers: list[str] = []
-        self.texts: dict[str, list[str]] = {"h1": [], "title": [], "toc": []}
-        self._open: list[str] = []  # the elements whose text is being collected, by key
+        self.texts: dict[str, list[str]] = {"h1": [], "title": [], "toc": [], "nav": []}
+        self._open: list[tuple[str, str]] = []  # the elements whose text is being collected: (key, tag)
         self._text: list[list[str]] = []
         self._toc = 0  # depth inside the page's table of contents
         self._script: list[str] | None = None
@@ -200,11 +238,13 @@ class Scan(HTMLParser):
             self._toc = 1
         elif self._toc and tag == "nav":
             self._toc += 1
-        if tag in ("h1", "title") or (self._toc and tag == "a"):
-            self._open.append("toc" if tag == "a" else tag)
-            self._text.append([])
+        key = tag if tag in ("h1", "title") else "toc" if self._toc and tag == "a" else None
+        if tag == "span" and "md-ellipsis" in found.get("class", "") and not self._toc:
+            key = "nav"  # an entry of the site's navigation
         elif tag == "a" and "headerlink" in found.get("class", "") and self._open:
-            self._open.append("skip")
+            key = "skip"
+        if key:
+            self._open.append((key, tag))
             self._text.append([])
 
     def handle_endtag(self, tag: str) -> None:
@@ -213,8 +253,8 @@ class Scan(HTMLParser):
             self._script = None
         if tag == "nav" and self._toc:
             self._toc -= 1
-        if self._open and tag == ("a" if self._open[-1] in ("toc", "skip") else self._open[-1]):
-            key, words = self._open.pop(), self._text.pop()
+        if self._open and tag == self._open[-1][1]:
+            (key, _), words = self._open.pop(), self._text.pop()
             if key != "skip":
                 self.texts[key].append(" ".join("".join(words).split()))
 

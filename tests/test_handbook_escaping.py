@@ -92,6 +92,13 @@ def test_text_leaves_plain_words_alone() -> None:
     assert text("Peer support circles") == "Peer support circles" and text("café · ✓") == "café · ✓"
 
 
+def test_control_characters_show_as_the_replacement_character() -> None:
+    """Not even Python-Markdown's own placeholders (STX, ETX) pass: no reader or parser meets a control character."""
+    value = "a\x02wzxhzdk:0\x03 b\x1b[31m c\x00\x7f"
+    for out in (text(value), inline(value), html(value), prose(value)):
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", out) and out.count("\ufffd") == 5, out
+
+
 def test_html_escapes_for_text_and_attributes() -> None:
     assert html('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
     assert html("it's & so") == "it&#x27;s &amp; so"

@@ -151,6 +151,7 @@ def _build(folder: Path, corpus: list[str], summary: str, changelog: str) -> Bui
     config.write_text(config.read_text(encoding="utf-8").replace(
         "markdown_extensions:\n", "markdown_extensions:\n" + EXTENSIONS.format(base=folder.parent).lstrip("\n"), 1),
         encoding="utf-8")
+    injection.add_missing(root)
     injection.plant(root, corpus)
     repo = git.Repo.init(root, initial_branch="main")
     repo.git.add("-A")
@@ -295,8 +296,8 @@ def _shown(value: str) -> str:
 
 
 def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search(hostile: Build) -> None:
-    """A hostile title is shown as its characters: in the page's heading, its <title> (where code cannot be
-    shown, so its backticks stay), the table of contents and the search index."""
+    """A hostile title is shown as its characters: in the page's heading, its <title> and the navigation (where
+    code cannot be shown, so its backticks stay), the table of contents and the search index."""
     from spread.repo import load_network
 
     site = _published(hostile)
@@ -319,6 +320,8 @@ def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search
         assert unescape(re.sub(r"<[^>]+>", "", index[f"playbooks/{pid}/sites/{sid}.html"])) == _shown(found.name)
         checked += 1
     assert checked == len(network.playbooks) + len(network.sites)
+    home = injection.scan((site / "index.html").read_text(encoding="utf-8"))
+    assert {" ".join(pb.title.split()) for pb in network.playbooks.values()} <= set(home.texts["nav"])
 
 
 def test_search_shows_hostile_text_as_text(browser: Any, served: str, hostile: Build) -> None:

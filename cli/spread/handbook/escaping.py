@@ -38,7 +38,10 @@ ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 # on the reader's disk or another host (`//host`), and the generator could not check that it leads anywhere.
 SCHEMES = {"http", "https", "mailto"}
 
-_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+# A control character (other than a line break or tab) has no place on a page: it shows as the replacement
+# character, so that no reader, parser or Markdown placeholder (STX, ETX) meets one.
+CONTROLS = {c: "\ufffd" for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_REFERENCES = str.maketrans({**CONTROLS, **{ord(c): f"&#{ord(c)};" for c in string.punctuation}})
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _PRE = re.compile(r"(<pre>.*?</pre>)", re.DOTALL)
@@ -49,12 +52,12 @@ _cleaner: Any = None
 
 def html(value: object) -> str:
     """A value as HTML text or attribute content."""
-    return _html.escape(str(value), quote=True)
+    return _html.escape(str(value).translate(CONTROLS), quote=True)
 
 
 def spans(value: object) -> Iterator[tuple[str, bool]]:
     """A short value's text, whitespace collapsed to single spaces, in pieces: (text, whether it is code)."""
-    plain = " ".join(str(value).split())
+    plain = " ".join(str(value).translate(CONTROLS).split())
     last = 0
     for match in _CODE_SPAN.finditer(plain):
         if match.start() > last:
@@ -110,7 +113,7 @@ def link(label: str, url: str | None) -> str:
 def prose(value: str, top: int = 3) -> str:
     """A Markdown field as one raw HTML block (`<div class="spread-prose">`): sanitised, with its biggest heading
     at level `top`, under the page's own headings; on one line, so that Markdown passes it through whole."""
-    cleaned = clean(_render(value))
+    cleaned = clean(_render(value.translate(CONTROLS)))
     levels = [int(level) for _, level in _HEADING.findall(cleaned)]
     if levels:
         shift = top - min(levels)

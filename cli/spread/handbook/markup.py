@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from spread.handbook.escaping import spans
 
-# Text that is already its own HTML: no character to escape, no code span, no whitespace but single spaces.
-_PLAIN = re.compile(r"(?:[^&<>`\s]+(?: [^&<>`\s]+)*)?")
+# Text that is already its own HTML: no character to escape, no code span, no whitespace but single spaces, no
+# control character.
+_PLAIN = re.compile(r"(?:[^&<>`\s\x00-\x1f\x7f]+(?: [^&<>`\s\x00-\x1f\x7f]+)*)?")
 
 
 def inline(value: object) -> str:

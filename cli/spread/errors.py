@@ -10,6 +10,8 @@ from typing import Literal
 
 import click
 
+from spread.terminal import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -26,8 +28,6 @@ class Problem:
 
     def __str__(self) -> str:
         """The problem as one line: a newline or control character in a quoted value is shown escaped."""
-        from spread.terminal import printable
-
         return printable(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]",
                          newlines=False)
 
@@ -53,8 +53,6 @@ class SpreadError(click.ClickException):
     exit_code = 1
 
     def format_message(self) -> str:
-        from spread.terminal import printable
-
         return printable(self.message, newlines=False)
 
 

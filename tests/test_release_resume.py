@@ -296,9 +296,12 @@ def test_kill_9_at_random_moments_leaves_the_old_state_or_one_the_next_run_finis
         root = shutil.copytree(template[0], tmp_path / f"repo{i}", symlinks=True)
         process = subprocess.Popen([sys.executable, "-m", "spread", *ARGS, "--repo", str(root)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        while process.poll() is None and not (root / JOURNAL).exists():
-            time.sleep(0.001)
-        time.sleep(rng.uniform(0, 0.1))  # somewhere in the writes, the commit or the tag
+        if i % 2:  # anywhere in the run, starting Python and reading the repository included
+            time.sleep(rng.uniform(0, 1.5))
+        else:  # somewhere in the writes, the commit or the tag
+            while process.poll() is None and not (root / JOURNAL).exists():
+                time.sleep(0.001)
+            time.sleep(rng.uniform(0, 0.1))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()

@@ -61,7 +61,7 @@ def _bands(report: PlaybookReport) -> str:
                                                           *(b for b in report.bands if b[0] not in bands)]]
     chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest self-audit", rows)
     return section("## Bands", figure(chart, "Number of sites in each band, at their latest self-audit."),
-                   table(["Band", "Sites"], [[label, str(count)] for label, count in rows]))
+                   table(["Band", "Sites"], [[text(label), str(count)] for label, count in rows]))
 
 
 def _attention(report: PlaybookReport, page: str) -> str:

@@ -31,7 +31,7 @@ def glance(report: PlaybookReport) -> str:
     """Network fidelity in one line: how many sites sit in each band at their latest audit."""
     bands = {band.label for band in report.playbook.instrument.bands}
     ranked = [b for b in reversed(report.bands) if b[0] in bands] + [b for b in report.bands if b[0] not in bands]
-    counts = [f"{count} {sentence(label).lower()}" for label, count in ranked if count]
+    counts = [f"{count} {text(sentence(label).lower())}" for label, count in ranked if count]
     return ", ".join(counts) if counts else "no sites yet"
 
 

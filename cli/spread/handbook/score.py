@@ -81,9 +81,9 @@ def latest(score: Score, audit: Audit) -> str:
     """The latest self-audit's section: what kind of review, band and score, flags, sections, the weakest
     items, goals, and how the score was worked out (the lines `spread audit score --explain` prints)."""
     unit = "%" if score.band and score.band_on == "percent" else ""
-    band = f"<strong>{band_text(score)}</strong>" + (f" ({span(score.band)}{unit})" if score.band else "")
+    band = f"<strong>{inline(band_text(score))}</strong>" + (f" ({span(score.band)}{unit})" if score.band else "")
     meaning = inline(score.band.description) if score.band and score.band.description else ""
-    done = f", completed {day(audit.completed)}" if audit.completed else ""
+    done = f", completed {inline(day(audit.completed))}" if audit.completed else ""
     summary = "".join([
         markup.para(f"{sentence(REVIEW.get(audit.review, inline(audit.review)))} against version "
                     f"{inline(score.version)}{done}."),

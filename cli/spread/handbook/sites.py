@@ -24,7 +24,7 @@ def band_cell(status: SiteStatus) -> str:
     """The latest band in words: `Good`, `Incomplete audit`, `No audit yet`."""
     if status.score is None:
         return "No audit yet"
-    return sentence(status.score.band.label) if status.score.band else "Incomplete audit"
+    return inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit"
 
 
 def version_cell(status: SiteStatus) -> str:

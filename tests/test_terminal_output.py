@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import re
 from pathlib import Path
 
@@ -64,6 +65,29 @@ def test_printable_escapes_what_a_terminal_obeys_and_keeps_the_rest() -> None:
     assert printable("a\rb\x00c\x7fd\u2066e\u2069") == "a\\x0db\\x00c\\u007fd\\u2066e\\u2069"
     assert printable("one\nline\r\n", newlines=False) == "one\\x0aline\\x0d\\x0a"
     assert json.loads(json.dumps(printable("\x9b\u202e\x7f"))) == "\\u009b\\u202e\\u007f"
+
+
+def expected(text: str, newlines: bool) -> str:
+    """The rule, character by character: what `printable` must do, however quickly it does it."""
+    out = []
+    for i, char in enumerate(text):
+        code = ord(char)
+        kept = char == "\t" or (newlines and (char == "\n" or (char == "\r" and text[i + 1:i + 2] == "\n")))
+        unsafe = code < 0x20 or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069
+        out.append(char if kept or not unsafe else f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}")
+    return "".join(out)
+
+
+def test_printable_follows_the_rule_on_any_mix_of_characters() -> None:
+    tricky = ["a", "é", "→", "\n", "\r", "\r\n", "\t", "\x1b", "\x07", "\x00", "\x7f", "\x85", "\x9b", "\u202e",
+              "\u2066", "\u00a0", "\ufeff", "\u200b", "\u2028", "中", "🙂"]
+    draw = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(draw.choice(tricky) for _ in range(draw.randint(0, 8)))
+        for newlines in (True, False):
+            assert printable(text, newlines=newlines) == expected(text, newlines), (text, newlines)
+    big = "→ · – plain report text\r\n" * 50_000  # large output takes a quicker path: the same result
+    assert printable(big) == big and printable(big + "\x1b") == big + "\\x1b"
 
 
 def test_the_guard_escapes_text_and_bytes_and_passes_on_what_it_wraps() -> None:

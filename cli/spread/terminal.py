@@ -32,9 +32,28 @@ def _escaped(match: re.Match[str]) -> str:
 
 def printable(text: str, *, newlines: bool = True) -> str:
     """`text` with every character a terminal would act on shown escaped; newlines too unless `newlines`."""
+    if _plain(text, newlines):
+        return text
     pattern = _compiled.get(newlines) or _compiled.setdefault(newlines, re.compile(
         _UNSAFE if newlines else _UNSAFE_ONE_LINE))
-    return pattern.sub(_escaped, text) if pattern.search(text) else text
+    return pattern.sub(_escaped, text)
+
+
+# C0 controls (but tab and newline) and DEL; the carriage return is judged on its own.
+_ASCII_CONTROLS = dict.fromkeys([*range(0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), 0x7F])
+
+
+def _plain(text: str, newlines: bool) -> bool:
+    """True when `text` surely holds nothing to escape: 5-20 times quicker than the pattern on large output
+    (a 20 MB JSON report), which decides whenever this is unsure."""
+    if newlines and "\r" in text and text.count("\r") == text.count("\r\n"):
+        text = text.replace("\r\n", "\n")
+    if not newlines and ("\n" in text or "\r" in text):
+        return False
+    if text.isascii():
+        return len(text.translate(_ASCII_CONTROLS)) == len(text)
+    # Every character to escape is unprintable to Python too (Cc, Cf); so are a few harmless ones (NBSP, BOM).
+    return text.removeprefix("\ufeff").replace("\n", "").replace("\t", "").isprintable()
 
 
 class SafeStream(io.TextIOBase):

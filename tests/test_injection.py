@@ -16,7 +16,6 @@ import hashlib
 import http.server
 import json
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,12 +30,10 @@ from click.testing import CliRunner
 import injection
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
 from spread.cli import cli
+from test_browser import Quiet, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 
 pytestmark = pytest.mark.slow
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
-         "--window-size=1280,1600"]
 # Extensions a user may turn on in mkdocs.yml: their syntax must do nothing in user text either.
 EXTENSIONS = """
   - pymdownx.emoji:
@@ -187,39 +184,24 @@ def _published(build: Build) -> Path:
     return build.site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(hostile: Build) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """The hostile handbook on 127.0.0.1, as any static web server would serve it."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "install Debian's chromium and chromium-driver packages to run the browser tests"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
-        options.add_argument(flag)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SE_OFFLINE", "true")
-        session = webdriver.Chrome(service=Service(driver), options=options)
-    session.set_script_timeout(60)
+def chromium(request: pytest.FixtureRequest) -> Any:
+    """The browser of the browser tests, recording every dialog and refused script from the start of each page."""
+    session = request.getfixturevalue("browser")
     session.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTENER})
-    yield session
-    session.quit()
+    return session
 
 
 def _policy_hashes(html: str) -> set[str]:
@@ -265,7 +247,7 @@ def test_no_built_file_holds_anything_that_runs(hostile: Build) -> None:
     assert not problems, "\n".join(problems[:60])
 
 
-def test_nothing_runs_and_nothing_is_injected_in_chromium(browser: Any, served: str, hostile: Build) -> None:
+def test_nothing_runs_and_nothing_is_injected_in_chromium(chromium: Any, served: str, hostile: Build) -> None:
     """Every page of the hostile handbook, opened over http: no dialog, no refused script, no script of anyone
     but the theme and Spread, no handler, no script address, no embedded document, no link the text made, no
     payload split across structure, and payload text only where the handbook puts user text. (The search
@@ -273,18 +255,18 @@ def test_nothing_runs_and_nothing_is_injected_in_chromium(browser: Any, served: 
     _published(hostile)
     problems: list[str] = []
     holders: set[str] = set()
-    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*"]})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*"]})
     try:
         for page in hostile.pages():
-            browser.get(served + page)
-            found = browser.execute_script(INSPECT)
+            chromium.get(served + page)
+            found = chromium.execute_script(INSPECT)
             allowed = _policy_hashes((hostile.site / page).read_text(encoding="utf-8"))
             found["inline"] = [s[:80] for s in found["inline"] if _sha256(s) not in allowed]
             found["external"] = [s for s in found["external"] if not s.startswith(served + "assets/")]
             holders |= set(found.pop("holders"))
             problems += [f"{page}: {kind}: {what}" for kind, items in found.items() for what in items[:5]]
     finally:
-        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     assert not problems, "\n".join(problems[:60])
     assert holders <= HOLDERS, holders - HOLDERS
 
@@ -324,22 +306,22 @@ def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search
     assert {" ".join(pb.title.split()) for pb in network.playbooks.values()} <= set(home.texts["nav"])
 
 
-def test_search_shows_hostile_text_as_text(browser: Any, served: str, hostile: Build) -> None:
+def test_search_shows_hostile_text_as_text(chromium: Any, served: str, hostile: Build) -> None:
     """Search results are drawn from the index as HTML: a search that finds hostile pages shows their text and
     runs nothing."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     _published(hostile)
-    browser.get(served + "index.html")
-    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    chromium.get(served + "index.html")
+    box = chromium.find_element(By.CSS_SELECTOR, "input.md-search__input")
     box.click()
     box.send_keys("Chapeltown")
-    WebDriverWait(browser, 60, poll_frequency=0.2).until(
+    WebDriverWait(chromium, 60, poll_frequency=0.2).until(
         lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__link"), message="never found any result")
-    found = browser.execute_script(INSPECT)
+    found = chromium.execute_script(INSPECT)
     assert found["recorded"] == [] and found["handlers"] == [] and found["addresses"] == []
-    results = browser.find_element(By.CSS_SELECTOR, ".md-search-result").get_attribute("innerHTML")
+    results = chromium.find_element(By.CSS_SELECTOR, ".md-search-result").get_attribute("innerHTML")
     assert "ZZ" in results and "<script" not in results and "<img" not in results
 
 
@@ -347,7 +329,7 @@ PROBE = '<script>alert("inline")</script><img src="x" onerror="alert(\'handler\'
 
 
 @pytest.mark.parametrize("where", ["web server", "file"])
-def test_the_security_policy_blocks_a_script_that_got_through(browser: Any, served: str, hostile: Build,
+def test_the_security_policy_blocks_a_script_that_got_through(chromium: Any, served: str, hostile: Build,
                                                               where: str) -> None:
     """Were a script to slip into a page, the page's Content-Security-Policy would still refuse it: an inline
     script, a handler and a script address written into a built page run nothing, over http and from file://."""
@@ -356,9 +338,9 @@ def test_the_security_policy_blocks_a_script_that_got_through(browser: Any, serv
     html = (site / "playbooks/peer-diabetes/sites/leeds.html").read_text(encoding="utf-8")
     page.write_text(html.replace("</body>", PROBE + "</body>", 1), encoding="utf-8")
     try:
-        browser.get((served if where == "web server" else site.as_uri() + "/") + "playbooks/peer-diabetes/sites/probe.html")
-        browser.execute_script("document.getElementById('probe').click()")
-        recorded = browser.execute_script("return window.__spread || []")
+        chromium.get((served if where == "web server" else site.as_uri() + "/") + "playbooks/peer-diabetes/sites/probe.html")
+        chromium.execute_script("document.getElementById('probe').click()")
+        recorded = chromium.execute_script("return window.__spread || []")
     finally:
         page.unlink()
     assert not [r for r in recorded if r.startswith("dialog")], recorded

@@ -217,3 +217,5 @@ def test_a_users_theme_folder_is_kept_and_must_be_inside_the_repository(tmp_path
     for outside in ("..", "../elsewhere", "/etc", "."):
         with pytest.raises(SpreadError, match="not a folder inside the repository"):
             theme.files(tmp_path, {"theme": {"custom_dir": outside}})
+    with pytest.raises(SpreadError, match="`overides` is not a folder in the repository: create it, or remove"):
+        theme.files(tmp_path, {"theme": {"custom_dir": "overides"}})

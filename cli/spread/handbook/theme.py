@@ -49,6 +49,9 @@ def _user_files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
     if posixpath.isabs(rel) or rel == ".." or rel.startswith("../") or rel == ".":
         raise SpreadError(f"mkdocs.yml: theme.custom_dir `{folder}` is not a folder inside the repository: move "
                           "your theme overrides into one (for example overrides/) and name that")
+    if not (root / rel).is_dir():
+        raise SpreadError(f"mkdocs.yml: theme.custom_dir `{folder}` is not a folder in the repository: create it, "
+                          "or remove the setting")
     found = {}
     for path in tree(root, rel)[0]:
         try:

@@ -124,10 +124,10 @@ def phases(root: Path) -> dict[str, float]:
     """The generated network's publish, phase by phase, in this process."""
     from datetime import date
 
+    from spread.check.rules import check_network
     from spread.handbook import engine
     from spread.handbook.publish import BUILD, generate_build
-    from spread.repo import load_network
-    from spread.rules import check_network
+    from spread.network.repo import load_network
 
     took: dict[str, float] = {}
     start = time.perf_counter()

@@ -22,10 +22,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from spread.build import playbook_from
-from spread.model import Playbook
-from spread.periods import bounds, containing, previous
-from spread.yamlio import Document, read_document
+from spread.model.build import playbook_from
+from spread.model.documents import Playbook
+from spread.model.periods import bounds, containing, previous
+from spread.yaml.io import Document, read_document
 
 REPO = Path(__file__).resolve().parents[1]
 TOWNS = ["Leeds", "Bristol", "Gateshead", "Swansea", "Lambeth", "Norwich", "Derby", "Hackney", "Inverness", "Belfast",

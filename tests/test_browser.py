@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO
-from spread.repo import load_network
+from spread.network.repo import load_network
 
 pytestmark = pytest.mark.slow
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Run
-from spread import fileids, parallel, records
-from spread.cache import FOLDER
-from spread.check import run_check
-from spread.loading import Record, load_file
-from spread.repo import load_network
+from spread.check.run import run_check
+from spread.network import fileids, parallel, records
+from spread.network.cache import FOLDER
+from spread.network.loading import Record, load_file
+from spread.network.repo import load_network
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate
@@ -166,7 +166,7 @@ def test_a_new_tag_checks_the_playbooks_and_their_sites_again(net: Path) -> None
 
 
 def test_without_tags_a_cached_check_never_opens_git(net: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from spread import gitio
+    from spread.network import gitio
 
     expected = lines(net, cache=False)
 

@@ -140,12 +140,12 @@ def test_a_ten_megabyte_audit(run: Run, demo: Path) -> None:
 
 def test_unexpected_errors_are_one_line_with_a_way_to_see_more(run: Run, demo: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    import spread.check
+    import spread.check.run
 
     def broken(*_: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(spread.check, "check_repository", broken)
+    monkeypatch.setattr(spread.check.run, "check_repository", broken)
     result = run("check", "--repo", demo)
     assert result.exit_code == 3
     assert result.stderr == ("Error: Spread hit an unexpected problem (KeyError: 'boom'). Please report it; run again "

@@ -12,7 +12,7 @@ from click.shell_completion import ShellComplete
 
 from conftest import Run, write
 from spread.cli import cli
-from spread.completion import complete_playbook, complete_site
+from spread.commands.completion import complete_playbook, complete_site
 
 
 @pytest.fixture

@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from spread.document import Document
-from spread.fastload import fast_parse, fast_positions
-from spread.loading import document, load_file
-from spread.plainyaml import read_plain
-from spread.repo import kind_of
-from spread.schemas import is_valid, validate
-from spread.yamlio import parse_document
+from spread.model.schemas import is_valid, validate
+from spread.network.loading import document, load_file
+from spread.network.repo import kind_of
+from spread.yaml.document import Document
+from spread.yaml.fast import fast_parse, fast_positions
+from spread.yaml.io import parse_document
+from spread.yaml.plain import read_plain
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate
@@ -186,7 +186,7 @@ BLOCK = ["\n", "\n", "\n  ", "\n  ", "\n    ", "\n ", "\n   ", "a: ", "b: ", "ke
 @settings(max_examples=3000, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from(BLOCK), min_size=1, max_size=30).map("".join))
 def test_block_texts_the_plain_reader_reads_it_reads_as_the_careful_path_does(text: str) -> None:
-    # Run with many more examples while changing spread.plainyaml: 300,000 such texts found no difference.
+    # Run with many more examples while changing spread.yaml.plain: 300,000 such texts found no difference.
     data = read_plain(text, {})
     if data is not None:
         careful = parse_document(text.encode(), Path("f.yaml"))
@@ -239,7 +239,7 @@ def random_block_text(rng: random.Random) -> str:
 
 
 def test_nested_texts_the_plain_reader_reads_it_reads_as_the_careful_path_does() -> None:
-    # Run with many more while changing spread.plainyaml: of 200,000 such texts it read 43,765, all alike.
+    # Run with many more while changing spread.yaml.plain: of 200,000 such texts it read 43,765, all alike.
     rng, read = random.Random(4), 0
     for _ in range(3000):
         text = random_block_text(rng)
@@ -315,7 +315,7 @@ def test_positions_found_later_are_the_careful_ones(generated: Path) -> None:
 def test_every_file_s_problems_are_those_the_careful_path_finds(generated: Path) -> None:
     """Files the fast path reads but the schema refuses get their messages without being composed again:
     the same problems, at the same places, as composing every file carefully."""
-    from spread.loading import _careful
+    from spread.network.loading import _careful
 
     refused = 0
     for path, kind in documents(generated):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from spread.check.reporters import github
 from spread.errors import Problem
-from spread.reporters import github
 
 COMMAND = re.compile(r"^::(error|warning) file=([^,:]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$")
 

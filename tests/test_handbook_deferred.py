@@ -15,7 +15,7 @@ from spread.errors import SpreadError
 from spread.handbook import deferred, engine, files, paths
 from spread.handbook.generate import pages
 from spread.handbook.publish import generate_build, publish
-from spread.repo import load_network
+from spread.network.repo import load_network
 
 CHUNKS = (
     "# Title", "Summary, [a link](x.md).", '<p class="searched">kept: its section is searched</p>',

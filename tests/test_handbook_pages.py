@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from spread.bands import number
 from spread.errors import SpreadError
 from spread.handbook import charts, config, links, paths
 from spread.handbook.files import sync
 from spread.handbook.generate import Inputs, pages
 from spread.handbook.home import MARKER, home_page
-from spread.repo import load_network
-from spread.report import playbook_report
-from spread.scoring import score_audit
+from spread.network.repo import load_network
+from spread.report.rollup import playbook_report
+from spread.scoring.bands import number
+from spread.scoring.score import score_audit
 
 TODAY = date(2026, 11, 15)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_AUDIT, Run, write
-from spread import periods
+from spread.model import periods
 
 ANSWERS = """
 name: York Circles

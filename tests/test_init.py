@@ -12,8 +12,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import REPO, Run, write
-from spread.initrepo import SPREAD_INSTALL, SPREAD_REPO, SPREAD_REV, plan
-from spread.schemas import KINDS, schema_text
+from spread.adopt.init import SPREAD_INSTALL, SPREAD_REPO, SPREAD_REV, plan
+from spread.model.schemas import KINDS, schema_text
 
 EXAMPLE = "playbooks/walking-groups/playbook.yaml"
 MODELINE = "# yaml-language-server: $schema="

@@ -280,7 +280,7 @@ def _shown(value: str) -> str:
 def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search(hostile: Build) -> None:
     """A hostile title is shown as its characters: in the page's heading, its <title> and the navigation (where
     code cannot be shown, so its backticks stay), the table of contents and the search index."""
-    from spread.repo import load_network
+    from spread.network.repo import load_network
 
     site = _published(hostile)
     network = load_network(hostile.root)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO, Run, write
-from spread.schemas import schema
+from spread.model.schemas import schema
 
 SERVER = REPO / "tests/js/node_modules/.bin/yaml-language-server"
 # Editors' defaults, less the schema catalogue: it is fetched from the internet, and the modeline is enough.

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from spread import checkparts
-from spread.cache import Store
-from spread.records import Records
-from spread.repo import load_network
-from spread.rules import check_network
+from spread.check import parts as checkparts
+from spread.check.rules import check_network
+from spread.network.cache import Store
+from spread.network.records import Records
+from spread.network.repo import load_network
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate
@@ -64,8 +64,8 @@ def test_a_cold_check_in_parts_then_a_warm_one_find_what_an_uncached_check_finds
         generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from spread import parallel, records
-    from spread.check import run_check
+    from spread.check.run import run_check
+    from spread.network import parallel, records
 
     root = tmp_path / "net"
     shutil.copytree(generated, root, symlinks=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from spread.schemas import schema
+from spread.model.schemas import schema
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"
 
@@ -48,7 +48,7 @@ def test_warnings_name_the_field_and_its_line(run: Run, demo: Path) -> None:
 
 
 def test_every_section_of_the_schema_is_present() -> None:
-    from spread.skeleton import skeleton
+    from spread.adopt.skeleton import skeleton
 
     text = skeleton("peer-support")
     top_level = set(re.findall(r"^([a-z_]+):", text, flags=re.MULTILINE))

@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 from conftest import Run, write
+from spread.network.repo import load_network
 from spread.progress import progress
-from spread.repo import load_network
 
 
 class Terminal(io.StringIO):

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import HANDBOOK_TODAY, Run, write
-from spread.bands import number
-from spread.repo import load_network
-from spread.report import playbook_report
+from spread.network.repo import load_network
+from spread.report.rollup import playbook_report
+from spread.scoring.bands import number
 
 pytestmark = pytest.mark.slow
 

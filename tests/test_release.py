@@ -10,7 +10,7 @@ import git
 import pytest
 
 from conftest import MINIMAL_PLAYBOOK, Run, write
-from spread.changelog import control_character, one_line
+from spread.versions.changelog import control_character, one_line
 from test_playbook_diff import PLAYBOOK, commit, edit
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/playbook.schema.json\n"

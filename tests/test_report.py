@@ -9,10 +9,10 @@ import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, Run, write
 from spread.errors import SpreadError
-from spread.model import Rating
-from spread.repo import load_network
-from spread.report import NetworkReport, component_levels, network_report
-from spread.scoring import score_audit
+from spread.model.documents import Rating
+from spread.network.repo import load_network
+from spread.report.rollup import NetworkReport, component_levels, network_report
+from spread.scoring.score import score_audit
 from test_scoring import ANCHORED, IDS, audit, playbook
 
 TODAY = date(2026, 11, 20)  # the 2026-Q3 audit is due by now (quarter end plus the grace days)

@@ -19,15 +19,17 @@ import pytest
 
 import test_cache
 from conftest import Run
-from spread import build, records, reportcache
-from spread.cache import FOLDER, Store
 from spread.commands.report import left_out_note, rendered
-from spread.repo import load_network
-from spread.report import LEVELS, deadline, network_report
-from spread.reportcache import LAYOUT, REPORT, network_summary
-from spread.reportdata import dumps, report_json, site_row, trend_data
-from spread.scoredata import change_data
-from spread.sitesummary import NetworkSummary, playbook_summary, summarise
+from spread.model import build
+from spread.network import records
+from spread.network.cache import FOLDER, Store
+from spread.network.repo import load_network
+from spread.report import cache as reportcache
+from spread.report.cache import LAYOUT, REPORT, network_summary
+from spread.report.data import dumps, report_json, site_row, trend_data
+from spread.report.rollup import LEVELS, deadline, network_report
+from spread.report.summary import NetworkSummary, playbook_summary, summarise
+from spread.scoring.data import change_data
 
 # The generated network of the check's cache tests, with its mistakes, fresh for each test.
 generated, net, AUDIT = test_cache.generated, test_cache.net, test_cache.AUDIT

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAYBOOK, write
-from spread.answers import read_answers
-from spread.audit_template import default_period, period_problem
-from spread.build import playbook_from
-from spread.choices import Refused, resolve
-from spread.model import Playbook
-from spread.render import field, modeline, scalar
-from spread.yamlio import Document, parse_document
+from spread.adopt.answers import read_answers
+from spread.adopt.audit_template import default_period, period_problem
+from spread.adopt.choices import Refused, resolve
+from spread.model.build import playbook_from
+from spread.model.documents import Playbook
+from spread.yaml.io import Document, parse_document
+from spread.yaml.render import field, modeline, scalar
 
 
 def playbook(tmp_path: Path) -> Playbook:

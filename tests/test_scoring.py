@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spread.bands import rank
-from spread.build import playbook_from
-from spread.model import Audit, GoalData, Playbook, Rating
-from spread.scoring import Score, compare, profile_level, score_audit
-from spread.yamlio import Document, parse_document
+from spread.model.build import playbook_from
+from spread.model.documents import Audit, GoalData, Playbook, Rating
+from spread.scoring.bands import rank
+from spread.scoring.score import Score, compare, profile_level, score_audit
+from spread.yaml.io import Document, parse_document
 
 ANCHORED = """
 id: circles

@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Run, copy_example
-from spread import fileids, records
-from spread.cache import FOLDER
+from spread.check.rules import check_network
 from spread.errors import SpreadError
 from spread.handbook import engine, files
 from spread.handbook.publish import generate_build
-from spread.loading import load_file
-from spread.repo import load_network
-from spread.rules import check_network
-from spread.symlinks import LinkRefused, read_inside, tree
+from spread.network import fileids, records
+from spread.network.cache import FOLDER
+from spread.network.loading import load_file
+from spread.network.repo import load_network
+from spread.network.symlinks import LinkRefused, read_inside, tree
 
 MARKER = "LEAKED-7f3a9c"
 DERBY = "fidelity/code-club/derby"
@@ -250,7 +250,7 @@ def test_the_cache_never_remembers_a_link_out_as_good(tmp_path: Path, outside: P
     shared.parent.mkdir()
     shared.write_text((outside / "audit.yaml").read_text().replace(MARKER, "A"))
     plant(root, f"{DERBY}/audits/2025-Q4.yaml", "../../../../shared/2025-Q4.yaml")
-    from spread.check import run_check
+    from spread.check.run import run_check
 
     def lines(cache: bool = True) -> list[str]:
         return [str(problem) for problem in run_check((), root, cache=cache) if problem.is_error]

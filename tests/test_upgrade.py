@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
-from spread.yamledit import Editor, Entry, block_of
+from spread.yaml.edit import Editor, Entry, block_of
 from test_playbook_diff import PLAYBOOK, commit
 
 SITE = "fidelity/demo/leeds/site.yaml"

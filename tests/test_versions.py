@@ -12,12 +12,12 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL_PLAYBOOK
-from spread.build import playbook_from
-from spread.changelog import entry, prepend, summary_for
-from spread.model import Playbook
-from spread.schemas import validate
-from spread.versions import Change, bump_between, diff_playbooks, needed_bump, next_version
-from spread.yamlio import Document, parse_document
+from spread.model.build import playbook_from
+from spread.model.documents import Playbook
+from spread.model.schemas import validate
+from spread.versions.changelog import entry, prepend, summary_for
+from spread.versions.diff import Change, bump_between, diff_playbooks, needed_bump, next_version
+from spread.yaml.io import Document, parse_document
 
 Data = dict[str, Any]
 BASE: Data = YAML(typ="safe").load(MINIMAL_PLAYBOOK)

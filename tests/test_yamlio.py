@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spread.errors import Problem, SpreadError
-from spread.yamlio import Document, parse_document, read_document, write_atomic
+from spread.yaml.io import Document, parse_document, read_document, write_atomic
 
 
 def parse(text: str | bytes) -> Document | Problem:

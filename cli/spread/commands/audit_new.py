@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from spread import periods
-from spread.asking import asking
-from spread.audit_form import fill_audit
-from spread.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
+from spread.adopt.asking import asking
+from spread.adopt.audit_form import fill_audit
+from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
+from spread.adopt.scaffold import refuse_existing, write_all
+from spread.commands.completion import complete_site
 from spread.commands.options import repo_option, today_option
-from spread.completion import complete_site
+from spread.commands.site_ref import locate_site
 from spread.errors import SpreadError, display_path
-from spread.repo import find_root, load_network
-from spread.scaffold import refuse_existing, write_all
-from spread.semver import is_newer
-from spread.site_ref import locate_site
+from spread.model import periods
+from spread.model.semver import is_newer
+from spread.network.repo import find_root, load_network
 
 
 def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

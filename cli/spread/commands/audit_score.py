@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from spread.bands import ordered, rank
+from spread.check.reporters import REPORTERS
+from spread.commands.completion import complete_site
+from spread.commands.locate import locate
 from spread.commands.options import format_option, repo_option
-from spread.completion import complete_site
 from spread.errors import SpreadError
-from spread.locate import locate
-from spread.reporters import REPORTERS
-from spread.scoredata import score_data
-from spread.scoretext import score_text
-from spread.scoring import Score, compare, score_audit
+from spread.scoring.bands import ordered, rank
+from spread.scoring.data import score_data
+from spread.scoring.score import Score, compare, score_audit
+from spread.scoring.text import score_text
 
 
 def below(score: Score, label: str) -> str | None:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from spread.check import run_check
+from spread.check.reporters import REPORTERS
+from spread.check.run import run_check
 from spread.commands.options import format_option, repo_option
 from spread.errors import ProblemsFound
 from spread.progress import progress
-from spread.reporters import REPORTERS
 
 
 @click.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spread.initrepo import EXAMPLE, create
+from spread.adopt.init import EXAMPLE, create
 
 
 @click.command()

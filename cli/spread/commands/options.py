@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from spread.periods import FIRST_YEAR, LAST_YEAR
+from spread.model.periods import FIRST_YEAR, LAST_YEAR
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
+from spread.commands.completion import complete_playbook
 from spread.commands.options import format_option, repo_option
-from spread.completion import complete_playbook
-from spread.diffreport import FORMATS, Comparison
 from spread.errors import SpreadError
-from spread.repo import find_root, load_network
-from spread.revisions import WORKING, released_versions, resolve
-from spread.versions import diff_playbooks
+from spread.network.repo import find_root, load_network
+from spread.versions.diff import diff_playbooks
+from spread.versions.revisions import WORKING, released_versions, resolve
+from spread.versions.text import FORMATS, Comparison
 
 
 @click.command()

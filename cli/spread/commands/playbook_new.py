@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
+from spread.adopt.skeleton import check_id, playbook_path, skeleton
 from spread.commands.options import repo_option
 from spread.errors import SpreadError, display_path
-from spread.repo import find_root
-from spread.skeleton import check_id, playbook_path, skeleton
-from spread.yamlio import write_atomic
+from spread.network.repo import find_root
+from spread.yaml.io import write_atomic
 
 
 @click.command()

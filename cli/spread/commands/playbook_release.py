@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from spread import gitio
-from spread.asking import asking
-from spread.changelog import control_character, summary_for
+from spread.adopt.asking import asking
+from spread.commands.completion import complete_playbook
 from spread.commands.options import repo_option
-from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
-from spread.release import BumpTooSmall, apply_release, plan_release, problems_in, release_files
-from spread.release_resume import finish_interrupted
-from spread.repo import find_root, load_network
-from spread.revisions import working
-from spread.versions import Bump
+from spread.network import gitio
+from spread.network.repo import find_root, load_network
+from spread.versions.changelog import control_character, summary_for
+from spread.versions.diff import Bump
+from spread.versions.release import BumpTooSmall, apply_release, plan_release, problems_in, release_files
+from spread.versions.resume import finish_interrupted
+from spread.versions.revisions import working
 
 
 def plain_summary(text: str) -> str:

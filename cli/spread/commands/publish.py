@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
+from spread.check.reporters import REPORTERS
 from spread.commands import options
 from spread.commands.options import repo_option
 from spread.errors import Problem, SpreadError, display_path
 from spread.progress import progress
-from spread.reporters import REPORTERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,7 +63,7 @@ def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> Non
     from spread.handbook.publish import checked
     from spread.handbook.publish import publish as build
     from spread.handbook.sitedir import Refused
-    from spread.repo import find_root
+    from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
     network, problems = checked(root)

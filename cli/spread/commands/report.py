@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
+from spread.check.rules.common import words
+from spread.commands.completion import complete_playbook
 from spread.commands.options import format_option, repo_option, today_option
-from spread.completion import complete_playbook
+from spread.network.repo import find_root
 from spread.progress import progress
-from spread.repo import find_root
-from spread.reportcache import network_summary
-from spread.reportcsv import report_csv
-from spread.reportdata import report_json
-from spread.reporttext import playbook_text
-from spread.rules.common import words
-from spread.sitesummary import NetworkSummary
+from spread.report.cache import network_summary
+from spread.report.csv import report_csv
+from spread.report.data import report_json
+from spread.report.summary import NetworkSummary
+from spread.report.text import playbook_text
 
 
 @click.command()

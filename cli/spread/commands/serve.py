@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from spread.check.reporters import REPORTERS
 from spread.commands.options import repo_option
 from spread.commands.publish import day, refuse_errors, today_option
 from spread.errors import Problem, SpreadError
-from spread.reporters import REPORTERS
 
 
 def _report(problems: list[Problem], message: str) -> None:
@@ -38,7 +38,7 @@ def serve(port: int, repo: Path | None, today: date | None) -> None:
     """
     from spread.handbook.preview import Preview, run, server
     from spread.handbook.publish import checked
-    from spread.repo import find_root
+    from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
     refuse_errors(checked(root)[1], "the preview did not start")

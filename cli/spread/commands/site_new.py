@@ -8,18 +8,18 @@ from pathlib import Path
 
 import click
 
-from spread.adopt import adopt
-from spread.answers import Given, apply_sets, read_answers
-from spread.asking import asking
+from spread.adopt.answers import Given, apply_sets, read_answers
+from spread.adopt.asking import asking
+from spread.adopt.lock import adopt
+from spread.adopt.prompts import complete
+from spread.adopt.readme import site_readme
+from spread.adopt.scaffold import refuse_existing, site_yaml, write_all
+from spread.commands.completion import complete_playbook
 from spread.commands.options import repo_option, today_option
-from spread.completion import complete_playbook
 from spread.errors import SpreadError, display_path
-from spread.ids import id_problem, shown
-from spread.prompts import complete
-from spread.repo import find_root, load_network
-from spread.scaffold import refuse_existing, site_yaml, write_all
-from spread.semver import sort_key
-from spread.site_readme import site_readme
+from spread.model.ids import id_problem, shown
+from spread.model.semver import sort_key
+from spread.network.repo import find_root, load_network
 
 
 def _slug(_ctx: click.Context, param: click.Parameter, value: str) -> str:

@@ -7,22 +7,22 @@ from pathlib import Path
 
 import click
 
-from spread.answers import Given
-from spread.asking import asking
+from spread.adopt.answers import Given
+from spread.adopt.asking import asking
+from spread.adopt.prompts import ask_choice
+from spread.adopt.scaffold import adopt
+from spread.check.rules.common import words
+from spread.commands.completion import complete_site
 from spread.commands.options import repo_option, today_option
-from spread.completion import complete_site
+from spread.commands.site_ref import locate_site
 from spread.errors import SpreadError, display_path
-from spread.model import Site
-from spread.prompts import ask_choice
-from spread.repo import Network, find_root, load_network
-from spread.revisions import released
-from spread.rules.common import words
-from spread.scaffold import adopt
-from spread.semver import is_newer
-from spread.site_ref import locate_site
-from spread.upgrade import UpgradePlan, plan_upgrade, preview
-from spread.upgrade_write import Answer, checked, rewrite_site
-from spread.yamlio import write_atomic
+from spread.model.documents import Site
+from spread.model.semver import is_newer
+from spread.network.repo import Network, find_root, load_network
+from spread.versions.revisions import released
+from spread.versions.upgrade import UpgradePlan, plan_upgrade, preview
+from spread.versions.upgrade_file import Answer, checked, rewrite_site
+from spread.yaml.io import write_atomic
 
 
 def _site(network: Network, ref: str) -> tuple[Site, Path]:

@@ -6,12 +6,12 @@ navigation, and the handbook's print styles drop the header and sidebars, so it 
 
 from __future__ import annotations
 
-from spread.audit_template import levels
-from spread.goals import SIGN
+from spread.adopt.audit_template import levels
 from spread.handbook.blocks import front_matter, section, table
 from spread.handbook.escaping import text
 from spread.handbook.words import sentence
-from spread.model import Item, Playbook
+from spread.model.documents import Item, Playbook
+from spread.scoring.goals import SIGN
 
 BOX = "☐"
 WRITE = '<div class="spread-write" aria-hidden="true"></div>'

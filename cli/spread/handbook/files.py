@@ -3,7 +3,7 @@
 Writing only what changed keeps `spread serve` quick and leaves untouched pages with their old times;
 files that are no longer generated (a site that was removed) are deleted, so no stale page is published.
 
-Nothing is read through a symbolic link that leads out of the repository (`spread.symlinks`): such a page,
+Nothing is read through a symbolic link that leads out of the repository (`spread.network.symlinks`): such a page,
 image, changelog or release is left out of the build. `spread check` reports it and `spread publish` refuses to
 build until it is fixed, so leaving it out only matters if a link appears after the check. Nothing is written
 or deleted through a link either: one found in the build folder is removed, never followed.
@@ -15,14 +15,14 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from spread import gitio
 from spread.errors import SpreadError
 from spread.handbook import paths
 from spread.handbook.generate import Inputs
-from spread.repo import Network
-from spread.schemas import KINDS, schema, schema_text
-from spread.semver import sort_key
-from spread.symlinks import LinkRefused, read_inside, tree
+from spread.model.schemas import KINDS, schema, schema_text
+from spread.model.semver import sort_key
+from spread.network import gitio
+from spread.network.repo import Network
+from spread.network.symlinks import LinkRefused, read_inside, tree
 
 ASSETS = ("spread.css", "spread.js", "iframe-worker.js")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from spread.audit_template import AuditAnswers, audit_yaml, default_period
+from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period
 from spread.handbook import paths
 from spread.handbook.checklist import checklist_page
 from spread.handbook.dashboard import dashboard_page
@@ -19,11 +19,11 @@ from spread.handbook.home import home_page
 from spread.handbook.playbook import playbook_page
 from spread.handbook.reference import reference_page, schema_page
 from spread.handbook.site import site_page
-from spread.model import Playbook, Site
+from spread.model.documents import Playbook, Site
+from spread.network.repo import Network
 from spread.progress import Progress, nothing
-from spread.repo import Network
-from spread.report import PlaybookReport, playbook_report
-from spread.yamlio import Document
+from spread.report.rollup import PlaybookReport, playbook_report
+from spread.yaml.io import Document
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from spread.handbook.blocks import front_matter, section
 from spread.handbook.escaping import text
 from spread.handbook.playbook import evidence_level
 from spread.handbook.words import STATUS, plural, sentence
-from spread.report import PlaybookReport
+from spread.report.rollup import PlaybookReport
 
 MARKER = "<!-- playbooks -->"
 DEFAULT_INTRO = """This handbook describes programmes that work, written up as playbooks so that they can run in many places

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from spread.bands import number, ordered, span
-from spread.goals import SIGN
 from spread.handbook.blocks import section, table
 from spread.handbook.components import anchor
 from spread.handbook.escaping import text
 from spread.handbook.words import FREQUENCY, sentence
-from spread.model import Instrument, Item, Playbook
+from spread.model.documents import Instrument, Item, Playbook
+from spread.scoring.bands import number, ordered, span
+from spread.scoring.goals import SIGN
 
 
 def unit(ins: Instrument) -> str:

@@ -10,8 +10,8 @@ from spread.handbook.history import history
 from spread.handbook.instrument import instrument
 from spread.handbook.sites import sites_table
 from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS, plural
-from spread.model import Playbook
-from spread.report import PlaybookReport
+from spread.model.documents import Playbook
+from spread.report.rollup import PlaybookReport
 
 
 def evidence_level(level: int | None) -> str:

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from spread.check.rules import check_network
 from spread.errors import Problem, SpreadError
 from spread.handbook import config, deferred, engine, files, links, lock, sitedir, swap, theme
 from spread.handbook.generate import pages
+from spread.network.repo import Network, load_network
 from spread.progress import Progress, nothing
-from spread.repo import Network, load_network
-from spread.rules import check_network
 
 BUILD = ".spread-build"
 

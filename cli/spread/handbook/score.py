@@ -1,17 +1,17 @@
-"""A scored audit as a site page shows it. Every number comes from `spread.scoring`, formatted as the command
+"""A scored audit as a site page shows it. Every number comes from `spread.scoring.score`, formatted as the command
 line formats it, so `spread audit score` and the handbook always agree."""
 
 from __future__ import annotations
 
-from spread.bands import number, span
 from spread.handbook import markup
 from spread.handbook.blocks import heading, section
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.words import REVIEW, day, sentence
-from spread.model import SCORE_LEVELS, Audit
-from spread.scoretext import name, weakest
-from spread.scoring import ItemResult, Score
+from spread.model.documents import SCORE_LEVELS, Audit
+from spread.scoring.bands import number, span
+from spread.scoring.score import ItemResult, Score
+from spread.scoring.text import name, weakest
 
 
 def total_text(score: Score) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from spread.bands import number
 from spread.handbook import markup, paths
 from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
@@ -18,8 +17,9 @@ from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
-from spread.model import Adaptation, Audit, LocalComponent, Playbook
-from spread.report import SiteStatus
+from spread.model.documents import Adaptation, Audit, LocalComponent, Playbook
+from spread.report.rollup import SiteStatus
+from spread.scoring.bands import number
 
 
 def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:

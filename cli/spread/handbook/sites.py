@@ -7,12 +7,12 @@ which finds a site through its own page.
 
 from __future__ import annotations
 
-from spread.bands import number
 from spread.handbook import markup, paths
 from spread.handbook.markup import inline
 from spread.handbook.score import total_text
 from spread.handbook.words import STAGES, sentence
-from spread.report import PlaybookReport, SiteStatus
+from spread.report.rollup import PlaybookReport, SiteStatus
+from spread.scoring.bands import number
 
 
 def site_link(status: SiteStatus, page: str) -> str:

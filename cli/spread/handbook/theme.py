@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from spread.errors import SpreadError
-from spread.symlinks import LinkRefused, read_inside, tree
+from spread.network.symlinks import LinkRefused, read_inside, tree
 
 FOLDER = "theme"  # in the build folder, beside docs/ and mkdocs.yml
 DEEPEST = 9  # pages up to this many folders down get their own policy; deeper ones, one without the scope script

@@ -1,0 +1,191 @@
+"""Answers given ahead of the form, from an answers file (`--answers`) and `--set`, checked against the playbook.
+
+An answers file is YAML, read with positions so that every problem names the file and line:
+
+    name: Code Club Leeds Central
+    host: {name: Leeds Libraries, type: library}
+    area: Leeds
+    started: 2026-03-01
+    stage: installation
+    adaptations:
+      venue: {choice: library, reason: Free rooms after school.}
+      rhythm: weekly            # just the choice; the reason is asked, or defaults for the default choice
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from spread.adopt.choices import Refused, resolve
+from spread.check.rules.common import real_date as as_date
+from spread.check.rules.common import words
+from spread.errors import Problem
+from spread.model.documents import Playbook
+from spread.model.schemas import schema
+from spread.yaml.io import Document, Key, read_document
+from spread.yaml.render import ISO_DATE
+
+TEXT = ("name", "area", "contact")
+# An answers file is a page of text: anything near this size is the wrong file.
+MAX_BYTES = 1024 * 1024
+KNOWN = ("name", "host", "area", "contact", "started", "stage", "adaptations")
+
+
+@dataclass(frozen=True)
+class Given:
+    """What was answered before any question is asked; anything missing is asked for, or defaulted."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+def site_enum(*where: str) -> list[str]:
+    """The allowed values of a site field, from the site schema (the one source of truth)."""
+    node: dict[str, Any] = schema("site")
+    for part in where:
+        node = node["properties"][part]
+    return list(node["enum"])
+
+
+def real_date(text: str) -> bool:
+    """True for a real day written YYYY-MM-DD (Python alone would also take 20260301 or 2026-W09-7)."""
+    return ISO_DATE.fullmatch(text) is not None and as_date(text) is not None
+
+
+class _Reader:
+    def __init__(self, doc: Document, shown: str, playbook: Playbook) -> None:
+        self.doc, self.shown, self.pb = doc, shown, playbook
+        self.given = Given()
+        self.problems: list[Problem] = []
+
+    def problem(self, where: Key, message: str, rule: str, *, key: bool = False) -> None:
+        line, col = self.doc.at(where, key=key)
+        self.problems.append(Problem(self.shown, line, col, "error", message, rule))
+
+    def text(self, where: Key, value: Any, what: str) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+        fix = "fill it in" if value is None or isinstance(value, str) else "write it as text (in quotes if need be)"
+        self.problem(where, f"`{what}` is {'empty' if value in (None, '') else 'not text'}: {fix}", "answers-text")
+        return None
+
+    def unknown(self, where: Key, key: str, known: list[str] | tuple[str, ...], what: str) -> None:
+        close = difflib.get_close_matches(key, list(known), n=1)
+        fix = f"did you mean `{close[0]}`?" if close else f"use {words(list(known), limit=20)}"
+        self.problem((*where, key), f"`{key}` is not {what}: {fix}", "answers-unknown", key=True)
+
+    def top(self, data: dict[str, Any]) -> None:
+        for key, value in data.items():
+            if key in TEXT:
+                self.put(key, self.text((key,), value, key))
+            elif key == "started":
+                text = self.text((key,), value, key)
+                if text is not None and not real_date(text):
+                    self.problem((key,), f"`started` is {text}, which is not a real date: write it as YYYY-MM-DD, "
+                                 "for example 2026-03-01", "answers-date")
+                else:
+                    self.put(key, text)
+            elif key == "stage":
+                self.enum((key,), value, site_enum("stage"), "stage")
+            elif key == "host":
+                self.host(value)
+            elif key == "adaptations":
+                self.adaptations(value)
+            else:
+                self.unknown((), key, KNOWN, "something `spread site new` asks about")
+
+    def put(self, key: str, value: str | None) -> None:
+        if value is not None:
+            self.given.fields[key] = value
+
+    def enum(self, where: Key, value: Any, allowed: list[str], key: str) -> None:
+        if value in allowed:
+            self.put(key, value)
+        else:
+            self.problem(where, f"`{where[-1]}` cannot be `{value}`: use {words(allowed, limit=20)}", "answers-value")
+
+    def host(self, value: Any) -> None:
+        if isinstance(value, str):
+            value = {"name": value}
+        if not isinstance(value, dict):
+            self.problem(("host",), "`host` should hold `name:` and `type:` of the host organisation", "answers-text")
+            return
+        for key, item in value.items():
+            if key == "name":
+                self.put("host", self.text(("host", key), item, "host: name"))
+            elif key == "type":
+                self.enum(("host", key), item, site_enum("host", "type"), "host_type")
+            else:
+                self.unknown(("host",), key, ("name", "type"), "a field of `host`")
+
+    def adaptations(self, value: Any) -> None:
+        if not isinstance(value, dict):
+            self.problem(("adaptations",), "`adaptations` should list each local component's id with its choice, "
+                         "like `venue: {choice: library, reason: …}`", "answers-text")
+            return
+        local_ids = [local.id for local in self.pb.local]
+        for component, answer in value.items():
+            where = ("adaptations", component)
+            local = next((c for c in self.pb.local if c.id == component), None)
+            if local is None:
+                core = any(c.id == component for c in self.pb.core)
+                if core:
+                    self.problem(where, f"`{component}` is a core component of `{self.pb.id}`: every site keeps it as "
+                                 "the playbook says, so there is nothing to choose", "answers-core", key=True)
+                else:
+                    self.unknown(("adaptations",), component, local_ids,
+                                 f"a local component of `{self.pb.id}` {self.pb.version}")
+                continue
+            at: Key = where
+            if not isinstance(answer, dict):
+                answer = {"choice": answer}
+            else:
+                at = (*where, "choice")
+            for key in answer:
+                if key not in ("choice", "reason"):
+                    self.unknown(("adaptations", component), key, ("choice", "reason"), "a field of an adaptation")
+            if "reason" in answer:
+                reason = self.text(("adaptations", component, "reason"), answer["reason"], "reason")
+                if reason is not None:
+                    self.given.reasons[component] = reason
+            if "choice" in answer:
+                choice = self.text(at, answer["choice"], "choice")
+                try:
+                    if choice is not None:
+                        self.given.choices[component] = resolve(local, choice)
+                except Refused as exc:
+                    self.problem(at, str(exc), "answers-choice")
+
+
+def read_answers(path: Path, playbook: Playbook) -> tuple[Given, list[Problem]]:
+    """The answers in a file, and every problem with them (each naming the file and line)."""
+    doc = read_document(path, path.as_posix(), limit=MAX_BYTES)
+    if isinstance(doc, Problem):
+        return Given(), [doc]
+    if not isinstance(doc.data, dict):
+        return Given(), [Problem(path.as_posix(), 1, 1, "error", "an answers file should be a mapping of fields "
+                                 "(`name: …`, `adaptations: …`): see `spread site new --help`", "answers-text")]
+    reader = _Reader(doc, path.as_posix(), playbook)
+    reader.top(doc.data)
+    return reader.given, reader.problems
+
+
+def apply_sets(given: Given, playbook: Playbook, sets: tuple[str, ...]) -> None:
+    """`--set component=choice`, checked like an answer; a bad one is a wrong invocation (exit 2)."""
+    for item in sets:
+        component, sep, text = item.partition("=")
+        local = next((c for c in playbook.local if c.id == component.strip()), None)
+        if not sep or local is None:
+            known = words([c.id for c in playbook.local], limit=20)
+            raise click.BadParameter(f"{item!r} should be COMPONENT=CHOICE with a local component of "
+                                     f"`{playbook.id}` {playbook.version} ({known})", param_hint="'--set'")
+        try:
+            given.choices[local.id] = resolve(local, text)
+        except Refused as exc:
+            raise click.BadParameter(str(exc), param_hint="'--set'") from None

@@ -1,0 +1,138 @@
+"""`spread audit new --interactive`: a walk through every item at the terminal, then the filled audit.
+
+Each item shows what every score (or practice-profile level) looks like; the person types the one that
+matches what they can show, or "skip" with a reason. A wrong answer is explained and asked again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import click
+
+from spread.adopt.audit_template import AuditAnswers, levels
+from spread.adopt.prompts import nonblank, valid_date
+from spread.model.documents import Action, GoalData, Item, Playbook, Rating
+from spread.model.schemas import schema
+
+SKIP = "skip"
+
+
+def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAnswers:
+    items = pb.instrument.items
+    click.echo(f"Self-audit of {site_name} for {period}: {len(items)} item{'s' * (len(items) != 1)}. Rate what you "
+               f"can show happened in {period}, not what is planned. Type \"{SKIP}\" for an item you cannot rate.")
+    ratings = {item.id: _rate(pb, item, n, len(items)) for n, item in enumerate(items, 1)}
+    goals = {}
+    for goal in pb.instrument.goals:
+        click.echo(f"\nGoal {goal.id} · {goal.title} (Enter to leave a number empty)")
+        if goal.is_fraction:
+            goals[goal.id] = GoalData(_number(_ask("Numerator", goal.numerator), 0),
+                                      _number(_ask("Denominator", goal.denominator), 0))
+        else:
+            goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), None))
+    actions = _plan([item.id for item in items])
+    raters = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
+                          value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
+    review = click.prompt("Kind of review", type=click.Choice(["self", "guided", "independent"]), default="self")
+    completed = click.prompt("Date finished (YYYY-MM-DD)", default=today, value_proc=valid_date)
+    return AuditAnswers(ratings, goals, raters or ("site-coordinator",), review, completed, actions)
+
+
+def _plan(ids: list[str]) -> tuple[Action, ...]:
+    click.echo("\nAction plan: what will you do next? One action at a time; press Enter when there are no more.")
+    actions: list[Action] = []
+    while what := click.prompt(f"Action {len(actions) + 1}", default="", show_default=False,
+                               value_proc=lambda v: " ".join(v.split())):
+        item = click.prompt(f"  About which item? ({', '.join(ids)}; Enter if none)", default="", show_default=False,
+                            value_proc=_item_id(ids))
+        owner = click.prompt("  Who will do it? (a role)", default="site-coordinator", value_proc=nonblank("a role"))
+        due = click.prompt("  Due by (YYYY-MM-DD)", value_proc=valid_date)
+        actions.append(Action(item or None, what, owner, due))
+    click.echo("")
+    return tuple(actions)
+
+
+def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
+    anchored = pb.instrument.kind == "anchored"
+    click.echo(f"\n[{n} of {total}] {item.id} · {item.title}")
+    if item.description:
+        click.echo(f"  {' '.join(item.description.split())}")
+    if anchored:
+        choices = {str(k): v for k, v in sorted(item.anchors.items())}
+        for key, text in choices.items():
+            click.echo(f"  {key} = {' '.join(text.split())}")
+        question = f"Score ({item.bottom} to {item.top}), or {SKIP}"
+    else:
+        choices = dict(levels(pb, item))
+        for key, text in choices.items():
+            click.echo(f"  {key}: {' '.join(text.split())}")
+        question = f"Level ({', '.join(choices)}), or {SKIP}"
+    answer = click.prompt(question, value_proc=_one_of(list(choices), anchored))
+    if answer == SKIP:
+        reason = click.prompt("Why can it not be rated?", default="insufficient-data", value_proc=nonblank("a reason"))
+        return Rating(item.id, not_rated=reason)
+    evidence = click.prompt("Evidence: what is this based on? (Enter to add it later)", default="",
+                            show_default=False, value_proc=lambda v: " ".join(v.split())) or None
+    sources = click.prompt("Where from? (records, documents, interviews, observation, survey, other; commas; "
+                           "Enter to skip)", default="", show_default=False, value_proc=_sources)
+    if anchored:
+        return Rating(item.id, score=int(answer), evidence=evidence, sources=sources)
+    return Rating(item.id, level=answer, evidence=evidence, sources=sources)
+
+
+def _ask(what: str, meaning: str | None) -> str:
+    return f"  {what} ({' '.join(meaning.split()).rstrip('.')})" if meaning else f"  {what}"
+
+
+def _one_of(allowed: list[str], anchored: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = value.strip().lower()
+        if value in (SKIP, *allowed):
+            return value
+        # A level may be typed by its first letters: "e" for expected, "dev" for developmental.
+        starts = [a for a in allowed if value and a.startswith(value)] if not anchored else []
+        if len(starts) == 1:
+            return starts[0]
+        raise click.BadParameter(f"\"{value}\" is not one of {', '.join(allowed)}: type one of them, or {SKIP}")
+
+    return check
+
+
+def _item_id(ids: list[str]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        found = [i for i in ids if i.casefold() == value.strip().casefold()]
+        if found or not value.strip():
+            return found[0] if found else ""
+        raise click.BadParameter(f"\"{value.strip()}\" is not an item of this audit: type one of {', '.join(ids)}, "
+                                 "or press Enter")
+
+    return check
+
+
+def _number(question: str, minimum: float | None) -> float | None:
+    def check(value: str) -> float | None:
+        if not value.strip():
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise click.BadParameter(f"\"{value.strip()}\" is not a number: type digits, like 12")
+        if minimum is not None and number < minimum:
+            raise click.BadParameter("a count cannot be negative")
+        return number
+
+    result: float | None = click.prompt(question, default="", show_default=False, value_proc=check)
+    return result
+
+
+def _sources(value: str) -> tuple[str, ...]:
+    known = schema("audit")["properties"]["ratings"]["additionalProperties"]["properties"]["sources"]["items"]["enum"]
+    given = tuple(s.strip().lower() for s in value.split(",") if s.strip())
+    wrong = [s for s in given if s not in known]
+    if wrong:
+        raise click.BadParameter(f"\"{wrong[0]}\" is not a kind of source: use {', '.join(known)}")
+    return given

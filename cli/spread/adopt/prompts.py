@@ -1,0 +1,132 @@
+"""The form `spread site new` fills in: asked one question at a time, or completed from defaults.
+
+The people answering are local coordinators, often not technical: every question says what it wants,
+offers a default where the playbook has one, and an answer the playbook does not allow is explained
+and asked again (click re-asks when the check raises `BadParameter`), never a crash.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+import click
+
+from spread.adopt.answers import Given, real_date, site_enum
+from spread.adopt.choices import Refused, how_to_choose, resolve
+from spread.adopt.scaffold import Choice, SiteAnswers
+from spread.errors import SpreadError
+from spread.model.documents import LocalComponent, Playbook
+
+DEFAULT_REASON = "Kept the playbook's default."
+
+
+def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswers:
+    """Every answer a site needs: what was given, then questions (or, without `ask`, the defaults)."""
+    if not ask:
+        return _without_questions(pb, given, today)
+    f = given.fields
+    click.echo(f"Setting up a new site for {pb.title} (version {pb.version}). Press Enter to accept an answer "
+               "shown in [brackets].\n")
+    name = f.get("name") or click.prompt("Site name, as local people know it", value_proc=nonblank("the name"))
+    host = f.get("host") or click.prompt("Host organisation (who runs the site)", value_proc=nonblank("the host"))
+    host_type = f.get("host_type") or _host_type()
+    area = f.get("area") or click.prompt("Town, city or area it serves (Enter to skip)", default="",
+                                         show_default=False, value_proc=lambda v: " ".join(v.split())) or None
+    started = f.get("started") or click.prompt("Start date (YYYY-MM-DD)", default=today, value_proc=valid_date)
+    choices = tuple(ask_choice(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
+    return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"))
+
+
+def nonblank(what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise click.BadParameter(f"please type {what}")
+        return value
+
+    return check
+
+
+def valid_date(value: str) -> str:
+    value = value.strip()
+    if not real_date(value):
+        raise click.BadParameter(f"\"{value}\" is not a real date: write it as YYYY-MM-DD, for example 2026-03-01")
+    return value
+
+
+def _host_type() -> str | None:
+    kinds = site_enum("host", "type")
+    click.echo("Kinds of host organisation: " + ", ".join(f"{n}. {kind}" for n, kind in enumerate(kinds, 1)))
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if value.isdigit() and 1 <= int(value) <= len(kinds):
+            return kinds[int(value) - 1]
+        if value in kinds or not value:
+            return value
+        raise click.BadParameter(f"\"{value}\" is not on the list: type a number from 1 to {len(kinds)}, "
+                                 "or press Enter to skip")
+
+    kind: str = click.prompt("Kind of host organisation (a number; Enter to skip)", default="", show_default=False,
+                             value_proc=check)
+    return kind or None
+
+
+def _show(local: LocalComponent, n: int, total: int) -> None:
+    click.echo(f"\n[{n} of {total}] {local.title} ({local.id})")
+    if local.guidance:
+        click.echo(textwrap.fill(" ".join(local.guidance.split()), 96, initial_indent="  ", subsequent_indent="  "))
+    for i, option in enumerate(local.options, 1):
+        label = option.id if option.label == option.id else f"{option.label} ({option.id})"
+        more = f": {option.description}" if option.description else ""
+        default = "  [default]" if option.id == local.default else ""
+        click.echo(f"  {i}. {label}{more}{default}")
+    if local.free_text:
+        limit = f" (at most {local.max_length} characters)" if local.max_length else ""
+        click.echo(f"  {'Or describe' if local.options else 'Describe'} your own choice in words{limit}.")
+    for variation in local.prohibited:
+        click.echo(f"  Not allowed: {variation}")
+
+
+def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choice:
+    """One local component's choice and its reason: from `given` where answered, else asked (question n of total)."""
+    choice = given.choices.get(local.id)
+    if choice is None:
+        _show(local, n, total)
+
+        def check(value: str) -> str:
+            try:
+                return resolve(local, value, numbers=True)
+            except Refused as exc:
+                raise click.BadParameter(str(exc)) from None
+
+        what = "a number, or your own words" if local.free_text and local.options else \
+            "a number" if local.options else "in your own words"
+        choice = click.prompt(f"Your choice ({what})", default=local.default, value_proc=check)
+    reason = given.reasons.get(local.id) or click.prompt(
+        f"Why \"{choice}\" for {local.id}? (one sentence for the record)",
+        default=DEFAULT_REASON if choice == local.default else None, value_proc=nonblank("the reason"))
+    return Choice(local.id, choice, reason)
+
+
+def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
+    f = given.fields
+    missing = [label for key, label in (("name", "`name` (the site's name)"),
+                                        ("host", "`host: name` (the host organisation)")) if key not in f]
+    choices = []
+    for local in pb.local:
+        choice = given.choices.get(local.id, local.default)
+        reason = given.reasons.get(local.id) or (DEFAULT_REASON if choice == local.default else None)
+        if choice is None:
+            missing.append(f"a choice for `{local.id}` ({how_to_choose(local)})")
+        elif reason is None:
+            missing.append(f"a reason for choosing \"{choice}\" for `{local.id}`")
+        else:
+            choices.append(Choice(local.id, choice, reason))
+    if missing:
+        raise SpreadError(f"--no-input: these answers are missing and have no default: {'; '.join(missing)}. "
+                          "Add them to the answers file (see `spread site new --help`), or leave out --no-input "
+                          "to be asked.")
+    return SiteAnswers(f["name"], f["host"], f.get("started", today), tuple(choices), f.get("host_type"),
+                       f.get("area"), f.get("stage", "installation"), f.get("contact"))

@@ -1,0 +1,78 @@
+"""The README.md written beside a new site.yaml: what the site adopted, its choices, and what to do next.
+
+Written for the people running the site, who may never open the YAML. Text the site typed is escaped
+so it cannot turn into Markdown; the playbook's own text is the innovator's and may use Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spread.adopt.lock import Adopted
+from spread.adopt.scaffold import SiteAnswers
+from spread.model.documents import LocalComponent, Playbook
+
+FREQUENCY_WORDS = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half-year", "yearly": "year"}
+
+
+def md(text: str) -> str:
+    """Text shown as itself in Markdown: no emphasis, links, HTML or table cells can come out of it."""
+    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
+
+
+def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: str, today: str) -> str:
+    """The README for a new site; `audit_ref` names the site to `spread audit new`, `folder` to `spread check`."""
+    pb = adopted.playbook
+    where = f" in {md(answers.area)}" if answers.area else ""
+    commit = f", commit `{adopted.commit[:12]}`" if adopted.commit else ""
+    lines = [f"# {md(answers.name)}", "",
+             (f"{md(answers.name)} runs **{pb.title}** (playbook `{pb.id}`, version {pb.version}{commit}), hosted by "
+             f"{md(answers.host)}{where}. Set up with `spread site new` on {today}; the record is "
+             "[site.yaml](site.yaml)."), "", "## What every site keeps", "",
+             "These core components are the heart of the model: keep each one as the playbook describes it.", ""]
+    for core in pb.core:
+        critical = " (critical)" if core.critical else ""
+        lines.append(f"- **{core.title}**{critical}: {' '.join(core.function.split())}")
+    lines += ["", "## Our local choices", ""]
+    locals_ = {local.id: local for local in pb.local}
+    for choice in answers.choices:
+        local = locals_[choice.component]
+        lines.append(f"- **{local.title}**: {_label(local, choice.choice)}. {md(choice.reason)}")
+    if not answers.choices:
+        lines.append("This playbook has no local components: every site runs it the same way.")
+    lines += ["", "When you change one of these, or have to depart from the playbook, add a record to `site.yaml`",
+              "with the reason, and run `spread check`.", "", "## Next steps", ""]
+    stages = [stage.stage for stage in pb.rollout]
+    now = stages.index(answers.stage) if answers.stage in stages else 0
+    for n, stage in enumerate(pb.rollout):
+        # Stages before the one the site says it is in are done: tick them, so the next step stands out.
+        here = " (where the site is now)" if n == now and answers.stage in stages else ""
+        lines += [f"### {stage.stage.replace('-', ' ').capitalize()}{here}", ""]
+        lines += [f"- [{'x' if n < now else ' '}] {' '.join(step.split())}" for step in stage.steps] + [""]
+    if not pb.rollout:
+        lines += ["The playbook lists no rollout steps: ask the network's central team what comes first.", ""]
+    return "\n".join(lines + _self_audit(pb, audit_ref, folder)) + "\n"
+
+
+def _label(local: LocalComponent, choice: str) -> str:
+    for option in local.options:
+        if option.id == choice:
+            return md(option.label) if option.label == option.id else f"{md(option.label)} (`{option.id}`)"
+    return f"\u201c{md(choice)}\u201d"
+
+
+def _self_audit(pb: Playbook, audit_ref: str, folder: str) -> list[str]:
+    every = FREQUENCY_WORDS[pb.instrument.frequency]
+    count = len(pb.instrument.items)
+    return [
+        "## Self-audit", "",
+        (f"Every {every}, the site rates itself against the playbook's {count} fidelity "
+        f"item{'s' * (count != 1)}, honestly and with evidence:"), "",
+        (f"1. When the {every} is over, run `spread audit new {audit_ref}`. It writes "
+        f"`audits/<period>.yaml` with every item ready to rate (add `--interactive` to answer in the terminal)."),
+        "2. For each item, write the rating that matches what you can show happened, and what it is based on.",
+        (f"3. Fill in {'the goal counts, ' if pb.instrument.goals else ''}who rated, the date you finished and your "
+        "action plan."),
+        (f"4. Run `spread check {folder}` until it "
+        "reports no problems, then share the file with the network."),
+    ]

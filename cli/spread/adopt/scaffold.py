@@ -1,0 +1,117 @@
+"""Planning a new site: the answers it is made from, the text of its site.yaml, and writing all or nothing.
+
+The command asks the questions (`spread.adopt.prompts`), this module turns the answers into text, and
+`write_all` writes the files — all of them or, on any refusal, none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spread.adopt.choices import is_option
+from spread.adopt.lock import Adopted, adopt
+from spread.errors import SpreadError, display_path
+from spread.model.documents import LocalComponent, Playbook
+from spread.yaml.io import write_atomic
+from spread.yaml.render import comment, field, modeline, scalar
+
+# `adopt` moved to spread.adopt.lock; `spread site upgrade` still imports it from here.
+__all__ = ["Adopted", "Choice", "SiteAnswers", "adopt", "refuse_existing", "site_yaml", "write_all"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    component: str
+    choice: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SiteAnswers:
+    """Everything the form asks, checked: what a new site.yaml is made from."""
+
+    name: str
+    host: str
+    started: str
+    choices: tuple[Choice, ...]
+    host_type: str | None = None
+    area: str | None = None
+    stage: str = "installation"
+    contact: str | None = None
+
+
+def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers: SiteAnswers, today: str) -> str:
+    """The text of a new site.yaml, with the comments that guide whoever edits it next."""
+    pb = adopted.playbook
+    lines = [modeline(folder, root, "site"),
+             *comment(f"{answers.name} runs the playbook `{pb.id}` ({pb.title}), version {pb.version}. Written by "
+                      f"`spread site new` on {today}. Record every later local choice or departure under "
+                      "`adaptations`, with its reason, then run `spread check`."),
+             *field("id", site_id), *field("name", answers.name), "playbook:", *field("id", pb.id, 2),
+             *field("version", pb.version, 2, "the version this site follows; move on with `spread site upgrade`")]
+    if adopted.commit:
+        lines += field("commit", adopted.commit, 2, "the exact playbook text adopted")
+    else:
+        lines += comment(f"commit: not recorded ({adopted.note})", 2)
+    lines += ["host:", *field("name", answers.host, 2)]
+    kinds = "type: add the kind of organisation (charity, school, nhs, other…)"
+    lines += field("type", answers.host_type, 2) if answers.host_type else comment(kinds, 2)
+    for key, value in (("area", answers.area), ("contact", answers.contact)):
+        if value:
+            lines += field(key, value)
+    lines += [*comment("stage: exploration, installation, initial-implementation, full-implementation, sustainment, "
+                       "paused or closed. Change it as the site moves on."),
+              *field("stage", answers.stage), f"started: {answers.started}"]
+    return "\n".join([*lines, *_adaptations(pb, answers.choices)]) + "\n"
+
+
+def _adaptations(pb: Playbook, choices: tuple[Choice, ...]) -> list[str]:
+    if not choices:
+        return ["adaptations: []"]
+    lines = ["", *comment("One record per local choice, with FRAME's details: when it was made (pre-implementation, "
+                      "implementation, scale-up, sustainment), whether it was planned (proactive, reactive, "
+                      "unplanned), who decided, and whether the component's purpose is kept (fidelity)."),
+             "adaptations:"]
+    locals_ = {local.id: local for local in pb.local}
+    for choice in choices:
+        local = locals_[choice.component]
+        lines += comment(f"{local.title}: {_allowed(local)}", 2)
+        lines += [f"  - component: {scalar(choice.component)}", *field("choice", choice.choice, 4),
+                  *field("reason", choice.reason, 4), "    when: pre-implementation", "    planned: proactive",
+                  "    decided_by:", "      - site-team"]
+        if not is_option(local, choice.choice):
+            lines += ["    nature:", "      - tailoring"]  # the site's own words, within the playbook's limits
+        lines.append("    fidelity: consistent")
+    return lines
+
+
+def _allowed(local: LocalComponent) -> str:
+    parts = [f"one of {', '.join(local.option_ids)}"] if local.options else []
+    if local.free_text:
+        parts.append("your own words" + (f" (at most {local.max_length} characters)" if local.max_length else ""))
+    allowed = " or ".join(parts)
+    return allowed + (f". Not allowed: {'; '.join(v.rstrip('.') for v in local.prohibited)}." if local.prohibited else "")
+
+
+def write_all(files: dict[Path, str], root: Path, *, force: bool) -> None:
+    """Write every file, or none: refuse before writing anything if one exists (unless forced)."""
+    if not force:
+        refuse_existing(list(files), root)
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            write_atomic(path, text, force=force)
+            written.append(path)
+    except OSError:  # a full disk after the first file: take back the files this call created
+        if not force:
+            for path in written:
+                path.unlink(missing_ok=True)
+        raise
+
+
+def refuse_existing(paths: list[Path], root: Path) -> None:
+    for path in paths:
+        if path.exists():
+            raise SpreadError(f"{display_path(path, root)} already exists: Spread never overwrites it. Use --force "
+                              "to replace it, or choose another name.")

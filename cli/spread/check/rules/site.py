@@ -1,0 +1,93 @@
+"""Rules for a site: its playbook and version exist, and every adaptation stays within the playbook's limits."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from spread.check.rules.common import at, playbooks_here, words
+from spread.errors import Problem
+from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Site
+from spread.network.repo import Network
+from spread.yaml.io import Document
+
+
+def check(network: Network) -> Iterator[Problem]:
+    for (playbook_folder, site_folder), site in network.sites.items():
+        shown = network.path_of(site.doc)
+        if site.id != site_folder:
+            yield at(shown, site.doc, ("id",), "error", f"the site id `{site.id}` does not match its folder "
+                     f"`{site_folder}`: rename one so they are the same", "site-id-folder")
+        if site.playbook != playbook_folder:
+            yield at(shown, site.doc, ("playbook", "id"), "error", f"this site says it runs `{site.playbook}` but sits "
+                     f"in fidelity/{playbook_folder}/: move the folder or correct the id", "site-playbook-folder")
+        playbook = network.playbook_version(site.playbook, site.version)
+        if playbook is None and not network.is_broken(f"playbooks/{site.playbook}"):
+            yield unknown_version(network, shown, site.doc, site.playbook, site.version, "site")
+        if playbook is None:
+            continue
+        for adaptation in site.adaptations:
+            yield from check_adaptation(playbook, site, adaptation, shown)
+
+
+def unknown_version(network: Network, shown: str, doc: Document, playbook_id: str, version: str, who: str) -> Problem:
+    if playbook_id not in network.playbooks and not network.versions(playbook_id):
+        known = sorted(network.playbooks)
+        close = difflib.get_close_matches(playbook_id, known, n=1)
+        fix = f"did you mean `{close[0]}`?" if close else playbooks_here(known)
+        return at(shown, doc, ("playbook", "id"), "error", f"there is no playbook `{playbook_id}` in this repository: "
+                  f"{fix}", f"{who}-playbook-unknown")
+    versions = network.versions(playbook_id)
+    return at(shown, doc, ("playbook", "version"), "error", f"version {version} of `{playbook_id}` was not found "
+              f"(no playbooks/{playbook_id}/releases/{version}.yaml and no git tag {playbook_id}/v{version}): "
+              f"known versions are {words(versions, joiner='and')}", f"{who}-version-unknown")
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return re.sub(r"[\s_-]+", " ", text.strip().lower())
+
+    return norm(a) == norm(b)
+
+
+def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Iterator[Problem]:
+    where = ("adaptations", a.index)
+    component = pb.component(a.component)
+    if component is None:
+        ids = [c.id for c in pb.core] + [c.id for c in pb.local]
+        close = difflib.get_close_matches(a.component, ids, n=1)
+        fix = f"did you mean `{close[0]}`?" if close else f"its components are {words(ids, joiner='and')}"
+        yield at(shown, site.doc, (*where, "component"), "error", f"version {pb.version} of `{pb.id}` has no component "
+                 f"`{a.component}`: {fix}", "adaptation-component-unknown")
+        return
+    if isinstance(component, CoreComponent):
+        # Once someone at the centre has agreed the change, it is recorded drift, not a problem to fix.
+        if component.critical and a.fidelity in ("inconsistent", "unknown") and a.approved_by is None:
+            yield at(shown, site.doc, (*where, "fidelity"), "warning", f"critical core component `{component.id}` was "
+                     f"changed and the change is fidelity-{a.fidelity}: the network's central team should review it "
+                     "(record who agreed in `approved_by`)", "adaptation-critical-inconsistent")
+        return
+    yield from _check_choice(component, site, a, shown)
+
+
+def _check_choice(local: LocalComponent, site: Site, a: Adaptation, shown: str) -> Iterator[Problem]:
+    where = ("adaptations", a.index)
+    if a.choice is None:
+        yield at(shown, site.doc, where, "error", f"the adaptation of `{local.id}` does not say what was chosen: add "
+                 f"`choice:` ({words(list(local.option_ids)) if local.options else 'in your own words'})",
+                 "adaptation-no-choice")
+        return
+    for variation in local.prohibited:
+        if _same(a.choice, variation):
+            yield at(shown, site.doc, (*where, "choice"), "error", f"`{a.choice}` is a prohibited variation of "
+                     f"`{local.id}`: choose another way to do it", "adaptation-prohibited")
+            return
+    if local.options and a.choice not in local.option_ids and not local.free_text:
+        close = difflib.get_close_matches(a.choice, list(local.option_ids), n=1)
+        fix = f"did you mean `{close[0]}`?" if close else f"choose {words(list(local.option_ids))}"
+        yield at(shown, site.doc, (*where, "choice"), "error", f"`{a.choice}` is not one of the options for "
+                 f"`{local.id}`: {fix}", "adaptation-option")
+    if local.free_text and local.max_length is not None and len(a.choice) > local.max_length:
+        yield at(shown, site.doc, (*where, "choice"), "error", f"the choice for `{local.id}` is {len(a.choice)} "
+                 f"characters; the playbook allows at most {local.max_length}: shorten it", "adaptation-too-long")

@@ -1,0 +1,132 @@
+"""Turning schema-checked YAML data into the typed model: one function per document kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spread.model.documents import (
+    Action,
+    Adaptation,
+    Audit,
+    Band,
+    CoreComponent,
+    Goal,
+    GoalData,
+    Instrument,
+    Item,
+    LocalComponent,
+    Option,
+    Outcome,
+    Playbook,
+    Practice,
+    Rating,
+    Role,
+    Section,
+    Site,
+    Source,
+    Stage,
+    Upgrade,
+)
+from spread.yaml.io import Document
+
+# Without bands of its own, a practice-profile playbook is banded on the percent of the maximum;
+# where two bands share a boundary the higher band takes it.
+DEFAULT_BANDS = (
+    Band("low", 0, 50, "Below the fidelity line on too many components: the model is not yet in place."),
+    Band("adequate", 50, 80, "Most components are in place; some need coaching."),
+    Band("high", 80, 100, "Delivered as designed, consistently."),
+)
+
+
+def playbook_from(doc: Document) -> Playbook:
+    d: dict[str, Any] = doc.data
+    core = tuple(_core(c) for c in d["core"])
+    population = d.get("population", {})
+    toc = d.get("theory_of_change", {})
+    evidence = d.get("evidence", {})
+    replication = d.get("replication", {})
+    return Playbook(
+        id=d["id"], title=d["title"], version=d["version"], status=d["status"], summary=d["summary"],
+        core=core, local=tuple(_local(c) for c in d.get("local", [])),
+        instrument=_instrument(d.get("fidelity", {}), core), doc=doc,
+        description=d.get("description"), illustrative=d.get("illustrative", False),
+        population=population.get("description"), inclusion=tuple(population.get("inclusion", [])),
+        exclusion=tuple(population.get("exclusion", [])),
+        problem=toc.get("problem"), mechanisms=tuple(toc.get("mechanisms", [])),
+        outcomes=tuple(Outcome(o["id"], o["name"], o.get("measure")) for o in toc.get("outcomes", [])),
+        evidence_level=evidence.get("level"), evidence_summary=evidence.get("summary"),
+        sources=tuple(Source(s["title"], s.get("type"), s.get("year"), s.get("url")) for s in evidence.get("sources", [])),
+        replication=replication.get("model"), replication_notes=replication.get("notes"),
+        roles=tuple(Role(r["id"], r["title"], r.get("description")) for r in d.get("roles", [])),
+        rollout=tuple(Stage(s["stage"], tuple(s["steps"])) for s in d.get("rollout", [])),
+    )
+
+
+def _core(c: dict[str, Any]) -> CoreComponent:
+    p = c["practice"]
+    practice = Practice(p["expected"], p["developmental"], p["unacceptable"], p.get("ideal"))
+    return CoreComponent(c["id"], c["title"], c["function"], practice, c.get("form"), c.get("why"), c.get("critical", False))
+
+
+def _local(c: dict[str, Any]) -> LocalComponent:
+    options = tuple(Option(o, o) if isinstance(o, str) else Option(o["id"], o.get("label", o["id"]), o.get("description"))
+                    for o in c.get("options", []))
+    return LocalComponent(c["id"], c["title"], c.get("guidance"), options, c.get("free_text", False),
+                          c.get("max_length"), tuple(c.get("prohibited", [])), c.get("default"))
+
+
+def _instrument(f: dict[str, Any], core: tuple[CoreComponent, ...]) -> Instrument:
+    frequency = f.get("frequency", "quarterly")
+    scoring = f.get("scoring", {})
+    bands = tuple(Band(b["label"], b["min"], b["max"], b.get("description")) for b in f.get("bands", []))
+    goals = tuple(Goal(g["id"], g["title"], g["op"], g["target"], g.get("unit", "percent"), g.get("metric"),
+                       g.get("numerator"), g.get("denominator")) for g in f.get("goals", []))
+    if "items" not in f:
+        items = tuple(Item(c.id, c.id, c.title, {0: c.practice.unacceptable, 1: c.practice.developmental,
+                                                  2: c.practice.expected}, min=1) for c in core)
+        return Instrument("practice-profile", frequency, items, bands or DEFAULT_BANDS, "sum",
+                          scoring.get("band_on", "percent"), scoring.get("missing", "incomplete"),
+                          scoring.get("critical_cap"), goals=goals, scale_min=0, scale_max=2)
+    items = tuple(Item(i["id"], i["component"], i["title"], {int(k): v for k, v in i["anchors"].items()},
+                       i.get("section"), i.get("description"), i.get("min")) for i in f["items"])
+    method = scoring.get("method", "sum")
+    band_on = scoring.get("band_on", "total" if method == "sum" else "mean")
+    return Instrument("anchored", frequency, items, bands, method, band_on, scoring.get("missing", "incomplete"),
+                      scoring.get("critical_cap"), tuple(Section(s["id"], s["title"]) for s in f.get("sections", [])),
+                      goals, f["scale"]["min"], f["scale"]["max"])
+
+
+def _adaptation(a: dict[str, Any], index: int) -> Adaptation:
+    return Adaptation(a["component"], a.get("reason"), index, a.get("choice"), a.get("description"), a.get("date"),
+                      a.get("when"), a.get("planned"), tuple(a.get("decided_by", [])), a.get("modified"),
+                      a.get("level"), tuple(a.get("nature", [])), a.get("fidelity"), tuple(a.get("goal", [])),
+                      a.get("approved_by"), a.get("retired_in"))
+
+
+def site_from(doc: Document) -> Site:
+    d: dict[str, Any] = doc.data
+    return Site(
+        id=d["id"], name=d["name"], playbook=d["playbook"]["id"], version=d["playbook"]["version"],
+        host=d["host"]["name"], stage=d["stage"], started=d["started"], doc=doc,
+        commit=d["playbook"].get("commit"), host_type=d["host"].get("type"), area=d.get("area"),
+        contact=d.get("contact"),
+        adaptations=tuple(_adaptation(a, i) for i, a in enumerate(d.get("adaptations", []))),
+        retired=tuple(_adaptation(a, i) for i, a in enumerate(d.get("retired", []))),
+        upgrades=tuple(Upgrade(u["from"], u["to"], u["date"], tuple(u.get("review", []))) for u in d.get("upgrades", [])),
+        notes=d.get("notes"),
+    )
+
+
+def audit_from(doc: Document) -> Audit:
+    d: dict[str, Any] = doc.data
+    ratings = {key: Rating(key, r.get("score"), r.get("level"), r.get("evidence"), tuple(r.get("sources", [])),
+                           r.get("not_rated")) for key, r in (d.get("ratings") or {}).items()}
+    goals = {key: GoalData(g.get("numerator"), g.get("denominator"), g.get("value"))
+             for key, g in (d.get("goals") or {}).items()}
+    return Audit(
+        site=d["site"], playbook=d["playbook"]["id"], version=d["playbook"]["version"], period=d["period"],
+        review=d["review"], ratings=ratings, doc=doc, completed=d.get("completed"),
+        raters=tuple(r["role"] for r in d.get("raters", [])), goals=goals,
+        actions=tuple(Action(a.get("item"), a.get("action"), a.get("owner"), a.get("due")) for a in d.get("actions", [])),
+        notes=d.get("notes"),
+    )

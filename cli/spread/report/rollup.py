@@ -1,0 +1,205 @@
+"""The network roll-up: every site of a playbook, its latest score and trend, what is overdue or behind, how each
+core component is practised across sites, and what sites adapt. Pure over a loaded `Network`, so `spread report`
+and the handbook's dashboard show the same numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from spread.check.rules.common import words
+from spread.errors import SpreadError
+from spread.model import periods
+from spread.model.documents import Playbook, Site
+from spread.model.semver import is_newer
+from spread.network.repo import Network
+from spread.report.learning import ComponentAdaptations, adaptations
+from spread.scoring.bands import ordered
+from spread.scoring.score import Change, Score, compare, score_audit
+
+LEVELS = ("expected", "developmental", "unacceptable")
+# Sites that have stopped delivering are not chased for audits, nor are sites still preparing that have never
+# audited: their first audit falls due once circles run (initial implementation).
+RESTING_STAGES = ("paused", "closed")
+PREPARING_STAGES = ("exploration", "installation")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What a site's audit deadline is worked out from, whatever the date: its latest audit's period (None: it has
+    not audited), the audit frequency of the playbook version it runs, and whether it is chased for audits at all.
+    `spread report` keeps this for each site, and works out overdue and due for the date asked (`deadline`)."""
+
+    last: str | None
+    frequency: str
+    chased: bool
+
+
+@lru_cache(maxsize=4096)
+def deadline(schedule: Schedule, today: date) -> tuple[bool, str]:
+    """Whether a site's audit is overdue on a day, and the period whose audit should be in by then."""
+    # Cached: a network's ten thousand sites share a few dozen schedules, and a report asks for one day.
+    overdue = schedule.chased and periods.is_overdue(schedule.last, schedule.frequency, today)
+    return overdue, periods.due(schedule.frequency, today)
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    """One site on a day. `score` is its latest audit scored against that audit's playbook version (None: no
+    audit)."""
+
+    site: Site
+    latest_version: str | None
+    behind: bool
+    trend: tuple[Score, ...]
+    schedule: Schedule
+    today: date
+
+    @property
+    def overdue(self) -> bool:
+        return deadline(self.schedule, self.today)[0]
+
+    @property
+    def due(self) -> str:
+        """The period whose audit should be in by `today`."""
+        return deadline(self.schedule, self.today)[1]
+
+    @property
+    def score(self) -> Score | None:
+        return self.trend[-1] if self.trend else None
+
+    @property
+    def change(self) -> Change | None:
+        return compare(self.trend[-2], self.trend[-1]) if len(self.trend) > 1 else None
+
+    @property
+    def band(self) -> str:
+        """The latest band label, or why there is none."""
+        if self.score is None:
+            return "no audit"
+        return self.score.band.label if self.score.band else "incomplete"
+
+
+@dataclass(frozen=True)
+class ComponentLevels:
+    """How many sites practise a core component at each level at their latest audit (site ids per level)."""
+
+    id: str
+    title: str
+    critical: bool
+    sites: dict[str, tuple[str, ...]]
+
+    def count(self, level: str) -> int:
+        return len(self.sites.get(level, ()))
+
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class RollUp(Generic[S]):
+    """One playbook's sites and what they add up to. The handbook's sites are full `SiteStatus`es
+    (`PlaybookReport`); `spread report`'s are the `SiteSummary`s it keeps between runs (`PlaybookSummary`)."""
+
+    playbook: Playbook
+    latest: str | None
+    sites: tuple[S, ...]
+    components: tuple[ComponentLevels, ...]
+    bands: tuple[tuple[str, int], ...]
+    adaptations: tuple[ComponentAdaptations, ...]
+
+
+@dataclass(frozen=True)
+class NetworkRollUp(Generic[S]):
+    today: date
+    playbooks: tuple[RollUp[S], ...]
+    # Files with problems, which the report leaves out (one broken file is one problem, never a cascade).
+    left_out: tuple[str, ...] = ()
+
+
+PlaybookReport = RollUp[SiteStatus]
+NetworkReport = NetworkRollUp[SiteStatus]
+
+
+def component_levels(score: Score) -> dict[str, str]:
+    """Each core component's level at one audit: the weakest of its rated items (a component is only as strong as
+    its weakest item; `ideal` counts as expected). Components with no rated item are left out."""
+    worst: dict[str, str] = {}
+    for result in score.items:
+        if result.level is None:
+            continue
+        level = "expected" if result.level == "ideal" else result.level
+        current = worst.get(result.item.component)
+        if current is None or LEVELS.index(level) > LEVELS.index(current):
+            worst[result.item.component] = level
+    return worst
+
+
+def site_status(network: Network, site: Site, latest: str | None, today: date) -> SiteStatus:
+    trend = []
+    for audit in network.site_audits(site):
+        version = network.playbook_version(audit.playbook, audit.version)
+        if version is not None:
+            trend.append(score_audit(version, audit))
+    runs = network.playbook_version(site.playbook, site.version) or network.playbooks.get(site.playbook)
+    frequency = runs.instrument.frequency if runs else "quarterly"
+    last = trend[-1].period if trend else None
+    chased = site.stage not in RESTING_STAGES and (last is not None or site.stage not in PREPARING_STAGES)
+    behind = latest is not None and is_newer(latest, site.version)
+    return SiteStatus(site, latest, behind, tuple(trend), Schedule(last, frequency, chased), today)
+
+
+def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]]) -> tuple[ComponentLevels, ...]:
+    """Each core component across sites, from each audited site's id and `component_levels` at its latest audit."""
+    found: dict[str, dict[str, list[str]]] = {c.id: {} for c in playbook.core}
+    titles = {c.id: (c.title, c.critical) for c in playbook.core}
+    for site_id, site_levels in levels:
+        for component, level in site_levels.items():
+            found.setdefault(component, {}).setdefault(level, []).append(site_id)
+            titles.setdefault(component, (component, False))
+    return tuple(ComponentLevels(cid, *titles[cid], {lv: tuple(ids) for lv, ids in levels.items()})
+                 for cid, levels in found.items())
+
+
+def band_rollup(playbook: Playbook, seen: list[str]) -> tuple[tuple[str, int], ...]:
+    """How many sites are in each band (the playbook's bands in order, then any other label), from each
+    site's `SiteStatus.band`."""
+    labels = [b.label for b in ordered(playbook.instrument.bands)]
+    extra = [label for label in dict.fromkeys(seen) if label not in labels]
+    extra.sort(key=lambda label: label in ("incomplete", "no audit"))
+    return tuple((label, seen.count(label)) for label in labels + extra)
+
+
+def playbook_report(network: Network, playbook: Playbook, today: date) -> PlaybookReport:
+    latest = network.latest(playbook.id)
+    sites = tuple(site_status(network, site, latest, today)
+                  for (folder, _), site in sorted(network.sites.items()) if folder == playbook.id)
+    levels = [(s.site.id, component_levels(s.score)) for s in sites if s.score is not None]
+    return PlaybookReport(playbook, latest, sites, component_rollup(playbook, levels),
+                          band_rollup(playbook, [s.band for s in sites]), adaptations(playbook, [s.site for s in sites]))
+
+
+def chosen(playbooks: dict[str, Playbook], playbook_id: str | None) -> list[str]:
+    """The ids of the playbooks to report on: `playbook_id`, or every playbook; a user error if there is none."""
+    if not playbooks:
+        raise SpreadError("this repository has no playbooks yet (playbooks/<id>/playbook.yaml): start one with "
+                          "`spread playbook new`")
+    if playbook_id is not None and playbook_id not in playbooks:
+        raise SpreadError(f"there is no playbook `{playbook_id}` in playbooks/: use {words(sorted(playbooks))}")
+    return [playbook_id] if playbook_id else sorted(playbooks)
+
+
+def network_report(network: Network, playbook_id: str | None, today: date) -> NetworkReport:
+    """The report for one playbook, or for every playbook in the repository."""
+    ids = chosen(network.playbooks, playbook_id)
+    return NetworkReport(today, tuple(playbook_report(network, network.playbooks[pid], today) for pid in ids),
+                         left_out(network.unreadable, ids))
+
+
+def left_out(unreadable: Iterable[str], ids: list[str]) -> tuple[str, ...]:
+    """The files a report on these playbooks leaves out because they could not be read: playbook files, and
+    files in the folders of these playbooks' sites."""
+    return tuple(sorted({rel for rel in unreadable if rel.startswith("playbooks/") or rel.split("/")[1] in ids}))

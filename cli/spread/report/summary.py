@@ -1,0 +1,84 @@
+"""One site of `spread report`, worked out once: everything the text, JSON and CSV formats and the roll-ups need
+of it, as plain data, so that it can be kept in `.spread-cache/` and a warm report loads no site at all. It does not
+depend on the report's date: it keeps what overdue and due are worked out from (`report.Schedule`), and the
+renderers work them out for the date asked with `report.deadline`, as the handbook's `SiteStatus` does.
+
+The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths share the roll-ups (`component_rollup`,
+`band_rollup`, `learning.rollup`) and the per-site formatting, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spread.model.documents import Playbook
+from spread.report.csv import Cell, site_cells
+from spread.report.data import site_json
+from spread.report.learning import Made, choices_of, rollup
+from spread.report.rollup import (
+    NetworkRollUp,
+    RollUp,
+    Schedule,
+    SiteStatus,
+    band_rollup,
+    component_levels,
+    component_rollup,
+)
+from spread.report.text import site_columns
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """A site's report entry, whatever the report's date: its id, band label, component levels at its latest audit
+    (none without an audit), adaptation choices, what its audit deadline is worked out from, text-table cells
+    (`reporttext.site_columns`), JSON entry (`reportdata.site_json`) and CSV cells (`reportcsv.site_cells`). The
+    renderers fill in whether it is overdue and when its audit is due, for the date asked (`report.deadline`)."""
+
+    site: str
+    band: str
+    levels: dict[str, str]
+    choices: tuple[Made, ...]
+    schedule: Schedule
+    text: tuple[str, ...]
+    json: tuple[str, str]
+    csv: tuple[tuple[Cell, ...], tuple[Cell, ...]]
+
+    def plain(self) -> tuple[Any, ...]:
+        """As marshal-able data (see `from_plain`)."""
+        schedule = (self.schedule.last, self.schedule.frequency, self.schedule.chased)
+        return self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv
+
+
+def from_plain(plain: Any) -> SiteSummary | None:
+    """A kept summary, or None if it does not have the shape `SiteSummary.plain` gives."""
+    if not (isinstance(plain, tuple) and len(plain) == 8 and isinstance(plain[2], dict)):
+        return None
+    site, band, levels, choices, schedule, text, json, csv = plain
+    if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
+            and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
+            and isinstance(schedule, tuple) and len(schedule) == 3 and isinstance(schedule[0], str | None)
+            and isinstance(schedule[1], str) and isinstance(schedule[2], bool)):
+        return None
+    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv)
+
+
+def _pair(value: Any, kind: type) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], kind) and isinstance(value[1], kind)
+
+
+def summarise(status: SiteStatus) -> SiteSummary:
+    levels = component_levels(status.score) if status.score is not None else {}
+    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
+                       tuple(site_columns(status)), site_json(status), site_cells(status))
+
+
+PlaybookSummary = RollUp[SiteSummary]
+NetworkSummary = NetworkRollUp[SiteSummary]
+
+
+def playbook_summary(playbook: Playbook, latest: str | None, sites: tuple[SiteSummary, ...]) -> PlaybookSummary:
+    levels = [(s.site, s.levels) for s in sites if s.levels]
+    return PlaybookSummary(playbook, latest, sites, component_rollup(playbook, levels),
+                           band_rollup(playbook, [s.band for s in sites]),
+                           rollup(playbook, [(s.site, list(s.choices)) for s in sites]))

@@ -1,0 +1,99 @@
+"""A network report for the terminal: a table of sites, each core component across sites, and what sites adapt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spread.report.rollup import LEVELS, SiteStatus, deadline
+from spread.scoring.bands import number
+from spread.scoring.score import Score
+
+if TYPE_CHECKING:
+    from spread.report.summary import PlaybookSummary
+
+REASON_WIDTH = 100
+
+
+def table(rows: list[list[str]]) -> list[str]:
+    """Left-aligned columns, two spaces apart, the first row a header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+
+
+def _trend(trend: tuple[Score, ...]) -> str:
+    return " → ".join(number(round(s.percent)) if s.percent is not None else "–" for s in trend) or "–"
+
+
+def _flags(status: SiteStatus) -> str:
+    """The flags but the overdue one, which `dated_columns` puts in front."""
+    flags = []
+    score = status.score
+    if status.behind:
+        flags.append(f"behind ({status.latest_version} out)")
+    if score is not None:
+        flags += [f"critical breach: {c}" for c in sorted({r.item.component for r in score.breaches})]
+        below = [r.item.id for r in score.below_min if not r.critical_breach]
+        if below:
+            line = "below the fidelity line" if score.kind == "practice-profile" else "below minimum"
+            flags.append(f"{line}: {', '.join(below)}")
+    return "; ".join(flags)
+
+
+def site_columns(status: SiteStatus) -> list[str]:
+    """One site's cells in the table of sites, whatever the date: without its overdue flag (see `dated_columns`)."""
+    s = status.score
+    total = f"{number(s.total)} of {s.maximum}" if s and s.total is not None else ""
+    percent = f"{number(s.percent)}%" if s and s.percent is not None else ""
+    return [status.site.id, status.site.version, s.period if s else "none", status.band, total, percent,
+            _trend(status.trend), _flags(status)]
+
+
+def dated_columns(columns: Sequence[str], overdue: bool, due: str) -> list[str]:
+    """A site's cells from `site_columns`, with its overdue flag, first among its flags, if it is overdue."""
+    if not overdue:
+        return list(columns)
+    flag, others = f"overdue ({due} due)", columns[-1]
+    return [*columns[:-1], f"{flag}; {others}" if others else flag]
+
+
+def _components(report: PlaybookSummary) -> list[str]:
+    rows = [["Core component", "expected", "developmental", "unacceptable", "no rating"]]
+    for c in report.components:
+        counts = [c.count(level) for level in LEVELS]
+        name = c.id + (" (critical)" if c.critical else "")
+        rows.append([name, *map(str, counts), str(len(report.sites) - sum(counts))])
+    return table(rows)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= REASON_WIDTH else text[:REASON_WIDTH - 1].rstrip() + "…"
+
+
+def _adaptations(report: PlaybookSummary) -> list[str]:
+    lines = []
+    for a in report.adaptations:
+        kind = "core component, changed" if a.core else "local component"
+        lines.append(f"  {a.title} [{a.component}], {kind}: {a.sites} site{'s' * (a.sites != 1)}")
+        if not a.choices:
+            lines.append("    no site has recorded a choice yet")
+        for choice in a.choices:
+            lines.append(f"    {_shorten(choice.choice)}: {', '.join(choice.sites)}")
+            lines += [f"      why: {_shorten(reason)}" for reason in choice.reasons]
+    return lines
+
+
+def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
+    """A playbook's part of the text report, on a day (which sites are overdue)."""
+    pb = report.playbook
+    lines = [f"{pb.title} [{pb.id}], latest version {report.latest or pb.version}",
+             f"{len(report.sites)} site{'s' * (len(report.sites) != 1)}. Bands at the latest audit: "
+             + ", ".join(f"{label} {count}" for label, count in report.bands) + "."]
+    if not report.sites:
+        return lines + ["No sites run this playbook yet."]
+    header = ["Site", "Version", "Last audit", "Band", "Total", "Percent", "Trend (%)", "Flags"]
+    rows = [dated_columns(s.text, *deadline(s.schedule, today)) for s in report.sites]
+    lines += ["", *table([header, *rows])]
+    lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
+    return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -1,0 +1,131 @@
+"""A score as a terminal report a site coordinator can act on: band, total, sections, flags, the weakest items
+with what the next level up looks like, goals, and the change since the previous audit."""
+
+from __future__ import annotations
+
+import textwrap
+
+from spread.model.documents import SCORE_LEVELS
+from spread.scoring.bands import number, span
+from spread.scoring.score import Change, ItemResult, Score
+
+WEAKEST = 3
+WIDTH = 96
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _level(score: Score, value: int) -> str:
+    return SCORE_LEVELS.get(value, str(value)) if score.kind == "practice-profile" else str(value)
+
+
+def _rated(score: Score, r: ItemResult) -> str:
+    if score.kind == "practice-profile":
+        return r.level or "not rated"
+    return f"{r.score} of {r.item.top}"
+
+
+def name(score: Score, r: ItemResult) -> str:
+    """`PF1 Who leads circles`; a practice-profile item is its core component, so its title is enough."""
+    return r.item.title if score.kind == "practice-profile" else f"{r.item.id} {r.item.title}"
+
+
+def headline(score: Score) -> list[str]:
+    """Band and numbers: the lines a site reads first."""
+    if score.band is None:
+        why = ("the audit is incomplete" if not score.complete and score.mean is None
+               else "its score falls in no band (run `spread check`)")
+        lines = [f"Band: none, because {why} ({score.rated} of {score.count} items rated)."]
+    else:
+        desc = f" — {' '.join(score.band.description.split())}" if score.band.description else ""
+        unit = "%" if score.band_on == "percent" else ""
+        lines = [f"Band: {score.band.label} ({span(score.band)}{unit}){desc}"]
+        if score.capped and score.uncapped is not None:
+            lines.append(f"  Capped by a critical breach: the score alone would be {score.uncapped.label}.")
+    if score.total is not None and score.mean is not None and score.percent is not None:
+        lines.append(f"Total: {number(score.total)} of {score.maximum} ({number(score.percent)}%), "
+                     f"mean {number(score.mean)} per item, {score.rated} of {score.count} items rated.")
+    elif score.mean is not None:
+        lines.append(f"Mean of the {score.rated} rated items: {number(score.mean)} (of {score.count} items).")
+    return lines
+
+
+def _sections(score: Score) -> list[str]:
+    if not score.sections:
+        return []
+    width = max(len(s.section.title) for s in score.sections)
+    lines = ["", "Sections"]
+    for s in score.sections:
+        total = f"{number(s.total)} of {s.maximum}" if s.total is not None else "incomplete"
+        mean = f"mean {number(s.mean)}" if s.mean is not None else ""
+        lines.append(f"  {s.section.title:<{width}}  {total:<10}  {mean}".rstrip())
+    return lines
+
+
+def _flags(score: Score) -> list[str]:
+    lines: list[str] = []
+    if score.breaches:
+        lines += ["", "Critical breaches (flagged whatever the total)"]
+        lines += [f"  {name(score, r)}{'' if r.item.id == r.item.component else f' ({r.item.component})'}: "
+                  f"{_rated(score, r)}" for r in score.breaches]
+    if score.below_min:
+        if score.kind == "practice-profile":
+            lines += ["", "Below the fidelity line (flagged whatever the total)"]
+            lines += [f"  {name(score, r)}: {r.level}" for r in score.below_min]
+        else:
+            lines += ["", "Below their minimum (flagged whatever the total)"]
+            lines += [f"  {name(score, r)}: {r.score}, minimum {r.item.min}" for r in score.below_min]
+    unrated = [r for r in score.items if r.score is None]
+    if unrated:
+        lines += ["", "Not rated"] + [f"  {name(score, r)}: {r.not_rated}" for r in unrated]
+    return lines
+
+
+def weakest(score: Score, count: int = WEAKEST) -> list[ItemResult]:
+    """The rated items furthest from the top of their scale, in the instrument's order when tied."""
+    below = [r for r in score.items if r.score is not None and r.score < r.item.top]
+    return sorted(below, key=lambda r: (r.score or 0) - r.item.bottom)[:count] if below else []
+
+
+def _weakest(score: Score) -> list[str]:
+    lines = []
+    for r in weakest(score):
+        lines.append(f"  {name(score, r)}: {_rated(score, r)}")
+        if r.anchor:
+            lines += _wrap(f"now ({_level(score, r.score or 0)}): {r.anchor}", "      ")
+        if r.next_anchor:
+            lines += _wrap(f"next ({_level(score, r.next_anchor[0])}): {r.next_anchor[1]}", "      ")
+    return ["", "Weakest items, and what the next level up looks like"] + lines if lines else []
+
+
+def _goals(score: Score) -> list[str]:
+    if not score.goals:
+        return []
+    lines = ["", f"Goals: {score.goals_summary}"]
+    for g in score.goals:
+        target = f"{'≥' if g.goal.op == '>=' else '≤'} {g.shown(g.goal.target)}"
+        lines.append(f"  {g.goal.id} {g.goal.title}: {g.shown()} (target {target}) — {g.verdict}")
+    return lines
+
+
+def change_line(change: Change) -> str:
+    parts = []
+    if change.total is not None:
+        parts.append(f"total {change.total:+g}")
+    if change.percent is not None:
+        parts.append(f"{change.percent:+.2f} percentage points".replace(".00 ", " "))
+    before, after = change.band_before or "no band", change.band_after or "no band"
+    parts.append(f"band {after} (unchanged)" if before == after else f"band {before} → {after}")
+    version = "" if change.previous.version == change.current.version else f", on version {change.previous.version}"
+    return f"Change since {change.previous.period}{version}: {', '.join(parts)}."
+
+
+def score_text(score: Score, change: Change | None = None, explain: bool = False) -> list[str]:
+    lines = [f"{score.playbook} {score.version} · site {score.site} · {score.period}"] + headline(score)
+    lines += _sections(score) + _flags(score) + _weakest(score) + _goals(score)
+    lines += ["", change_line(change)] if change else ["", "No earlier audit to compare with."]
+    if explain:
+        lines += ["", "How this was worked out"] + [f"  {line}" for line in score.explain]
+    return lines

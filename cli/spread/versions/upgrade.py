@@ -1,0 +1,152 @@
+"""Planning a site's move to a newer playbook version, component by component, the way `copier update` does:
+keep what the site chose where it still fits, ask where it no longer does, and never drop a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spread.adopt.choices import how_to_choose
+from spread.check.rules.site import check_adaptation
+from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Practice, Site
+from spread.versions.changes import Change, and_list
+from spread.versions.diff import diff_playbooks
+
+Category = Literal["unchanged", "updated", "new-local", "removed-local", "choose-again", "review-core"]
+HEADINGS: dict[Category, str] = {
+    "review-core": "Core components to review (they are recorded in the upgrade for the site team to discuss)",
+    "choose-again": "Choices no longer allowed (you must choose again; the old record is kept under `retired:`)",
+    "new-local": "New local components (you choose; --no-input takes the playbook's default)",
+    "removed-local": "Local components removed (your records are kept under `retired:`, never deleted)",
+    "updated": "Updated cleanly (your choices still fit)",
+    "unchanged": "Unchanged",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    component: str
+    title: str
+    category: Category
+    note: str
+    retire: tuple[int, ...] = ()  # indexes of the site's adaptations that move to `retired:`
+    ask: LocalComponent | None = None  # the site must choose for this local component
+    old: Practice | None = None
+    new: Practice | None = None
+
+
+@dataclass(frozen=True)
+class UpgradePlan:
+    site: Site
+    old: Playbook
+    new: Playbook
+    steps: tuple[Step, ...]
+
+    @property
+    def review(self) -> list[str]:
+        return [s.component for s in self.steps if s.category == "review-core"]
+
+    @property
+    def retire(self) -> list[int]:
+        return sorted(i for s in self.steps for i in s.retire)
+
+    @property
+    def questions(self) -> list[Step]:
+        return [s for s in self.steps if s.ask is not None]
+
+
+def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
+    changes = diff_playbooks(old, new)
+    steps: list[Step] = []
+    current: list[CoreComponent | LocalComponent] = [*new.core, *new.local]
+    former: list[CoreComponent | LocalComponent] = [*old.core, *old.local]
+    for component in current:
+        before = old.component(component.id)
+        mine = [a for a in site.adaptations if a.component == component.id]
+        about = [c for c in changes if c.subject == component.id]
+        if isinstance(component, CoreComponent):
+            steps.append(_core(component, before if isinstance(before, CoreComponent) else None, about))
+        else:
+            steps.append(_local(site, new, component, before is None, mine, about))
+    for component in former:
+        if new.component(component.id) is None:
+            retire = tuple(a.index for a in site.adaptations if a.component == component.id)
+            kept = f"; your record{'s' * (len(retire) > 1)} of it stay{'s' * (len(retire) == 1)} under `retired:`" \
+                if retire else ""
+            if isinstance(component, CoreComponent):
+                steps.append(Step(component.id, component.title, "review-core", f"no longer a core component{kept}.",
+                                  retire, old=component.practice))
+            else:
+                steps.append(Step(component.id, component.title, "removed-local", f"removed from the playbook{kept}.",
+                                  retire))
+    return UpgradePlan(site, old, new, tuple(steps))
+
+
+CORE_CHANGES = {"core-function-changed": "its function changed", "core-practice-changed": "its practice profile changed"}
+
+
+def _core(c: CoreComponent, before: CoreComponent | None, about: list[Change]) -> Step:
+    if before is None:
+        return Step(c.id, c.title, "review-core", "new core component: every site must put it in place.", new=c.practice)
+    if not about:
+        return Step(c.id, c.title, "unchanged", "")
+    if all(ch.bump == "patch" for ch in about):
+        return Step(c.id, c.title, "updated", "new wording only.")
+    what = [CORE_CHANGES[ch.rule] for ch in about if ch.rule in CORE_CHANGES]
+    if any(ch.rule == "core-critical-changed" for ch in about):
+        what.append("it is now critical" if c.critical else "it is no longer critical")
+    return Step(c.id, c.title, "review-core", and_list(what) + ".", old=before.practice, new=c.practice)
+
+
+def _allowed(site: Site, playbook: Playbook, adaptation: Adaptation) -> bool:
+    return not any(p.is_error for p in check_adaptation(playbook, site, adaptation, ""))
+
+
+def _local(site: Site, new: Playbook, c: LocalComponent, is_new: bool, mine: list[Adaptation],
+           about: list[Change]) -> Step:
+    refused = [a for a in mine if a.choice is not None and not _allowed(site, new, a)]
+    if refused:
+        was = ", ".join(f"`{a.choice}`" for a in refused)
+        return Step(c.id, c.title, "choose-again", f"{was} is no longer allowed: {how_to_choose(c)}.",
+                    tuple(a.index for a in refused), ask=c)
+    if is_new and not mine:
+        default = f"the default is `{c.default}`" if c.default else "there is no default"
+        return Step(c.id, c.title, "new-local", f"new in {new.version}: {how_to_choose(c)} ({default}).", ask=c)
+    if not about and not is_new:
+        return Step(c.id, c.title, "unchanged", "")
+    choice = f"your choice `{mine[-1].choice}` still fits" if mine and mine[-1].choice else "you have no record for it"
+    what = f"new in {new.version}" if is_new else "new wording" if all(ch.bump == "patch" for ch in about) \
+        else "its options or limits changed"
+    return Step(c.id, c.title, "updated", f"{what}; {choice}.")
+
+
+def preview(plan: UpgradePlan) -> str:
+    """The plan as people read it: what happens to each component, grouped, most important first."""
+    site, old, new = plan.site, plan.old, plan.new
+    lines = [f"Upgrading {site.name} ({site.playbook}/{site.id}) from {old.version} to {new.version}:"]
+    for category, heading in HEADINGS.items():
+        steps = [s for s in plan.steps if s.category == category]
+        if not steps:
+            continue
+        if category == "unchanged":
+            lines += ["", f"{heading}: {', '.join(s.component for s in steps)}."]
+            continue
+        lines += ["", f"{heading}:"]
+        for step in steps:
+            lines.append(f"  - {step.component} ({step.title}): {step.note}")
+            lines += _profiles(step)
+    return "\n".join(lines)
+
+
+def _profiles(step: Step) -> list[str]:
+    lines = []
+    for level in ("ideal", "expected", "developmental", "unacceptable"):
+        before = getattr(step.old, level) if step.old else None
+        after = getattr(step.new, level) if step.new else None
+        if before == after:
+            continue
+        if before is not None:
+            lines.append(f"      {level.capitalize()}, before: {before}")
+        if after is not None:
+            lines.append(f"      {level.capitalize()}, now: {after}")
+    return lines

@@ -266,7 +266,7 @@ def test_a_version_from_an_archived_release(run: Run, repo: Path) -> None:
 
 
 def test_long_lists_in_messages_are_cut_short_and_still_read_as_english() -> None:
-    from spread.check.rules.common import words
+    from spread.errors import words
 
     assert words(["a"]) == "`a`"
     assert words(["a", "b", "c"]) == "`a`, `b` or `c`"

@@ -25,10 +25,10 @@ from spread.network import records
 from spread.network.cache import FOLDER, Store
 from spread.network.repo import load_network
 from spread.report import cache as reportcache
-from spread.report.cache import LAYOUT, REPORT, network_summary
+from spread.report.cache import LAYOUT, REPORT, network_summary, summarise
 from spread.report.data import dumps, report_json, site_row, trend_data
 from spread.report.rollup import LEVELS, deadline, network_report
-from spread.report.summary import NetworkSummary, playbook_summary, summarise
+from spread.report.summary import NetworkSummary, playbook_summary
 from spread.scoring.data import change_data
 
 # The generated network of the check's cache tests, with its mistakes, fresh for each test.

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from spread.model.build import playbook_from
 from spread.model.documents import Audit, GoalData, Playbook, Rating
 from spread.scoring.bands import rank
-from spread.scoring.score import Score, compare, profile_level, score_audit
+from spread.scoring.explain import explain
+from spread.scoring.results import Score
+from spread.scoring.score import compare, profile_level, score_audit
 from spread.yaml.io import Document, parse_document
 
 ANCHORED = """
@@ -120,12 +122,12 @@ def test_every_band_boundary_of_a_summed_1_to_5_scale(scores: tuple[int, ...], t
     assert score.percent == pytest.approx(total / 40 * 100)
 
 
-def test_explanation_and_sections_are_worked_out_only_when_asked_for() -> None:
-    """A report scores every audit but shows neither for most of them; asking gives the same, once."""
+def test_sections_are_worked_out_only_when_asked_for() -> None:
+    """A report scores every audit but shows the sections for none of them; asking gives the same, once."""
     score = scored(4, 3, 5, 4, 2, 3, 5, 4)
-    assert "explain" not in vars(score) and "sections" not in vars(score)
-    lines, sections = score.explain, score.sections
-    assert lines and sections and score.explain is lines and score.sections is sections
+    assert "sections" not in vars(score)
+    sections = score.sections
+    assert sections and score.sections is sections and explain(score) == explain(score)
     assert score == scored(4, 3, 5, 4, 2, 3, 5, 4)
 
 
@@ -135,22 +137,22 @@ def test_sections_mean_percent_and_the_explained_arithmetic() -> None:
     assert [(s.section.id, s.total, s.maximum) for s in score.sections] == [
         ("staffing", 7, 10), ("delivery", 11, 15), ("safety", 12, 15)]
     assert [s.mean for s in score.sections] == pytest.approx([3.5, 11 / 3, 4])
-    assert score.explain[:5] == (
+    assert explain(score)[:5] == (
         "Rated 8 of 8 items.",
         "Total 30 = S1 4 + S2 3 + D1 5 + D2 4 + D3 2 + F1 3 + F2 5 + F3 4",
         "Maximum 40 = 8 items × 5",
         "Mean 3.75 = 30 / 8 items",
         "Percent of maximum 75% = 30 / 40",
     )
-    assert "Section Delivery: total 11 = D1 5 + D2 4 + D3 2; mean 3.67 = 11 / 3" in score.explain
-    assert "30 is in band good (28–34)" in score.explain
+    assert "Section Delivery: total 11 = D1 5 + D2 4 + D3 2; mean 3.67 = 11 / 3" in explain(score)
+    assert "30 is in band good (28–34)" in explain(score)
 
 
 def test_a_score_equal_to_the_minimum_passes_and_one_below_is_flagged() -> None:
     score = scored(3, 5, 5, 5, 5, 2, 5, 5)
     assert [r.item.id for r in score.below_min] == ["F1"]
     assert score.band is not None and score.band.label == "exemplary"
-    assert "F1 is 2, below its minimum of 3: flagged whatever the total." in score.explain
+    assert "F1 is 2, below its minimum of 3: flagged whatever the total." in explain(score)
 
 
 def test_a_critical_breach_is_reported_and_caps_the_band() -> None:
@@ -158,8 +160,8 @@ def test_a_critical_breach_is_reported_and_caps_the_band() -> None:
     assert score.total == 36 and [r.item.id for r in score.breaches] == ["S1"]
     assert score.uncapped is not None and score.uncapped.label == "exemplary"
     assert score.band is not None and score.band.label == "fair" and score.capped
-    assert "Critical breach: S1 (lead) is rated 1, its bottom level; flagged whatever the total." in score.explain
-    assert "A critical breach caps the band at fair: exemplary → fair" in score.explain
+    assert "Critical breach: S1 (lead) is rated 1, its bottom level; flagged whatever the total." in explain(score)
+    assert "A critical breach caps the band at fair: exemplary → fair" in explain(score)
 
 
 def test_a_cap_never_raises_a_band_and_a_non_critical_bottom_score_is_no_breach() -> None:
@@ -174,7 +176,7 @@ def test_an_incomplete_audit_gets_no_total_and_no_band() -> None:
     assert (score.complete, score.rated, score.count) == (False, 6, 8)
     assert (score.total, score.mean, score.percent, score.band) == (None, None, None, None)
     assert [(s.section.id, s.total) for s in score.sections] == [("staffing", 10), ("delivery", 15), ("safety", None)]
-    assert score.explain[:2] == (
+    assert explain(score)[:2] == (
         "Rated 6 of 8 items; not rated: F2 (insufficient-data), F3 (missing from the audit).",
         ("The audit is incomplete, so it has no total and no band: missing items are never counted as zero or as "
          "full marks."),
@@ -189,10 +191,10 @@ def test_goals_compare_unrounded_and_equal_to_the_target_passes() -> None:
         ("E1", "met"), ("E2", "not met"), ("E3", "met"), ("E4", "not met")]
     assert score.goals_summary == "2 of 4 met"
     assert score.goals[3].value == pytest.approx(1 / 3)
-    assert "E1: 36 / 60 = 60%, target ≥ 60% → met" in score.explain
-    assert "E2: 26 / 100 = 26%, target ≤ 25% → not met" in score.explain
-    assert "E4: 1 / 3 = 0.33, target ≥ 0.50 → not met" in score.explain
-    assert "Goals: 2 of 4 met (reported on their own, never added to the total)." in score.explain
+    assert "E1: 36 / 60 = 60%, target ≥ 60% → met" in explain(score)
+    assert "E2: 26 / 100 = 26%, target ≤ 25% → not met" in explain(score)
+    assert "E4: 1 / 3 = 0.33, target ≥ 0.50 → not met" in explain(score)
+    assert "Goals: 2 of 4 met (reported on their own, never added to the total)." in explain(score)
 
 
 def test_goals_show_two_decimals_and_a_zero_denominator_is_no_data() -> None:
@@ -202,9 +204,9 @@ def test_goals_show_two_decimals_and_a_zero_denominator_is_no_data() -> None:
     assert [(g.goal.id, g.verdict) for g in score.goals] == [
         ("E1", "met"), ("E2", "no data"), ("E3", "no data"), ("E4", "met")]
     assert score.goals[0].shown() == "63.33%"
-    assert "E1: 38 / 60 = 63.33%, target ≥ 60% → met" in score.explain
-    assert "E2: no data (the denominator is 0), so not counted as met; target ≤ 25%" in score.explain
-    assert "E3: no data (the audit gives no figures for it), so not counted as met; target ≥ 3" in score.explain
+    assert "E1: 38 / 60 = 63.33%, target ≥ 60% → met" in explain(score)
+    assert "E2: no data (the denominator is 0), so not counted as met; target ≤ 25%" in explain(score)
+    assert "E3: no data (the audit gives no figures for it), so not counted as met; target ≥ 3" in explain(score)
     assert score.goals_summary == "2 of 4 met"
 
 
@@ -224,7 +226,7 @@ def test_mean_of_rated_scores_an_incomplete_audit_on_the_items_it_has() -> None:
     lenient = score_audit(playbook(MEAN % "mean-of-rated"), audit(ratings))
     assert (lenient.total, lenient.mean, lenient.percent) == (None, 4.5, 90)
     assert lenient.band is not None and lenient.band.label == "high"
-    assert "Mean of rated items 4.50 = (A 4 + B 5) / 2" in lenient.explain
+    assert "Mean of rated items 4.50 = (A 4 + B 5) / 2" in explain(lenient)
 
 
 def profile(levels: dict[str, str]) -> Score:
@@ -237,9 +239,9 @@ def test_a_practice_profile_playbook_scores_levels_on_the_default_percent_bands(
     assert (score.kind, score.total, score.maximum, score.percent) == ("practice-profile", 8, 10, 80)
     assert score.band is not None and score.band.label == "high"
     assert [r.level for r in score.items] == ["ideal", "expected", "developmental", "developmental", "expected"]
-    assert score.explain[1] == ("Total 8 = peer-led 2 (ideal) + regular 2 (expected) + welcome 1 (developmental) + "
+    assert explain(score)[1] == ("Total 8 = peer-led 2 (ideal) + regular 2 (expected) + welcome 1 (developmental) + "
                                 "goals 1 (developmental) + safety 2 (expected)")
-    assert "80% is in band high (80–100)" in score.explain
+    assert "80% is in band high (80–100)" in explain(score)
     half = profile({"peer-led": "developmental", "regular": "developmental", "welcome": "developmental",
                     "goals": "developmental", "safety": "developmental"})
     assert half.percent == 50 and half.band is not None and half.band.label == "adequate"

@@ -103,3 +103,22 @@ def _shown(path: str) -> str:
         return display_path(path, Path.cwd()) if os.path.isabs(path) else path
     except OSError:  # the working folder itself is gone
         return path
+
+
+# How messages name things, the same way in every layer.
+
+def playbooks_here(ids: list[str]) -> str:
+    """How a message names the repository's playbooks when the one asked for is not among them."""
+    if not ids:
+        return "there are no playbooks here yet: start one with `spread playbook new`"
+    return f"the playbooks here are {words(ids, joiner='and')}"
+
+
+def words(items: list[str] | tuple[str, ...], limit: int = 8, joiner: str = "or") -> str:
+    """A short list for a message: `a`, `b` or `c`; past `limit`, `a`, `b`, … `h` or 4 more."""
+    shown = [f"`{i}`" for i in items[:limit]]
+    if len(items) > limit:
+        return ", ".join(shown) + f" {joiner} {len(items) - limit} more"
+    if len(shown) <= 1:
+        return shown[0] if shown else "none"
+    return ", ".join(shown[:-1]) + f" {joiner} {shown[-1]}"

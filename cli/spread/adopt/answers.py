@@ -21,11 +21,10 @@ from typing import Any
 
 import click
 
-from spread.adopt.choices import Refused, resolve
-from spread.check.rules.common import real_date as as_date
-from spread.check.rules.common import words
-from spread.errors import Problem
+from spread.errors import Problem, words
+from spread.model.choices import Refused, resolve
 from spread.model.documents import Playbook
+from spread.model.periods import real_date as as_date
 from spread.model.schemas import schema
 from spread.yaml.io import Document, Key, read_document
 from spread.yaml.render import ISO_DATE

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spread.check.rules.common import playbooks_here, words
-from spread.errors import SpreadError, display_path
+from spread.errors import SpreadError, display_path, playbooks_here, words
 from spread.model.documents import Playbook
 from spread.network import gitio
 from spread.network.repo import Network

@@ -14,7 +14,8 @@ from spread.commands.options import format_option, repo_option
 from spread.errors import SpreadError
 from spread.scoring.bands import ordered, rank
 from spread.scoring.data import score_data
-from spread.scoring.score import Score, compare, score_audit
+from spread.scoring.results import Score
+from spread.scoring.score import compare, score_audit
 from spread.scoring.text import score_text
 
 

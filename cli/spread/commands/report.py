@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from spread.check.rules.common import words
 from spread.commands.completion import complete_playbook
 from spread.commands.options import format_option, repo_option, today_option
+from spread.errors import words
 from spread.network.repo import find_root
 from spread.progress import progress
 from spread.report.cache import network_summary

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from spread.check.rules.common import words
-from spread.errors import SpreadError, display_path
+from spread.errors import SpreadError, display_path, words
 from spread.model.build import site_from
 from spread.model.documents import Site
 from spread.model.ids import SLUG

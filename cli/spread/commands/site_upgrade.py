@@ -11,11 +11,10 @@ from spread.adopt.answers import Given
 from spread.adopt.asking import asking
 from spread.adopt.prompts import ask_choice
 from spread.adopt.scaffold import adopt
-from spread.check.rules.common import words
 from spread.commands.completion import complete_site
 from spread.commands.options import repo_option, today_option
 from spread.commands.site_ref import locate_site
-from spread.errors import SpreadError, display_path
+from spread.errors import SpreadError, display_path, words
 from spread.model.documents import Site
 from spread.model.semver import is_newer
 from spread.network.repo import Network, find_root, load_network

@@ -10,7 +10,8 @@ from spread.handbook.markup import inline
 from spread.handbook.words import REVIEW, day, sentence
 from spread.model.documents import SCORE_LEVELS, Audit
 from spread.scoring.bands import number, span
-from spread.scoring.score import ItemResult, Score
+from spread.scoring.explain import explain
+from spread.scoring.results import ItemResult, Score
 from spread.scoring.text import name, weakest
 
 
@@ -89,6 +90,6 @@ def latest(score: Score, audit: Audit) -> str:
                     f"{inline(score.version)}{done}."),
         markup.para(f"Band: {band}. Score: <strong>{total_text(score)}</strong>.", "spread-score"),
         markup.para(meaning), _flags(score), _sections(score)])
-    explain = markup.details("How this score was worked out", markup.bullets(inline(line) for line in score.explain))
+    worked = markup.details("How this score was worked out", markup.bullets(inline(line) for line in explain(score)))
     return section(heading(2, f"Latest self-audit: {text(score.period)}", indexed=False), summary, _weakest(score),
-                   _goals(score), explain)
+                   _goals(score), worked)

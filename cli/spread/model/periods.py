@@ -94,3 +94,13 @@ def is_overdue(latest: str | None, frequency: str, today: date) -> bool:
     if latest is None:
         return True
     return bounds(latest)[1] < bounds(due(frequency, today))[0]
+
+
+def real_date(text: str | None) -> date | None:
+    """The date a text names, or None for no text or a text that is not a real date."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

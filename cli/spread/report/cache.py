@@ -24,8 +24,12 @@ from spread.network.deps import Deps
 from spread.network.fileids import Found, tag_ids
 from spread.network.records import Records
 from spread.progress import Progress, nothing
-from spread.report.rollup import chosen, left_out, site_status
-from spread.report.summary import NetworkSummary, SiteSummary, from_plain, playbook_summary, summarise
+from spread.report.csv import site_cells
+from spread.report.data import site_json
+from spread.report.learning import choices_of
+from spread.report.rollup import SiteStatus, chosen, component_levels, left_out, site_status
+from spread.report.summary import NetworkSummary, SiteSummary, from_plain, playbook_summary
+from spread.report.text import site_columns
 
 if TYPE_CHECKING:
     from spread.network.repo import Network
@@ -174,3 +178,10 @@ def _kept(stored: Any) -> tuple[dict[str, Entry], dict[str, tuple[str, str | Non
             if summary is not None or entry[3] is None:
                 sites[group] = (entry[0], entry[1], entry[2], summary, entry[4])
     return sites, stored["latest"]
+
+
+def summarise(status: SiteStatus) -> SiteSummary:
+    """A site's entry in every format the report has, worked out once to be kept."""
+    levels = component_levels(status.score) if status.score is not None else {}
+    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
+                       tuple(site_columns(status)), site_json(status), site_cells(status))

@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spread.report.data import DATED, site_row
 from spread.report.learning import one_line
 from spread.report.rollup import SiteStatus, deadline
+from spread.report.summary import Cell, NetworkSummary
 from spread.scoring.bands import number
-
-if TYPE_CHECKING:
-    from spread.report.summary import NetworkSummary
 
 BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
@@ -25,7 +23,6 @@ COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "be
 DATED_AT = COLUMNS.index(DATED[0])
 
 
-Cell = str | int | float
 
 
 def cell(value: Any) -> Cell:

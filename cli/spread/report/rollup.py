@@ -10,15 +10,15 @@ from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from spread.check.rules.common import words
-from spread.errors import SpreadError
+from spread.errors import SpreadError, words
 from spread.model import periods
 from spread.model.documents import Playbook, Site
 from spread.model.semver import is_newer
 from spread.network.repo import Network
 from spread.report.learning import ComponentAdaptations, adaptations
 from spread.scoring.bands import ordered
-from spread.scoring.score import Change, Score, compare, score_audit
+from spread.scoring.results import Change, Score
+from spread.scoring.score import compare, score_audit
 
 LEVELS = ("expected", "developmental", "unacceptable")
 # Sites that have stopped delivering are not chased for audits, nor are sites still preparing that have never

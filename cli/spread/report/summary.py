@@ -1,10 +1,10 @@
 """One site of `spread report`, worked out once: everything the text, JSON and CSV formats and the roll-ups need
 of it, as plain data, so that it can be kept in `.spread-cache/` and a warm report loads no site at all. It does not
-depend on the report's date: it keeps what overdue and due are worked out from (`report.Schedule`), and the
-renderers work them out for the date asked with `report.deadline`, as the handbook's `SiteStatus` does.
+depend on the report's date: it keeps what overdue and due are worked out from (`report.rollup.Schedule`), and the
+renderers work them out for the date asked with `report.rollup.deadline`, as the handbook's `SiteStatus` does.
 
 The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths share the roll-ups (`component_rollup`,
-`band_rollup`, `learning.rollup`) and the per-site formatting, so they cannot disagree.
+`band_rollup`, `report.learning.rollup`) and the per-site formatting, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,27 +13,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from spread.model.documents import Playbook
-from spread.report.csv import Cell, site_cells
-from spread.report.data import site_json
-from spread.report.learning import Made, choices_of, rollup
+from spread.report.learning import Made, rollup
 from spread.report.rollup import (
     NetworkRollUp,
     RollUp,
     Schedule,
-    SiteStatus,
     band_rollup,
-    component_levels,
     component_rollup,
 )
-from spread.report.text import site_columns
+
+# One spreadsheet cell of the CSV form.
+Cell = str | int | float
 
 
 @dataclass(frozen=True)
 class SiteSummary:
     """A site's report entry, whatever the report's date: its id, band label, component levels at its latest audit
     (none without an audit), adaptation choices, what its audit deadline is worked out from, text-table cells
-    (`reporttext.site_columns`), JSON entry (`reportdata.site_json`) and CSV cells (`reportcsv.site_cells`). The
-    renderers fill in whether it is overdue and when its audit is due, for the date asked (`report.deadline`)."""
+    (`report.text.site_columns`), JSON entry (`report.data.site_json`) and CSV cells (`report.csv.site_cells`). The
+    renderers fill in whether it is overdue and when its audit is due, for the date asked (`report.rollup.deadline`)."""
 
     site: str
     band: str
@@ -65,12 +63,6 @@ def from_plain(plain: Any) -> SiteSummary | None:
 
 def _pair(value: Any, kind: type) -> bool:
     return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], kind) and isinstance(value[1], kind)
-
-
-def summarise(status: SiteStatus) -> SiteSummary:
-    levels = component_levels(status.score) if status.score is not None else {}
-    return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
-                       tuple(site_columns(status)), site_json(status), site_cells(status))
 
 
 PlaybookSummary = RollUp[SiteSummary]

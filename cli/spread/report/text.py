@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spread.report.rollup import LEVELS, SiteStatus, deadline
 from spread.scoring.bands import number
-from spread.scoring.score import Score
+from spread.scoring.results import Score
 
 if TYPE_CHECKING:
     from spread.report.summary import PlaybookSummary

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from spread.scoring.score import Change, ItemResult, Score
+from spread.scoring.explain import explain
+from spread.scoring.results import Change, ItemResult, Score
 
 
 def rounded(value: float | None) -> float | int | None:
@@ -46,5 +47,5 @@ def score_data(score: Score, change: Change | None = None) -> dict[str, Any]:
                                "target": g.goal.target, "unit": g.goal.unit, "verdict": g.verdict}
                               for g in score.goals]},
         "change": change_data(change),
-        "explain": list(score.explain),
+        "explain": list(explain(score)),
     }

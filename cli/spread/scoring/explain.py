@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spread.model.documents import Instrument
 from spread.scoring.bands import number, span
+from spread.scoring.results import ItemResult, Score
 
-if TYPE_CHECKING:
-    from spread.scoring.score import ItemResult, Score
+
+def explain(score: Score) -> tuple[str, ...]:
+    """Every step from the ratings to the band, in plain English. Asked for only where it is shown: a report
+    scores every audit of every site but shows these lines for none of them."""
+    return tuple(explain_lines(score, score.instrument, score.banded)) if score.instrument is not None else ()
 
 
 def term(result: ItemResult) -> str:

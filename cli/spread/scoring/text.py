@@ -6,8 +6,9 @@ from __future__ import annotations
 import textwrap
 
 from spread.model.documents import SCORE_LEVELS
+from spread.scoring import explain as explained
 from spread.scoring.bands import number, span
-from spread.scoring.score import Change, ItemResult, Score
+from spread.scoring.results import Change, ItemResult, Score
 
 WEAKEST = 3
 WIDTH = 96
@@ -127,5 +128,5 @@ def score_text(score: Score, change: Change | None = None, explain: bool = False
     lines += _sections(score) + _flags(score) + _weakest(score) + _goals(score)
     lines += ["", change_line(change)] if change else ["", "No earlier audit to compare with."]
     if explain:
-        lines += ["", "How this was worked out"] + [f"  {line}" for line in score.explain]
+        lines += ["", "How this was worked out"] + [f"  {line}" for line in explained.explain(score)]
     return lines

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from spread.check.rules import check_network
-from spread.errors import Problem, SpreadError
+from spread.errors import SpreadError
 from spread.model.documents import Playbook
 from spread.model.semver import is_newer
 from spread.network import gitio
@@ -58,10 +57,6 @@ class BumpTooSmall(SpreadError):
     def __init__(self, message: str, reasons: list[str]) -> None:
         super().__init__(message)
         self.reasons = reasons
-
-
-def problems_in(network: Network, playbook_id: str) -> list[Problem]:
-    return [p for p in check_network(network) if p.is_error and p.path.startswith(f"playbooks/{playbook_id}/")]
 
 
 def plan_release(network: Network, playbook_id: str, requested: Bump | None) -> ReleasePlan:

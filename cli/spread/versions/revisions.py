@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spread.check.rules.common import playbooks_here, words
-from spread.errors import Problem, SpreadError
+from spread.errors import Problem, SpreadError, playbooks_here, words
 from spread.model.build import playbook_from
 from spread.model.documents import Playbook
 from spread.model.schemas import validate

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spread.adopt.choices import how_to_choose
-from spread.check.rules.site import check_adaptation
+from spread.model.choices import allows, how_to_choose
 from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Practice, Site
 from spread.versions.changes import Change, and_list
 from spread.versions.diff import diff_playbooks
@@ -98,13 +97,9 @@ def _core(c: CoreComponent, before: CoreComponent | None, about: list[Change]) -
     return Step(c.id, c.title, "review-core", and_list(what) + ".", old=before.practice, new=c.practice)
 
 
-def _allowed(site: Site, playbook: Playbook, adaptation: Adaptation) -> bool:
-    return not any(p.is_error for p in check_adaptation(playbook, site, adaptation, ""))
-
-
 def _local(site: Site, new: Playbook, c: LocalComponent, is_new: bool, mine: list[Adaptation],
            about: list[Change]) -> Step:
-    refused = [a for a in mine if a.choice is not None and not _allowed(site, new, a)]
+    refused = [a for a in mine if a.choice is not None and not allows(c, a.choice)]
     if refused:
         was = ", ".join(f"`{a.choice}`" for a in refused)
         return Step(c.id, c.title, "choose-again", f"{was} is no longer allowed: {how_to_choose(c)}.",

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePosixPath
 
-from spread.check.rules.common import at, real_date, words
+from spread.check.rules.common import at
 from spread.check.rules.site import unknown_version
-from spread.errors import Problem
+from spread.errors import Problem, words
 from spread.model import periods
 from spread.model.documents import Audit, CoreComponent, Item, Playbook
+from spread.model.periods import real_date
 from spread.model.semver import is_newer
 from spread.network.repo import Network
 

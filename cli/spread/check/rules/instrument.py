@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from spread.check.rules.common import at, words
-from spread.errors import Problem
+from spread.check.rules.common import at
+from spread.errors import Problem, words
 from spread.model.documents import Band, Instrument, Playbook
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from spread.check.rules.common import at, words
+from spread.check.rules.common import at
 from spread.check.rules.instrument import check_instrument
-from spread.errors import Problem
+from spread.errors import Problem, words
 from spread.model.documents import Playbook
 from spread.network.repo import Network
 

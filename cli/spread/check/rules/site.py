@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
-from spread.check.rules.common import at, playbooks_here, words
-from spread.errors import Problem
+from spread.check.rules.common import at
+from spread.errors import Problem, playbooks_here, words
+from spread.model.choices import same_variation
 from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Site
 from spread.network.repo import Network
 from spread.yaml.io import Document
@@ -44,13 +44,6 @@ def unknown_version(network: Network, shown: str, doc: Document, playbook_id: st
               f"known versions are {words(versions, joiner='and')}", f"{who}-version-unknown")
 
 
-def _same(a: str, b: str) -> bool:
-    def norm(text: str) -> str:
-        return re.sub(r"[\s_-]+", " ", text.strip().lower())
-
-    return norm(a) == norm(b)
-
-
 def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Iterator[Problem]:
     where = ("adaptations", a.index)
     component = pb.component(a.component)
@@ -79,7 +72,7 @@ def _check_choice(local: LocalComponent, site: Site, a: Adaptation, shown: str) 
                  "adaptation-no-choice")
         return
     for variation in local.prohibited:
-        if _same(a.choice, variation):
+        if same_variation(a.choice, variation):
             yield at(shown, site.doc, (*where, "choice"), "error", f"`{a.choice}` is a prohibited variation of "
                      f"`{local.id}`: choose another way to do it", "adaptation-prohibited")
             return

@@ -6,9 +6,28 @@ free text that is too long), so a site set up with Spread always passes the chec
 
 from __future__ import annotations
 
-from spread.check.rules.common import words
-from spread.check.rules.site import _same as same_variation
+import re
+
+from spread.errors import words
 from spread.model.documents import LocalComponent
+
+
+def same_variation(a: str, b: str) -> bool:
+    """Whether two wordings name the same variation, whatever their case, spaces, hyphens and underscores."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"[\s_-]+", " ", text.strip().lower())
+
+    return norm(a) == norm(b)
+
+
+def allows(local: LocalComponent, choice: str) -> bool:
+    """Whether `spread check` accepts this choice for the component (`resolve` says why not, in words)."""
+    if any(same_variation(choice, variation) for variation in local.prohibited):
+        return False
+    if local.options and choice not in local.option_ids and not local.free_text:
+        return False
+    return not (local.free_text and local.max_length is not None and len(choice) > local.max_length)
 
 
 class Refused(ValueError):

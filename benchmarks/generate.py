@@ -23,8 +23,8 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from spread.model.build import playbook_from
-from spread.model.documents import Playbook
 from spread.model.periods import bounds, containing, previous
+from spread.model.playbook import Playbook
 from spread.yaml.io import Document, read_document
 
 REPO = Path(__file__).resolve().parents[1]

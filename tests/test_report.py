@@ -9,7 +9,7 @@ import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, Run, write
 from spread.errors import SpreadError
-from spread.model.documents import Rating
+from spread.model.audit import Rating
 from spread.network.repo import load_network
 from spread.report.rollup import NetworkReport, component_levels, network_report
 from spread.scoring.score import score_audit

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from spread.model.audit import Audit, GoalData, Rating
 from spread.model.build import playbook_from
-from spread.model.documents import Audit, GoalData, Playbook, Rating
+from spread.model.playbook import Playbook
 from spread.scoring.bands import rank
 from spread.scoring.explain import explain
 from spread.scoring.results import Score

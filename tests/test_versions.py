@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL_PLAYBOOK
 from spread.model.build import playbook_from
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.model.schemas import validate
 from spread.versions.changelog import entry, prepend, summary_for
 from spread.versions.diff import Change, bump_between, diff_playbooks, needed_bump, next_version

@@ -23,8 +23,8 @@ import click
 
 from spread.errors import Problem, words
 from spread.model.choices import Refused, resolve
-from spread.model.documents import Playbook
 from spread.model.periods import real_date as as_date
+from spread.model.playbook import Playbook
 from spread.model.schemas import schema
 from spread.yaml.io import Document, Key, read_document
 from spread.yaml.render import ISO_DATE

@@ -13,7 +13,9 @@ import click
 
 from spread.adopt.audit_template import AuditAnswers, levels
 from spread.adopt.prompts import nonblank, valid_date
-from spread.model.documents import Action, GoalData, Item, Playbook, Rating
+from spread.model.audit import Action, GoalData, Rating
+from spread.model.instrument import Item
+from spread.model.playbook import Playbook
 from spread.model.schemas import schema
 
 SKIP = "skip"

@@ -12,7 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from spread.model import periods
-from spread.model.documents import Action, CoreComponent, Goal, GoalData, Item, Playbook, Rating, Site
+from spread.model.audit import Action, GoalData, Rating
+from spread.model.instrument import Goal, Item
+from spread.model.playbook import CoreComponent, Playbook
+from spread.model.site import Site
 from spread.yaml.render import comment, field, modeline, scalar
 
 SOURCES = "records, documents, interviews, observation, survey or other"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spread.errors import SpreadError, display_path, playbooks_here, words
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.network import gitio
 from spread.network.repo import Network
 

@@ -16,7 +16,7 @@ from spread.adopt.answers import Given, real_date, site_enum
 from spread.adopt.scaffold import Choice, SiteAnswers
 from spread.errors import SpreadError
 from spread.model.choices import Refused, how_to_choose, resolve
-from spread.model.documents import LocalComponent, Playbook
+from spread.model.playbook import LocalComponent, Playbook
 
 DEFAULT_REASON = "Kept the playbook's default."
 

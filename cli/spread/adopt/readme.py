@@ -10,7 +10,7 @@ import re
 
 from spread.adopt.lock import Adopted
 from spread.adopt.scaffold import SiteAnswers
-from spread.model.documents import LocalComponent, Playbook
+from spread.model.playbook import LocalComponent, Playbook
 
 FREQUENCY_WORDS = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half-year", "yearly": "year"}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from spread.adopt.lock import Adopted, adopt
 from spread.errors import SpreadError, display_path
 from spread.model.choices import is_option
-from spread.model.documents import LocalComponent, Playbook
+from spread.model.playbook import LocalComponent, Playbook
 from spread.yaml.io import write_atomic
 from spread.yaml.render import comment, field, modeline, scalar
 

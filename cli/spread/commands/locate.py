@@ -11,7 +11,7 @@ import click
 from spread.check.rules import check_network
 from spread.commands.site_ref import site_key, unknown_site
 from spread.errors import Problem, SpreadError, display_path
-from spread.model.documents import Audit
+from spread.model.audit import Audit
 from spread.model.periods import sort_key as period_key
 from spread.network.repo import Network, find_root, kind_of, load_network
 

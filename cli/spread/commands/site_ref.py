@@ -12,9 +12,9 @@ import click
 
 from spread.errors import SpreadError, display_path, words
 from spread.model.build import site_from
-from spread.model.documents import Site
 from spread.model.ids import SLUG
 from spread.model.schemas import validate
+from spread.model.site import Site
 from spread.network.repo import Network
 from spread.yaml.io import Document, read_document
 

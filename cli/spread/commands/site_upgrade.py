@@ -15,8 +15,8 @@ from spread.commands.completion import complete_site
 from spread.commands.options import repo_option, today_option
 from spread.commands.site_ref import locate_site
 from spread.errors import SpreadError, display_path, words
-from spread.model.documents import Site
 from spread.model.semver import is_newer
+from spread.model.site import Site
 from spread.network.repo import Network, find_root, load_network
 from spread.versions.revisions import released
 from spread.versions.upgrade import UpgradePlan, plan_upgrade, preview

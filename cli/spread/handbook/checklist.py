@@ -10,7 +10,8 @@ from spread.adopt.audit_template import levels
 from spread.handbook.blocks import front_matter, section, table
 from spread.handbook.escaping import text
 from spread.handbook.words import sentence
-from spread.model.documents import Item, Playbook
+from spread.model.instrument import Item
+from spread.model.playbook import Playbook
 from spread.scoring.goals import SIGN
 
 BOX = "☐"

@@ -11,7 +11,7 @@ import re
 from spread.handbook.blocks import bullets, section, table
 from spread.handbook.escaping import prose, text
 from spread.handbook.words import sentence
-from spread.model.documents import CoreComponent, LocalComponent, Playbook
+from spread.model.playbook import CoreComponent, LocalComponent, Playbook
 
 
 def anchor(kind: str, component_id: str) -> str:

@@ -16,7 +16,7 @@ from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.sites import site_link, sites_scores, version_cell
 from spread.handbook.words import LEVEL_MARK, day, plural, sentence
-from spread.model.documents import LocalComponent
+from spread.model.playbook import LocalComponent
 from spread.report.rollup import PlaybookReport, component_levels
 
 NOT_RATED = "not rated"

@@ -19,7 +19,8 @@ from spread.handbook.home import home_page
 from spread.handbook.playbook import playbook_page
 from spread.handbook.reference import reference_page, schema_page
 from spread.handbook.site import site_page
-from spread.model.documents import Playbook, Site
+from spread.model.playbook import Playbook
+from spread.model.site import Site
 from spread.network.repo import Network
 from spread.progress import Progress, nothing
 from spread.report.rollup import PlaybookReport, playbook_report

@@ -8,7 +8,7 @@ from spread.handbook import paths
 from spread.handbook.blocks import section, table
 from spread.handbook.escaping import prose, text
 from spread.handbook.words import day
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 
 # Keep a Changelog's release headings, `## [2.0.0] - 2026-02-02`: what comes before the first is the changelog's
 # own title and a note on its format, which the handbook leaves out.

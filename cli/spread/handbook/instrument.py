@@ -6,7 +6,8 @@ from spread.handbook.blocks import section, table
 from spread.handbook.components import anchor
 from spread.handbook.escaping import text
 from spread.handbook.words import FREQUENCY, sentence
-from spread.model.documents import Instrument, Item, Playbook
+from spread.model.instrument import Instrument, Item
+from spread.model.playbook import Playbook
 from spread.scoring.bands import number, ordered, span
 from spread.scoring.goals import SIGN
 

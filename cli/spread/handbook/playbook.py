@@ -10,7 +10,7 @@ from spread.handbook.history import history
 from spread.handbook.instrument import instrument
 from spread.handbook.sites import sites_table
 from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS, plural
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.report.rollup import PlaybookReport
 
 

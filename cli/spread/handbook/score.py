@@ -8,7 +8,8 @@ from spread.handbook.blocks import heading, section
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.words import REVIEW, day, sentence
-from spread.model.documents import SCORE_LEVELS, Audit
+from spread.model.audit import Audit
+from spread.model.instrument import SCORE_LEVELS
 from spread.scoring.bands import number, span
 from spread.scoring.explain import explain
 from spread.scoring.results import ItemResult, Score

@@ -17,7 +17,9 @@ from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
-from spread.model.documents import Adaptation, Audit, LocalComponent, Playbook
+from spread.model.audit import Audit
+from spread.model.playbook import LocalComponent, Playbook
+from spread.model.site import Adaptation
 from spread.report.rollup import SiteStatus
 from spread.scoring.bands import number
 

@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from spread.model.documents import (
-    Action,
-    Adaptation,
-    Audit,
-    Band,
+from spread.model.audit import Action, Audit, GoalData, Rating
+from spread.model.instrument import Band, Goal, Instrument, Item, Section
+from spread.model.playbook import (
     CoreComponent,
-    Goal,
-    GoalData,
-    Instrument,
-    Item,
     LocalComponent,
     Option,
     Outcome,
     Playbook,
     Practice,
-    Rating,
     Role,
-    Section,
-    Site,
     Source,
     Stage,
-    Upgrade,
 )
+from spread.model.site import Adaptation, Site, Upgrade
 from spread.yaml.io import Document
 
 # Without bands of its own, a practice-profile playbook is banded on the percent of the maximum;

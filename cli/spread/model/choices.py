@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from spread.errors import words
-from spread.model.documents import LocalComponent
+from spread.model.playbook import LocalComponent
 
 
 def same_variation(a: str, b: str) -> bool:

@@ -22,7 +22,9 @@ from spread.progress import Progress, nothing
 from spread.yaml.io import Document, parse_document, read_document
 
 if TYPE_CHECKING:  # git, the model, the loaders and their libraries are imported when used: start-up stays fast
-    from spread.model.documents import Audit, Playbook, Site
+    from spread.model.audit import Audit
+    from spread.model.playbook import Playbook
+    from spread.model.site import Site
     from spread.network.fileids import Found
     from spread.network.loading import Record
     from spread.network.records import Records

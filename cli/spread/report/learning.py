@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from spread.model.documents import Playbook, Site
+from spread.model.playbook import Playbook
+from spread.model.site import Site
 
 SAMPLE_REASONS = 2
 

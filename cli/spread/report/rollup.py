@@ -12,8 +12,9 @@ from typing import Generic, TypeVar
 
 from spread.errors import SpreadError, words
 from spread.model import periods
-from spread.model.documents import Playbook, Site
+from spread.model.playbook import Playbook
 from spread.model.semver import is_newer
+from spread.model.site import Site
 from spread.network.repo import Network
 from spread.report.learning import ComponentAdaptations, adaptations
 from spread.scoring.bands import ordered

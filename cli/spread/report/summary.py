@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.report.learning import Made, rollup
 from spread.report.rollup import (
     NetworkRollUp,

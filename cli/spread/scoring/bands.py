@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spread.model.documents import Band
+from spread.model.instrument import Band
 
 
 def number(value: float) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spread.model.documents import Instrument
+from spread.model.instrument import Instrument
 from spread.scoring.bands import number, span
 from spread.scoring.results import ItemResult, Score
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spread.model.documents import Goal, GoalData
+from spread.model.audit import GoalData
+from spread.model.instrument import Goal
 from spread.scoring.bands import number
 
 Verdict = Literal["met", "not met", "no data"]

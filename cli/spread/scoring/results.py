@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spread.model.documents import Band, Instrument, Item, Rating, Section
+from spread.model.audit import Rating
+from spread.model.instrument import Band, Instrument, Item, Section
 from spread.scoring.goals import GoalResult
 
 

@@ -3,7 +3,9 @@ functions, so they can never disagree. Every number in a `Score` is traced by `s
 
 from __future__ import annotations
 
-from spread.model.documents import LEVEL_SCORES, Audit, Item, Playbook, Rating
+from spread.model.audit import Audit, Rating
+from spread.model.instrument import LEVEL_SCORES, Item
+from spread.model.playbook import Playbook
 from spread.scoring import bands as B
 from spread.scoring.goals import evaluate
 from spread.scoring.results import Change, ItemResult, Score

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from spread.model.documents import SCORE_LEVELS
+from spread.model.instrument import SCORE_LEVELS
 from spread.scoring import explain as explained
 from spread.scoring.bands import number, span
 from spread.scoring.results import Change, ItemResult, Score

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.versions.changes import Bump, Change
 
 SUMMARIES: dict[Bump, str] = {

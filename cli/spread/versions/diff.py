@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TypeVar
 
-from spread.model.documents import CoreComponent, LocalComponent, Playbook
+from spread.model.playbook import CoreComponent, LocalComponent, Playbook
 from spread.model.semver import SEMVER, is_newer
 from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_fields, rank
 from spread.versions.instrument import diff_instrument

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spread.model.documents import Band, Goal, Instrument, Item
+from spread.model.instrument import Band, Goal, Instrument, Item
 from spread.versions.changes import Change, and_list, changed_fields
 
 HEAD = "Fidelity instrument:"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spread.model.documents import LocalComponent
+from spread.model.playbook import LocalComponent
 from spread.versions.changes import Change, and_list, changed_fields
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from spread.errors import SpreadError
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.model.semver import is_newer
 from spread.network import gitio
 from spread.network.repo import Network

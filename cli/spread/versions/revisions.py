@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spread.errors import Problem, SpreadError, playbooks_here, words
 from spread.model.build import playbook_from
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.model.schemas import validate
 from spread.model.semver import SEMVER, sort_key
 from spread.network import gitio

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spread.model.choices import allows, how_to_choose
-from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Practice, Site
+from spread.model.playbook import CoreComponent, LocalComponent, Playbook, Practice
+from spread.model.site import Adaptation, Site
 from spread.versions.changes import Change, and_list
 from spread.versions.diff import diff_playbooks
 

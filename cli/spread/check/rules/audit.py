@@ -11,8 +11,10 @@ from spread.check.rules.common import at
 from spread.check.rules.site import unknown_version
 from spread.errors import Problem, words
 from spread.model import periods
-from spread.model.documents import Audit, CoreComponent, Item, Playbook
+from spread.model.audit import Audit
+from spread.model.instrument import Item
 from spread.model.periods import real_date
+from spread.model.playbook import CoreComponent, Playbook
 from spread.model.semver import is_newer
 from spread.network.repo import Network
 

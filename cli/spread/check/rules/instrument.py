@@ -7,7 +7,8 @@ from itertools import pairwise
 
 from spread.check.rules.common import at
 from spread.errors import Problem, words
-from spread.model.documents import Band, Instrument, Playbook
+from spread.model.instrument import Band, Instrument
+from spread.model.playbook import Playbook
 
 
 def score_range(ins: Instrument) -> tuple[float, float, bool]:

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from spread.check.rules.common import at
 from spread.check.rules.instrument import check_instrument
 from spread.errors import Problem, words
-from spread.model.documents import Playbook
+from spread.model.playbook import Playbook
 from spread.network.repo import Network
 
 

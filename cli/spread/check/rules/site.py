@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from spread.check.rules.common import at
 from spread.errors import Problem, playbooks_here, words
 from spread.model.choices import same_variation
-from spread.model.documents import Adaptation, CoreComponent, LocalComponent, Playbook, Site
+from spread.model.playbook import CoreComponent, LocalComponent, Playbook
+from spread.model.site import Adaptation, Site
 from spread.network.repo import Network
 from spread.yaml.io import Document
 

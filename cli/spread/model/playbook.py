@@ -1,0 +1,117 @@
+"""The typed, immutable playbook every part of Spread works on: core and local components, evidence, rollout.
+
+Built once, from schema-checked YAML, by `spread.model.build`. Each document keeps its `Document` so that a
+rule can point at the line of any value it is unhappy with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spread.model.instrument import Instrument
+from spread.yaml.io import Document
+
+
+@dataclass(frozen=True)
+class Practice:
+    expected: str
+    developmental: str
+    unacceptable: str
+    ideal: str | None = None
+
+
+@dataclass(frozen=True)
+class CoreComponent:
+    id: str
+    title: str
+    function: str
+    practice: Practice
+    form: str | None = None
+    why: str | None = None
+    critical: bool = False
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class LocalComponent:
+    id: str
+    title: str
+    guidance: str | None = None
+    options: tuple[Option, ...] = ()
+    free_text: bool = False
+    max_length: int | None = None
+    prohibited: tuple[str, ...] = ()
+    default: str | None = None
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    name: str
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    type: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    stage: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Playbook:
+    id: str
+    title: str
+    version: str
+    status: str
+    summary: str
+    core: tuple[CoreComponent, ...]
+    local: tuple[LocalComponent, ...]
+    instrument: Instrument
+    doc: Document = field(repr=False, compare=False)
+    description: str | None = None
+    illustrative: bool = False
+    population: str | None = None
+    inclusion: tuple[str, ...] = ()
+    exclusion: tuple[str, ...] = ()
+    problem: str | None = None
+    mechanisms: tuple[str, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    evidence_level: int | None = None
+    evidence_summary: str | None = None
+    sources: tuple[Source, ...] = ()
+    replication: str | None = None
+    replication_notes: str | None = None
+    roles: tuple[Role, ...] = ()
+    rollout: tuple[Stage, ...] = ()
+
+    def component(self, component_id: str) -> CoreComponent | LocalComponent | None:
+        components: list[CoreComponent | LocalComponent] = [*self.core, *self.local]
+        for component in components:
+            if component.id == component_id:
+                return component
+        return None

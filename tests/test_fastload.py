@@ -21,8 +21,8 @@ from spread.network.loading import document, load_file
 from spread.network.repo import kind_of
 from spread.yaml.document import Document
 from spread.yaml.fast import fast_parse, fast_positions
-from spread.yaml.io import parse_document
 from spread.yaml.plain import read_plain
+from spread.yaml.read import parse_document
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate

@@ -13,7 +13,8 @@ from spread.adopt.audit_template import default_period, period_problem
 from spread.model.build import playbook_from
 from spread.model.choices import Refused, resolve
 from spread.model.playbook import Playbook
-from spread.yaml.io import Document, parse_document
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document
 from spread.yaml.render import field, modeline, scalar
 
 

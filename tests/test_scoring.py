@@ -16,7 +16,8 @@ from spread.scoring.bands import rank
 from spread.scoring.explain import explain
 from spread.scoring.results import Score
 from spread.scoring.score import compare, profile_level, score_audit
-from spread.yaml.io import Document, parse_document
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document
 
 ANCHORED = """
 id: circles

@@ -17,7 +17,8 @@ from spread.model.playbook import Playbook
 from spread.model.schemas import validate
 from spread.versions.changelog import entry, prepend, summary_for
 from spread.versions.diff import Change, bump_between, diff_playbooks, needed_bump, next_version
-from spread.yaml.io import Document, parse_document
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document
 
 Data = dict[str, Any]
 BASE: Data = YAML(typ="safe").load(MINIMAL_PLAYBOOK)

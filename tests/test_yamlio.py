@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from spread.errors import Problem, SpreadError
-from spread.yaml.io import Document, parse_document, read_document, write_atomic
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document, read_document
+from spread.yaml.write import write_atomic
 
 
 def parse(text: str | bytes) -> Document | Problem:

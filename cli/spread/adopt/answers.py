@@ -26,7 +26,8 @@ from spread.model.choices import Refused, resolve
 from spread.model.periods import real_date as as_date
 from spread.model.playbook import Playbook
 from spread.model.schemas import schema
-from spread.yaml.io import Document, Key, read_document
+from spread.yaml.document import Document, Key
+from spread.yaml.read import read_document
 from spread.yaml.render import ISO_DATE
 
 TEXT = ("name", "area", "contact")

@@ -15,7 +15,7 @@ from spread.adopt.skeleton import template
 from spread.errors import SpreadError
 from spread.model.schemas import KINDS, schema_text
 from spread.network import gitio
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 # Where Spread itself is published: the pre-commit hook and the workflow's install both come from here.
 SPREAD_REPO = "https://github.com/spread-handbook/spread"

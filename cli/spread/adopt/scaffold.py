@@ -13,8 +13,8 @@ from spread.adopt.lock import Adopted, adopt
 from spread.errors import SpreadError, display_path
 from spread.model.choices import is_option
 from spread.model.playbook import LocalComponent, Playbook
-from spread.yaml.io import write_atomic
 from spread.yaml.render import comment, field, modeline, scalar
+from spread.yaml.write import write_atomic
 
 # `adopt` moved to spread.adopt.lock; `spread site upgrade` still imports it from here.
 __all__ = ["Adopted", "Choice", "SiteAnswers", "adopt", "refuse_existing", "site_yaml", "write_all"]

@@ -10,7 +10,7 @@ from spread.adopt.skeleton import check_id, playbook_path, skeleton
 from spread.commands.options import repo_option
 from spread.errors import SpreadError, display_path
 from spread.network.repo import find_root
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 
 @click.command()

@@ -16,7 +16,8 @@ from spread.model.ids import SLUG
 from spread.model.schemas import validate
 from spread.model.site import Site
 from spread.network.repo import Network
-from spread.yaml.io import Document, read_document
+from spread.yaml.document import Document
+from spread.yaml.read import read_document
 
 
 def site_key(network: Network, ref: str, hint: str = "'SITE'") -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ from spread.network.repo import Network, find_root, load_network
 from spread.versions.revisions import released
 from spread.versions.upgrade import UpgradePlan, plan_upgrade, preview
 from spread.versions.upgrade_file import Answer, checked, rewrite_site
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 
 def _site(network: Network, ref: str) -> tuple[Site, Path]:

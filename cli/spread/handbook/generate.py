@@ -24,7 +24,7 @@ from spread.model.site import Site
 from spread.network.repo import Network
 from spread.progress import Progress, nothing
 from spread.report.rollup import PlaybookReport, playbook_report
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from spread.errors import SpreadError
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 NAME = ".spread-site"
 HEAD = ("# This folder is a handbook website built by Spread (`spread publish`).\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 
 @dataclass(frozen=True)

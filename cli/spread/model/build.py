@@ -18,7 +18,7 @@ from spread.model.playbook import (
     Stage,
 )
 from spread.model.site import Adaptation, Site, Upgrade
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 # Without bands of its own, a practice-profile playbook is banded on the percent of the maximum;
 # where two bands share a boundary the higher band takes it.

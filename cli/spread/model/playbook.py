@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spread.model.instrument import Instrument
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 
 @dataclass(frozen=True)

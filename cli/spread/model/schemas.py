@@ -15,7 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from spread.errors import Problem
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only when a file is validated: shell completion must stay fast
     from jsonschema import Draft202012Validator

@@ -2,7 +2,7 @@
 
 A good file is read once, parsed by `spread.yaml.fast` and passed by jsonschema-rs; its positions are
 found only if a rule asks (`Document.locate`). Any other file — unreadable, odd YAML, failing its schema —
-takes the careful path of `spread.yaml.io` and `spread.model.schemas.validate`, so its problems are worded and
+takes the careful path of `spread.yaml.read` and `spread.model.schemas.validate`, so its problems are worded and
 placed exactly as before. Results are plain tuples (a `Record`), so they cross processes and caches.
 """
 
@@ -18,7 +18,7 @@ from spread.model.schemas import Kind, is_valid, validate
 from spread.network.fileids import blob_id
 from spread.network.symlinks import LinkRefused, open_inside, read_inside
 from spread.yaml.document import Document, Positions
-from spread.yaml.io import MAX_BYTES, parse_document, positions, read_document
+from spread.yaml.read import MAX_BYTES, parse_document, positions, read_document
 
 # (line, col, severity, message, rule): a problem without its path, which the record carries.
 Found = tuple[int, int, str, str, str]

@@ -19,7 +19,8 @@ from spread.errors import Problem, SpreadError, display_path
 from spread.model.schemas import Kind, validate
 from spread.model.semver import sort_key
 from spread.progress import Progress, nothing
-from spread.yaml.io import Document, parse_document, read_document
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document, read_document
 
 if TYPE_CHECKING:  # git, the model, the loaders and their libraries are imported when used: start-up stays fast
     from spread.model.audit import Audit

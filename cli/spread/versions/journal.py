@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spread.errors import SpreadError, display_path
 from spread.network import gitio
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 if TYPE_CHECKING:
     import git

@@ -26,7 +26,7 @@ from spread.versions.diff import Bump, Change, bump_between, diff_playbooks, nee
 from spread.versions.journal import Journal, ReleaseFile
 from spread.versions.revisions import released, released_versions, working
 from spread.yaml.edit import Editor
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 if TYPE_CHECKING:
     import git

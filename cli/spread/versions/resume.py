@@ -25,7 +25,7 @@ from spread.versions import journal as release_journal
 from spread.versions.journal import Journal
 from spread.versions.release import carry_out
 from spread.versions.revisions import is_archive, released_versions
-from spread.yaml.io import write_atomic
+from spread.yaml.write import write_atomic
 
 if TYPE_CHECKING:
     import git

@@ -16,7 +16,7 @@ from spread.model.schemas import validate
 from spread.model.semver import SEMVER, sort_key
 from spread.network import gitio
 from spread.network.repo import Network
-from spread.yaml.io import parse_document
+from spread.yaml.read import parse_document
 
 WORKING = "working"
 

@@ -11,7 +11,7 @@ from spread.errors import Problem, SpreadError
 from spread.model.schemas import validate
 from spread.versions.upgrade import UpgradePlan
 from spread.yaml.edit import Editor, Entry, block_of
-from spread.yaml.io import parse_document
+from spread.yaml.read import parse_document
 
 # The order of a site file's top-level fields: a list that does not exist yet goes after those before it.
 SITE_KEYS = ("id", "name", "playbook", "host", "area", "contact", "stage", "started", "adaptations", "retired",

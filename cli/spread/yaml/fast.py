@@ -1,7 +1,7 @@
 """A fast first reading of a YAML file: plain data without positions, or None whenever in any doubt.
 
 Most files in a big network are fine, and a fine file needs no positions. The careful path
-(`spread.yaml.io`) composes nodes with ruamel.yaml's C parser, then resolves every plain scalar through
+(`spread.yaml.read`) composes nodes with ruamel.yaml's C parser, then resolves every plain scalar through
 ruamel's versioned resolver and records every position, all in slow Python. Here the same C parser
 composes the nodes (so exactly the same texts parse, and to the same scalars: PyYAML's newer libyaml
 accepts `[a:b]`, which ruamel's refuses), plain scalars are resolved by ruamel's own YAML 1.2 rules
@@ -24,8 +24,8 @@ except ImportError:  # pragma: no cover - only where the C extension cannot be i
     CParser = None
 
 from spread.yaml.document import Key, Positions
-from spread.yaml.io import MAX_DEPTH, MAX_VALUES, SAFE_DEPTH, nesting_bound, to_float, to_int
 from spread.yaml.plain import read_plain
+from spread.yaml.read import MAX_DEPTH, MAX_VALUES, SAFE_DEPTH, nesting_bound, to_float, to_int
 from spread.yaml.resolver import resolve
 
 # ruamel's nodes keep their tag as a `Tag`; handing them ours, made once, saves making (and decoding)
@@ -56,7 +56,7 @@ class _Parser(CParser or object):  # type: ignore[misc]
 
 
 def fast_parse(raw: bytes, memo: dict[str, str] | None = None) -> Any | None:
-    """The file's data exactly as `spread.yaml.io.parse_document` would read it, or None to say "ask it".
+    """The file's data exactly as `spread.yaml.read.parse_document` would read it, or None to say "ask it".
 
     Equal texts share one string through `memo` (evidence, sources, roles repeat across thousands of audits),
     and keys are interned: a network's data then takes a third of the memory.

@@ -15,7 +15,7 @@ import re
 import sys
 from typing import Any
 
-from spread.yaml.io import to_float, to_int
+from spread.yaml.read import to_float, to_int
 from spread.yaml.resolver import resolve
 
 # What this reader covers: newlines and printable characters, without tabs, carriage returns, byte order

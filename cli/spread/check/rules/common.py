@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spread.errors import Problem, Severity
-from spread.yaml.io import Document, Key
+from spread.yaml.document import Document, Key
 
 
 def at(root_shown: str, doc: Document, where: Key, severity: Severity, message: str, rule: str,

@@ -12,7 +12,7 @@ from typing import Any
 from spread.check.rules.common import at
 from spread.errors import Problem
 from spread.network.repo import Network
-from spread.yaml.io import Key
+from spread.yaml.document import Key
 
 MARKER = "TODO:"
 ID_PREFIX = "todo-"

@@ -11,7 +11,7 @@ from spread.model.choices import same_variation
 from spread.model.playbook import CoreComponent, LocalComponent, Playbook
 from spread.model.site import Adaptation, Site
 from spread.network.repo import Network
-from spread.yaml.io import Document
+from spread.yaml.document import Document
 
 
 def check(network: Network) -> Iterator[Problem]:

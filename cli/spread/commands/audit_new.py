@@ -12,8 +12,8 @@ from spread.adopt.audit_form import fill_audit
 from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
 from spread.adopt.scaffold import refuse_existing, write_all
 from spread.commands.completion import complete_site
+from spread.commands.locate import locate_site
 from spread.commands.options import repo_option, today_option
-from spread.commands.site_ref import locate_site
 from spread.errors import SpreadError, display_path
 from spread.model import periods
 from spread.model.semver import is_newer

@@ -12,8 +12,8 @@ from spread.adopt.asking import asking
 from spread.adopt.prompts import ask_choice
 from spread.adopt.scaffold import adopt
 from spread.commands.completion import complete_site
+from spread.commands.locate import locate_site
 from spread.commands.options import repo_option, today_option
-from spread.commands.site_ref import locate_site
 from spread.errors import SpreadError, display_path, words
 from spread.model.semver import is_newer
 from spread.model.site import Site

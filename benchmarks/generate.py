@@ -25,7 +25,8 @@ from ruamel.yaml import YAML
 from spread.model.build import playbook_from
 from spread.model.periods import bounds, containing, previous
 from spread.model.playbook import Playbook
-from spread.yaml.io import Document, read_document
+from spread.yaml.document import Document
+from spread.yaml.read import read_document
 
 REPO = Path(__file__).resolve().parents[1]
 TOWNS = ["Leeds", "Bristol", "Gateshead", "Swansea", "Lambeth", "Norwich", "Derby", "Hackney", "Inverness", "Belfast",

@@ -4,7 +4,7 @@
     python benchmarks/bench_yaml_parsers.py /tmp/net10k [--repeat 3] [--only NAME ...] [--json OUT]
 
 Each candidate (see `yaml_candidates.py`; those not installed in this Python are left out) is put in the
-place of `spread.plainyaml.read_plain`, the first tier of `spread.fastload.fast_parse`, and measured against
+place of `spread.yaml.plain.read_plain`, the first tier of `spread.yaml.fast.fast_parse`, and measured against
 today's reader, side by side, in fresh processes that run a copy of Spread's committed code (git HEAD):
 1. parse: every document of the network through `fast_parse` in one process, rounds interleaved (wall and
    CPU ms a file); then how many files the candidate itself read, and whether as the careful path does;
@@ -50,15 +50,32 @@ def load() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def cold_check(env: dict[str, str], name: str, root: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak MB (GNU time: the largest of the process and its workers), and what it printed."""
+def cold_check(env: dict[str, str], name: str, root: Path) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds and peak MB (GNU time: of the process and the workers it waited for), and
+    what it printed. CPU time is what a busy machine disturbs least."""
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, str(HERE / "yaml_stages.py"), "check", name,
-                           str(root)], env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", sys.executable, str(HERE / "yaml_stages.py"), "check",
+                           name, str(root)], env=env, capture_output=True, text=True, check=False)
     took = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"check with {name} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return took, int(done.stderr.strip().splitlines()[-1]) // 1024, done.stdout
+    user, system, peak = done.stderr.strip().splitlines()[-1].split()
+    return took, float(user) + float(system), int(peak) // 1024, done.stdout
+
+
+def code_copy() -> tuple[str, dict[str, str]]:
+    """Spread's committed code (git HEAD), compiled once, and the environment that runs it."""
+    work = Path(tempfile.mkdtemp(prefix="yaml-parsers-"))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
+    tree = work / "tree"
+    tree.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    compileall.compile_dir(tree / "cli", quiet=1)
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_COLOR": "1",
+           "PYTHONPATH": os.pathsep.join(str(p) for p in (tree / "cli", tree / "tests", tree / "benchmarks", HERE))}
+    return commit, env
 
 
 def main() -> None:
@@ -66,40 +83,46 @@ def main() -> None:
     parser.add_argument("root", type=Path, help="a network from benchmarks/generate.py (10,000 sites)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", nargs="+", choices=list(CANDIDATES), help="these candidates (and today's)")
+    parser.add_argument("--stages", nargs="+", choices=["parse", "check", "agree"], default=["parse", "check", "agree"])
     parser.add_argument("--json", type=Path, help="also keep every number here (a pickle)")
+    parser.add_argument("--show", type=Path, help="only print the tables of a pickle kept by --json")
     args = parser.parse_args()
+    if args.show:
+        print(tables(pickle.loads(args.show.read_bytes())))
+        return
     names = [n for n in CANDIDATES if version(n) != "not installed" and (not args.only or n in args.only
                                                                          or CANDIDATES[n][0] is None)]
+    commit, env = code_copy()
     work = Path(tempfile.mkdtemp(prefix="yaml-parsers-"))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                            check=True).stdout.strip()
-    archive = subprocess.run(["git", "archive", "HEAD"], cwd=REPO, capture_output=True, check=True).stdout
-    (work / "tree").mkdir()
-    subprocess.run(["tar", "-x", "-C", str(work / "tree")], input=archive, check=True)
-    compileall.compile_dir(work / "tree" / "cli", quiet=1)
-    tree = work / "tree"
-    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_COLOR": "1",
-           "PYTHONPATH": os.pathsep.join(str(p) for p in (tree / "cli", tree / "tests", tree / "benchmarks", HERE))}
     results: dict[str, Any] = {"commit": commit, "names": names, "python": platform.python_version(),
                                "cores": os.cpu_count(), "versions": {n: version(n) for n in names}, "load": {}}
     print(f"Spread {commit}, Python {results['python']}, {results['cores']} cores; candidates: {', '.join(names)}",
           file=sys.stderr)
+    if "parse" in args.stages:
+        results["load"]["parse"] = load()
+        done = stage(env, "parse", str(args.root), str(work / "parse"), str(args.repeat), *names, timeout=7200)
+        if done.returncode:
+            raise SystemExit(f"the parse stage failed:\n{done.stderr[-3000:]}")
+        results["parse"] = pickle.loads((work / "parse").read_bytes())
+        print(f"parse done (load {results['load']['parse']} before)", file=sys.stderr)
+    if "check" in args.stages:
+        results["load"]["check"] = load()
+        checks: dict[str, list[tuple[float, float, int, str]]] = {name: [] for name in names}
+        for round_ in range(args.repeat):
+            for name in names[round_ % len(names):] + names[: round_ % len(names)]:
+                checks[name].append(cold_check(env, name, args.root))
+                print(f"check {name}: {checks[name][-1][0]:.1f} s, CPU {checks[name][-1][1]:.1f} s (load {load()})",
+                      file=sys.stderr)
+        results["check"] = checks
+        results["load"]["check after"] = load()
+    if "agree" in args.stages:
+        agree(env, work, names, results)
+    if args.json:
+        args.json.write_bytes(pickle.dumps(results))
+    print(tables(results))
 
-    results["load"]["parse"] = load()
-    done = stage(env, "parse", str(args.root), str(work / "parse"), str(args.repeat), *names, timeout=7200)
-    if done.returncode:
-        raise SystemExit(f"the parse stage failed:\n{done.stderr[-3000:]}")
-    results["parse"] = pickle.loads((work / "parse").read_bytes())
-    print(f"parse done (load {results['load']['parse']} before)", file=sys.stderr)
 
-    results["load"]["check"] = load()
-    checks: dict[str, list[tuple[float, int, str]]] = {name: [] for name in names}
-    for round_ in range(args.repeat):
-        for name in names[round_ % len(names):] + names[: round_ % len(names)]:
-            checks[name].append(cold_check(env, name, args.root))
-            print(f"check {name}: {checks[name][-1][0]:.1f} s", file=sys.stderr)
-    results["check"] = checks
-
+def agree(env: dict[str, str], work: Path, names: list[str], results: dict[str, Any]) -> None:
     done = stage(env, "texts", str(work / "texts"))
     if done.returncode:
         raise SystemExit(f"the texts stage failed:\n{done.stderr[-3000:]}")
@@ -108,61 +131,93 @@ def main() -> None:
         done = stage(env, "agree", name, str(work / "texts"), str(work / "agree"), *GROUPS)
         results["agree"][name] = pickle.loads((work / "agree").read_bytes()) if done.returncode == 0 else \
             {"failed": done.returncode}
+        # Alone, so that a parser crashing on these (libyaml's composer overflows the C stack) says so.
         deep = stage(env, "agree", name, str(work / "texts"), str(work / "agree"), "deep nesting")
         results["agree"][name]["deep nesting"] = pickle.loads((work / "agree").read_bytes())["deep nesting"] \
             if deep.returncode == 0 else {"crashed": deep.returncode}
     for name in ["careful path", *names]:
         done = stage(env, "probe", name, str(work / "probe"))
         results["probe"][name] = pickle.loads((work / "probe").read_bytes()) if done.returncode == 0 else {}
-    if args.json:
-        args.json.write_bytes(pickle.dumps(results))
-    print(tables(results))
 
 
 def tables(r: dict[str, Any]) -> str:
-    names, today = r["names"], r["names"][0]
-    files = r["parse"]["files"]
-    lines = ["| parser | version | ms / file, wall (min–max) | ms / file, CPU | vs today | files it read | "
-             "read unlike the careful path |", "|---|---|---:|---:|---:|---:|---:|"]
-    base = statistics.median(w for w, _ in r["parse"]["times"][today])
+    names = r["names"]
+    lines = [f"Spread {r['commit']}, Python {r['python']}, {r['cores']} cores; load average (1 / 5 / 15 min) "
+             f"before each stage: {r['load']}", ""]
+    if "parse" in r:
+        lines += parse_table(r, names)
+    if "check" in r:
+        lines += check_table(r, names)
+    if "agree" in r:
+        lines += agree_tables(r, names)
+    return "\n".join(lines)
+
+
+def parse_table(r: dict[str, Any], names: list[str]) -> list[str]:
+    files, times = r["parse"]["files"], r["parse"]["times"]
+    base = statistics.median(c for _, c in times[names[0]])
+    lines = [f"Parsing {files:,} documents in one process (`fast_parse`, the candidate in the hand reader's place):",
+             "", "| parser | version | ms / file, wall: median (min–max) | ms / file, CPU | CPU vs today | "
+             "files it read itself | of those, read unlike the careful path |", "|---|---|---:|---:|---:|---:|---:|"]
     for name in names:
-        runs = r["parse"]["times"][name]
-        wall = [w * 1000 / files for w, _ in runs]
-        cpu = statistics.median(c * 1000 / files for _, c in runs)
+        wall = [w * 1000 / files for w, _ in times[name]]
+        cpu = statistics.median(c for _, c in times[name])
         net = r["parse"]["network"][name]
-        lines.append(f"| {name} | {r['versions'][name]} | {statistics.median(wall):.3f} ({min(wall):.3f}–{max(wall):.3f})"
-                     f" | {cpu:.3f} | {statistics.median(w for w, _ in runs) / base:.2f}× | "
+        lines.append(f"| {name} | {r['versions'][name]} | {statistics.median(wall):.3f} ({min(wall):.3f}–"
+                     f"{max(wall):.3f}) | {cpu * 1000 / files:.3f} | {cpu / base:.2f}× | "
                      f"{net['agree'] + net['disagree']:,} | {net['disagree']:,} |")
-    lines += ["", f"{files:,} documents; load average before: {r['load']['parse']}", "",
-              "| parser | cold check runs (s) | median (s) | vs today | peak MB | same problems as today? |",
-              "|---|---|---:|---:|---:|---|"]
-    base_check = statistics.median(t for t, _, _ in r["check"][today])
-    printed = r["check"][today][0][2]
+    return [*lines, ""]
+
+
+def check_table(r: dict[str, Any], names: list[str]) -> list[str]:
+    runs = {name: [run if len(run) == 4 else (run[0], float("nan"), *run[1:]) for run in r["check"][name]]
+            for name in names}
+    base_wall = statistics.median(run[0] for run in runs[names[0]])
+    base_cpu = statistics.median(run[1] for run in runs[names[0]])
+    printed = runs[names[0]][0][3]
+    lines = ["Cold `spread check --no-cache` of the whole network, the candidate in the hand reader's place:", "",
+             "| parser | wall (s), each run | wall median (s) | vs today | CPU median (s) | CPU vs today | peak MB | "
+             "same problems printed as today? |", "|---|---|---:|---:|---:|---:|---:|---|"]
     for name in names:
-        runs = r["check"][name]
-        med = statistics.median(t for t, _, _ in runs)
-        same = all(out == printed for _, _, out in runs)
-        differ = len(set(printed.splitlines()) ^ set(runs[0][2].splitlines()))
-        lines.append(f"| {name} | {', '.join(f'{t:.1f}' for t, _, _ in runs)} | {med:.1f} | {med / base_check:.2f}× "
-                     f"| {max(m for _, m, _ in runs)} | {'yes' if same else f'no: {differ} lines differ'} |")
-    lines += ["", f"load average before: {r['load']['check']}", "",
-              "| parser | " + " | ".join(GROUPS + ["deep nesting"]) + " |", "|---|" + "---:|" * (len(GROUPS) + 1)]
+        wall = statistics.median(run[0] for run in runs[name])
+        cpu = statistics.median(run[1] for run in runs[name])
+        same = all(run[3] == printed for run in runs[name])
+        differ = len(set(printed.splitlines()) ^ set(runs[name][0][3].splitlines()))
+        lines.append(f"| {name} | {', '.join(f'{run[0]:.1f}' for run in runs[name])} | {wall:.1f} | "
+                     f"{wall / base_wall:.2f}× | {cpu:.1f} | {cpu / base_cpu:.2f}× | {max(run[2] for run in runs[name])} "
+                     f"| {'yes' if same else f'no: {differ} lines differ'} |")
+    return [*lines, f"({len(printed.splitlines()):,} lines printed by today's check)", ""]
+
+
+def agree_tables(r: dict[str, Any], names: list[str]) -> list[str]:
+    groups = [*GROUPS, "deep nesting"]
+    lines = ["tests/test_fastload.py's comparison texts, each cell: texts read unlike the careful path / texts the "
+             "candidate read (it stepped aside on the rest; for today's reader and for \"no hand reader\", the whole "
+             "fast path, both tiers, as the tests judge it):", "",
+             "| parser | " + " | ".join(groups) + " |", "|---|" + "---:|" * len(groups)]
+    sizes = {group: 0 for group in groups}
     for name in names:
         cells = []
-        for group in GROUPS + ["deep nesting"]:
+        for group in groups:
             c = r["agree"][name].get(group)
-            cells.append("failed" if not c or "agree" not in c else f"{c['disagree']} / {c['agree'] + c['disagree']}")
+            if not c or "agree" not in c:
+                cells.append(f"crashed ({c})" if c else "?")
+                continue
+            sizes[group] = c["agree"] + c["disagree"] + c["aside"]
+            cells.append(f"{c['disagree']} / {c['agree'] + c['disagree']}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "cells: texts read unlike the careful path / texts the candidate read", "",
+    lines += ["| (texts in the group) | " + " | ".join(str(sizes[g]) for g in groups) + " |", "",
               "| probe | " + " | ".join(["careful path", *names]) + " |", "|---|" + "---|" * (len(names) + 1)]
     for label in PROBES:
         lines.append(f"| `{label}` | " + " | ".join(
             f"`{r['probe'].get(n, {}).get(label, '?')}`".replace("|", "\\|") for n in ["careful path", *names]) + " |")
-    examples = [f"- {name}, {group}: {c['examples']!r}" for name in names for group, c in r["agree"][name].items()
-                if isinstance(c, dict) and c.get("examples")]
-    examples += [f"- {name}, network: {r['parse']['network'][name]['examples']!r}" for name in names
-                 if r["parse"]["network"][name]["examples"]]
-    return "\n".join(lines + ["", "Examples of disagreement:", *examples])
+    lines += ["", "Examples of disagreement (first three of each group):"]
+    lines += [f"- {name}, {group}: {c['examples']!r}" for name in names for group, c in r["agree"][name].items()
+              if isinstance(c, dict) and c.get("examples")]
+    if "parse" in r:
+        lines += [f"- {name}, network: {r['parse']['network'][name]['examples']!r}" for name in names
+                  if r["parse"]["network"][name]["examples"]]
+    return lines
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 rapidyaml (module `ryml`) parses into a tree of raw scalar text and style flags; it builds no Python data
 and decides no scalar's type. So this walk is part of the candidate: plain scalars are typed by
-`spread.resolver` (ruamel.yaml's YAML 1.2 rules, as the careful path types them), quoted and block scalars
+`spread.yaml.resolver` (ruamel.yaml's YAML 1.2 rules, as the careful path types them), quoted and block scalars
 stay text, keys are the text as written, and equal texts share one string as in the plain reader. It steps
 aside (None) where the careful path treats a file specially: tags, anchors and aliases, duplicate keys,
 keys that are not plain text, merge and value keys, several documents, deep nesting.
@@ -16,8 +16,8 @@ from typing import Any
 import ryml  # type: ignore[import-not-found]
 from ryml import _ryml  # type: ignore[import-not-found]
 
-from spread.resolver import resolve
-from spread.yamlio import to_float, to_int
+from spread.yaml.read import to_float, to_int
+from spread.yaml.resolver import resolve
 
 _NONE = ryml.NONE
 _MAP, _SEQ, _DOC, _STREAM, _VAL = ryml.MAP, ryml.SEQ, ryml.DOC, ryml.STREAM, ryml.VAL

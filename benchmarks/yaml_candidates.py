@@ -1,13 +1,13 @@
 """The YAML parsers measured against Spread's hand-written plain reader, each shaped as a drop-in for it.
 
-`spread.fastload.fast_parse` reads a file in tiers: the hand-written plain reader
-(`spread.plainyaml.read_plain(text, memo)`), then libyaml through ruamel.yaml's C extension, then the careful
+`spread.yaml.fast.fast_parse` reads a file in tiers: the hand-written plain reader
+(`spread.yaml.plain.read_plain(text, memo)`), then libyaml through ruamel.yaml's C extension, then the careful
 path. Replacing the hand reader means putting another function of the same shape in its place: the decoded
 text in, a mapping out, or None to let the next tier read the file. Each candidate below is that function.
 A candidate is used as it comes, with the options that bring it closest to the careful path (YAML 1.2,
 duplicate keys refused, dates left as text); anything it raises counts as stepping aside. Only rapidyaml
 needs more: it builds no Python data and resolves no scalar, so a walk of its tree with Spread's own
-resolver (`spread.resolver`) is part of that candidate; its other form, JSON written by rapidyaml's emitter
+resolver (`spread.yaml.resolver`) is part of that candidate; its other form, JSON written by rapidyaml's emitter
 and read by `json.loads`, is the fastest way from its tree to Python data, with the emitter's own typing.
 """
 
@@ -22,7 +22,7 @@ Reader = Callable[[str, dict[str, str]], Any]
 
 
 def _spread(text: str, memo: dict[str, str]) -> Any:
-    from spread.plainyaml import read_plain
+    from spread.yaml.plain import read_plain
 
     return read_plain(text, memo)
 
@@ -141,11 +141,11 @@ def reader(name: str) -> Reader | None:
 
 def install(name: str) -> None:
     """Put the candidate in the hand reader's place, for this process and the workers it forks."""
-    import spread.fastload
+    import spread.yaml.fast
 
     if CANDIDATES[name][0] is None:
         return  # today's reader stays as it is, unwrapped
     read = reader(name)
     if read is None:
         sys.exit(f"{name}: not installed in this Python; install it with pip and run again")
-    spread.fastload.read_plain = read  # type: ignore[assignment]
+    spread.yaml.fast.read_plain = read  # type: ignore[assignment]

@@ -7,6 +7,26 @@ from dataclasses import dataclass, field
 from spread.yaml.document import Document
 
 
+# Who rated, as the files write it and as readers see it beside a band.
+REVIEWS = {"self": "self-audit", "guided": "guided self-audit", "peer": "peer review", "independent": "independent review"}
+
+
+def review_words(review: str | None) -> str:
+    """`independent` → `independent review`; a review type this version does not know, as written."""
+    return REVIEWS.get(review or "", review or "")
+
+
+@dataclass(frozen=True)
+class Rater:
+    """One person who rated: a role, and where they come from (a peer's `site`, anyone's `organisation`)."""
+
+    role: str
+    name: str | None = None
+    organisation: str | None = None
+    site: str | None = None
+    index: int = 0
+
+
 @dataclass(frozen=True)
 class Rating:
     item: str
@@ -42,7 +62,7 @@ class Audit:
     ratings: dict[str, Rating]
     doc: Document = field(repr=False, compare=False)
     completed: str | None = None
-    raters: tuple[str, ...] = ()
+    raters: tuple[Rater, ...] = ()
     goals: dict[str, GoalData] = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     notes: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spread.model.audit import Action, Audit, GoalData, Rating
+from spread.model.audit import Action, Audit, GoalData, Rater, Rating
 from spread.model.instrument import Band, Goal, Instrument, Item, Section
 from spread.model.playbook import (
     CoreComponent,
@@ -91,7 +91,8 @@ def _adaptation(a: dict[str, Any], index: int) -> Adaptation:
     return Adaptation(a["component"], a.get("reason"), index, a.get("choice"), a.get("description"), a.get("date"),
                       a.get("when"), a.get("planned"), tuple(a.get("decided_by", [])), a.get("modified"),
                       a.get("level"), tuple(a.get("nature", [])), a.get("fidelity"), tuple(a.get("goal", [])),
-                      a.get("approved_by"), a.get("retired_in"))
+                      a.get("approved_by"), a.get("retired_in"), a.get("approved_on"), a.get("review_by"),
+                      a.get("plan"), a.get("returned_on"))
 
 
 def site_from(doc: Document) -> Site:
@@ -117,7 +118,8 @@ def audit_from(doc: Document) -> Audit:
     return Audit(
         site=d["site"], playbook=d["playbook"]["id"], version=d["playbook"]["version"], period=d["period"],
         review=d["review"], ratings=ratings, doc=doc, completed=d.get("completed"),
-        raters=tuple(r["role"] for r in d.get("raters", [])), goals=goals,
+        raters=tuple(Rater(r["role"], r.get("name"), r.get("organisation"), r.get("site"), i)
+                     for i, r in enumerate(d.get("raters", []))), goals=goals,
         actions=tuple(Action(a.get("item"), a.get("action"), a.get("owner"), a.get("due")) for a in d.get("actions", [])),
         notes=d.get("notes"),
     )

@@ -25,6 +25,11 @@ class Adaptation:
     goal: tuple[str, ...] = ()
     approved_by: str | None = None
     retired_in: str | None = None
+    # An approved deviation's life (`spread.model.deviations`): approved when, until when, the plan back, the return.
+    approved_on: str | None = None
+    review_by: str | None = None
+    plan: str | None = None
+    returned_on: str | None = None
 
 
 @dataclass(frozen=True)

@@ -205,11 +205,8 @@ CASES = [
      f"{AUDIT}" ':10:19: warning: goal E1: the numerator (12) is larger than the denominator (10), so more than 100%:'
      ' check the counts [audit-goal-over-100]'),
     (AUDIT, 'completed: 2026-04-15', 'completed: 2026-03-15',
-     f"{AUDIT}" ':5:12: warning: the audit was completed on 2026-03-15, before the period 2026-Q1 ended (2026-03-31):'
-     ' rate practice once the period is over [audit-completed-early]'),
-    (AUDIT, 'completed: 2026-04-15', 'completed: 2099-04-15',
-     f"{AUDIT}" ':5:12: warning: the audit is marked completed on 2099-04-15, which is in the future: use the date it'
-     ' was finished [audit-completed-future]'),
+     f"{AUDIT}" ':5:12: error: the audit was completed on 2026-03-15, before the period 2026-Q1 ended (2026-03-31):'
+     ' rate practice once the period is over, and give the day you finished [audit-completed-early]'),
     (AUDIT, '  E1: {numerator: 8, denominator: 10}\n', '  E1: {numerator: 8, denominator: 10}\nactions:\n  - {item: Z9, action: Train peers, owner: coordinator}\n',
      f"{AUDIT}" ':12:12: warning: the action is about `Z9`, which is not an item of this audit: use an item id [audit'
      '-action-item-unknown]'),

@@ -33,9 +33,11 @@ SHARDS = 16
 Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
 
 
-def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progress], Network]) -> list[Problem]:
-    """Every problem in the repository, exactly as `check_network(load(root, progress))` finds them."""
-    store, today = Store(root), date.today().isoformat()
+def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progress], Network],
+                     day: date | None = None) -> list[Problem]:
+    """Every problem in the repository, exactly as `check_network(load(root, progress), day)` finds them (`day`:
+    the day audits are judged on, default today; results are kept for that day only)."""
+    store, today = Store(root), (day or date.today()).isoformat()
     shards = [store.read(f"{CHECKS}.{n}", today) for n in range(SHARDS)]
     stored = _merged(shards)
     if stored is None:  # nothing kept from today: check everything, and keep the results
@@ -43,7 +45,7 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
 
         records, tags = Records(root, store), tag_ids(str(root))
         records.load(records.found, progress)
-        problems, everything = check_loaded(root, records, {item.rel for item in records.found}, tags)
+        problems, everything = check_loaded(root, records, {item.rel for item in records.found}, tags, day)
         if everything is not None:
             _keep(records, {}, everything, Deps(records, {}, tags), today, [None] * SHARDS)
         else:
@@ -63,14 +65,14 @@ def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progr
         wanted = [item for item in records.found if item.kind == "playbook" or item.group in groups]
         # Many files to check again (a playbook changed): reading the data store beats parsing them.
         loaded = records.load(wanted, progress, stored=len(wanted) > len(records.found) // 4)
-        network = assemble(root, [loaded[item.rel] for item in wanted], wanted, records.walk.refused)
+        network = assemble(root, [loaded[item.rel] for item in wanted], wanted, records.walk.refused, records.found)
         if not deps.tags:
             network.has_no_tags()
-        fresh = attribute(records, network, misses, check_network(network))
+        fresh = attribute(records, network, misses, check_network(network, day))
     if fresh is None:  # a problem we could not tie to one file: check everything, keep nothing
         from spread.check.rules import check_network
 
-        return check_network(load(root, progress))
+        return check_network(load(root, progress), day)
     return _keep(records, index, fresh, deps, today, shards)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import marshal
 import sys
+from datetime import date
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
@@ -35,28 +36,28 @@ Plain = tuple[str, int, int, str, str, str]  # a Problem as plain data
 # Found afresh per file: (blob id, or None to keep nothing; the playbook it names; its problems).
 Fresh = tuple[str | None, str | None, list[Problem]]
 
-_job: tuple[Path, Records, set[str], list[list[Found]], tuple[str, ...] | None] | None = None  # what forked workers inherit
+_job: tuple[Path, Records, set[str], list[list[Found]], tuple[str, ...] | None, date | None] | None = None  # what forked workers inherit
 
 
-def check_loaded(root: Path, records: Records, rels: set[str],
-                 tags: tuple[str, ...] | None = None) -> tuple[list[Problem], dict[str, Fresh] | None]:
+def check_loaded(root: Path, records: Records, rels: set[str], tags: tuple[str, ...] | None = None,
+                 today: date | None = None) -> tuple[list[Problem], dict[str, Fresh] | None]:
     """Every problem of the loaded repository, and the problems of each of `rels` (None when a problem
     cannot be tied to one file), as `check_network` and `attribute` find them on the whole network.
-    `tags`: the repository's git tags (`fileids.tag_ids`) if known."""
+    `tags`: the repository's git tags (`fileids.tag_ids`) if known; `today`: the day audits are judged on."""
     parts = _parts(records.found, cores())
     if len(parts) < 2 or len(records.found) < PARTS_MIN or sys.platform != "linux":
-        return _check(root, records, records.found, rels, tags)
+        return _check(root, records, records.found, rels, tags, today)
     import multiprocessing  # only where processes are started: a warm re-check never needs them
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     global _job
-    _job = (root, records, rels, parts, tags)
+    _job = (root, records, rels, parts, tags, today)
     try:
         with ProcessPoolExecutor(len(parts), mp_context=multiprocessing.get_context("fork")) as pool:
             results = [marshal.loads(payload) for payload in pool.map(_work, range(len(parts)))]
     except (BrokenProcessPool, OSError):  # no processes to be had here: check in this one
-        return _check(root, records, records.found, rels, tags)
+        return _check(root, records, records.found, rels, tags, today)
     finally:
         _job = None
     problems = sorted({Problem(*plain) for found, _ in results for plain in found})
@@ -85,23 +86,23 @@ def _parts(found: list[Found], count: int) -> list[list[Found]]:
 
 def _work(index: int) -> bytes:
     assert _job is not None
-    root, records, rels, parts, tags = _job
+    root, records, rels, parts, tags, today = _job
     own = {item.rel for item in parts[index] if index == 0 or item.kind != "playbook"} & rels
-    problems, fresh = _check(root, records, parts[index], own, tags)
+    problems, fresh = _check(root, records, parts[index], own, tags, today)
     own_plain = None if fresh is None else {rel: (blob, playbook, [as_plain(p) for p in found])
                                             for rel, (blob, playbook, found) in fresh.items()}
     return marshal.dumps(([as_plain(p) for p in problems], own_plain))
 
 
-def _check(root: Path, records: Records, items: list[Found], rels: set[str],
-           tags: tuple[str, ...] | None = None) -> tuple[list[Problem], dict[str, Fresh] | None]:
+def _check(root: Path, records: Records, items: list[Found], rels: set[str], tags: tuple[str, ...] | None = None,
+           today: date | None = None) -> tuple[list[Problem], dict[str, Fresh] | None]:
     from spread.check.rules import check_network
     from spread.network.repo import assemble
 
-    network = assemble(root, [records.loaded[item.rel] for item in items], items, records.walk.refused)
+    network = assemble(root, [records.loaded[item.rel] for item in items], items, records.walk.refused, records.found)
     if tags == ():
         network.has_no_tags()
-    problems = check_network(network)
+    problems = check_network(network, today)
     return problems, attribute(records, network, rels, problems)
 
 

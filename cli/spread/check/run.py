@@ -5,6 +5,7 @@ Without the cache this is exactly that; with it (`spread.check.incremental`), on
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -17,9 +18,10 @@ from spread.progress import Progress, nothing
 
 
 def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: Progress = nothing,
-              *, cache: bool = True) -> list[Problem]:
+              *, cache: bool = True, today: date | None = None) -> list[Problem]:
     """Every problem in the repository, or in the given files and folders; with `cache`, files whose
-    problems cannot have changed since the last check are not checked again (see `spread.check.incremental`)."""
+    problems cannot have changed since the last check are not checked again (see `spread.check.incremental`).
+    Audits are judged on `today` (default: the real today)."""
     root = find_root(repo or (paths[0] if paths else Path.cwd()))
     wanted = []
     for path in paths:
@@ -29,11 +31,11 @@ def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: 
             raise click.UsageError(f"{path} is outside the handbook repository at {root}") from None
     with bulk.paused():
         if cache:
-            problems = check_repository(root, progress, load_network)
+            problems = check_repository(root, progress, load_network, today)
         else:
             from spread.check.rules import check_network  # with a warm cache most checks run no rule at all
 
-            problems = check_network(load_network(root, progress, cache=False))
+            problems = check_network(load_network(root, progress, cache=False), today)
     if wanted and "." not in wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return problems

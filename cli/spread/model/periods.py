@@ -96,6 +96,28 @@ def is_overdue(latest: str | None, frequency: str, today: date) -> bool:
     return bounds(latest)[1] < bounds(due(frequency, today))[0]
 
 
+def ended(frequency: str, today: date) -> str:
+    """The latest period of a frequency that has ended by today (today's own period has not)."""
+    today = min(max(today, date(FIRST_YEAR, 1, 1)), date(LAST_YEAR, 12, 31))
+    return previous(containing(today, frequency))
+
+
+def months_since(period: str, today: date) -> int:
+    """Whole months from the end of a period to today: 0 within a month of it (or before it has ended)."""
+    end = bounds(period)[1] + timedelta(days=1)
+    months = (today.year - end.year) * 12 + today.month - end.month - (today.day < end.day)
+    return max(months, 0)
+
+
+def age_words(months: int) -> str:
+    """How old something is, as people say it: `less than a month`, `1 month`, `14 months`, `3 years`."""
+    if months < 1:
+        return "less than a month"
+    if months < 24:
+        return f"{months} month{'s' * (months != 1)}"
+    return f"{months // 12} years"
+
+
 def real_date(text: str | None) -> date | None:
     """The date a text names, or None for no text or a text that is not a real date."""
     if text is None:

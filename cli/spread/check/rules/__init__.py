@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
-from spread.check.rules import audit, placeholders, playbook, site, symlinks, versions
+from spread.check.rules import audit, deviations, placeholders, playbook, reviews, site, symlinks, versions
 from spread.errors import Problem
 from spread.network.repo import Network
 
 Rule = Callable[[Network], Iterable[Problem]]
-RULES: tuple[Rule, ...] = (playbook.check, site.check, audit.check, placeholders.check, versions.check,
+RULES: tuple[Rule, ...] = (playbook.check, site.check, reviews.check, placeholders.check, versions.check,
                           symlinks.check)
 
 
-def check_network(network: Network) -> list[Problem]:
-    """Every problem in the repository: loading and schema problems, then the rules, sorted by file and line."""
+def check_network(network: Network, today: date | None = None) -> list[Problem]:
+    """Every problem in the repository: loading and schema problems, then the rules, sorted by file and line.
+    Audits are judged on `today` (default: the real today): a period must be over, and finished by then."""
     problems = list(network.problems)
     for rule in RULES:
         problems.extend(rule(network))
+    problems.extend(audit.check(network, today))
+    problems.extend(deviations.check(network, today))  # approvals run out
     return sorted(set(problems))

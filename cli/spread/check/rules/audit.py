@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from spread.check.rules.common import at
+from spread.check.rules.dates import check_dates
 from spread.check.rules.site import unknown_version
 from spread.errors import Problem, words
-from spread.model import periods
 from spread.model.audit import Audit
 from spread.model.instrument import Item
-from spread.model.periods import real_date
 from spread.model.playbook import CoreComponent, Playbook
 from spread.model.semver import is_newer
 from spread.network.repo import Network
@@ -42,7 +41,7 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
                 continue
             yield from check_ratings(playbook, audit, shown)
             yield from _goals_and_actions(playbook, audit, shown)
-            yield from _dates(audit, shown, today)
+            yield from check_dates(audit, shown, today)
 
 
 def _placement(audit: Audit, shown: str, playbook_folder: str, site_folder: str) -> Iterator[Problem]:
@@ -133,19 +132,3 @@ def _goals_and_actions(pb: Playbook, audit: Audit, shown: str) -> Iterator[Probl
             yield at(shown, audit.doc, ("actions", i, "item"), "warning", f"the action is about `{action.item}`, which "
                      "is not an item of this audit: use an item id", "audit-action-item-unknown")
 
-
-def _dates(audit: Audit, shown: str, today: date) -> Iterator[Problem]:
-    completed = real_date(audit.completed)
-    if completed is None:
-        return
-    try:
-        _, end = periods.bounds(audit.period)
-    except ValueError:
-        return
-    if completed > today:
-        yield at(shown, audit.doc, ("completed",), "warning", f"the audit is marked completed on {audit.completed}, "
-                 "which is in the future: use the date it was finished", "audit-completed-future")
-    elif completed < end:
-        yield at(shown, audit.doc, ("completed",), "warning", f"the audit was completed on {audit.completed}, before "
-                 f"the period {audit.period} ended ({end.isoformat()}): rate practice once the period is over",
-                 "audit-completed-early")

@@ -1,0 +1,101 @@
+"""Time is checked: an audit rates a period that is over, finished on a real day after it; a stale audit is out of
+date, never counted in its band. On a copy of the example network, through the real command line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from spread.model import periods
+
+DERBY = "fidelity/code-club/derby/audits"
+Q3 = f"{DERBY}/2026-Q3.yaml"
+
+
+def _check(run: Run, root: Path, today: str, rel: str = Q3) -> list[str]:
+    """The problems `spread check --today` finds in one audit."""
+    result = run("check", "--repo", root, "--today", today, "--no-cache")
+    return [line for line in result.stdout.splitlines() if line.startswith(f"{rel}:")]
+
+
+def _audit_for(root: Path, period: str, completed: str | None) -> str:
+    """Derby's 2026-Q3 audit, filed again for another period and completion day (None: no `completed:` line)."""
+    text = (root / Q3).read_text().replace("period: 2026-Q3", f"period: {period}")
+    text = text.replace("completed: 2026-10-12\n", f"completed: {completed}\n" if completed else "")
+    rel = f"{DERBY}/{period}.yaml"
+    (root / rel).write_text(text)
+    return rel
+
+
+def test_an_audit_of_a_period_that_has_not_ended_is_refused(run: Run, example: Path) -> None:
+    rel = _audit_for(example, "2027-Q1", None)
+    result = run("check", "--repo", example, "--today", "2026-12-06")
+    assert result.exit_code == 1
+    assert (f"{rel}:6:9: error: the period 2027-Q1 has not ended yet (its last day is 2027-03-31): rate a period "
+            "once it is over; the latest that has ended is 2026-Q3 [audit-period-not-ended]") in result.stdout
+
+
+@pytest.mark.parametrize(("today", "ended"), [("2026-09-30", False), ("2026-10-01", True)])
+def test_a_period_ends_after_its_last_day(run: Run, example: Path, today: str, ended: bool) -> None:
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", f"completed: {today}"))
+    problems = _check(run, example, today)
+    expected = [] if ended else [f"{Q3}:6:9: error: the period 2026-Q3 has not ended yet (its last day is 2026-09-30): "
+                                 "rate a period once it is over; the latest that has ended is 2026-Q2 "
+                                 "[audit-period-not-ended]"]
+    assert problems == expected
+
+
+def test_an_audit_without_a_completed_date_is_refused(run: Run, example: Path) -> None:
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12\n", ""))
+    assert _check(run, example, "2026-12-06") == [
+        f"{Q3}:6:1: error: the audit of 2026-Q3 has no `completed` date: add the day it was finished (YYYY-MM-DD), on "
+        "or after 2026-09-30, when the period ended [audit-completed-missing]"]
+
+
+def test_an_empty_completed_date_is_refused_where_it_is(run: Run, example: Path) -> None:
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", "completed:"))
+    assert _check(run, example, "2026-12-06") == [
+        f"{Q3}:8:11: error: the audit of 2026-Q3 has no `completed` date: add the day it was finished (YYYY-MM-DD), "
+        "on or after 2026-09-30, when the period ended [audit-completed-missing]"]
+
+
+@pytest.mark.parametrize(("completed", "today", "expected"), [
+    ("2026-09-29", "2026-12-06", "the audit was completed on 2026-09-29, before the period 2026-Q3 ended (2026-09-30): "
+     "rate practice once the period is over, and give the day you finished [audit-completed-early]"),
+    ("2026-09-30", "2026-12-06", None),
+    ("2026-10-12", "2026-10-12", None),
+    ("2026-10-12", "2026-10-11", "the audit is marked completed on 2026-10-12, which is after today (2026-10-11): use "
+     "the date it was finished [audit-completed-future]"),
+])
+def test_the_completed_date_falls_between_the_period_end_and_today(run: Run, example: Path, completed: str, today: str,
+                                                                   expected: str | None) -> None:
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", f"completed: {completed}"))
+    assert _check(run, example, today) == ([f"{Q3}:8:12: error: {expected}"] if expected else [])
+
+
+def test_the_example_network_passes_on_its_own_dates(run: Run, example: Path) -> None:
+    result = run("check", "--repo", example, "--today", "2026-11-15")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_check_on_another_day_does_not_reuse_the_results_kept_for_today(run: Run, example: Path) -> None:
+    assert run("check", "--repo", example, "--today", "2026-11-15").exit_code == 0
+    late = run("check", "--repo", example, "--today", "2026-10-13")
+    assert "[audit-completed-future]" in late.stdout and late.exit_code == 1
+    assert run("check", "--repo", example, "--today", "2026-11-15").exit_code == 0
+
+
+@pytest.mark.parametrize(("period", "today", "months", "words"), [
+    ("2025-Q4", date(2027, 3, 1), 14, "14 months"),
+    ("2025-Q4", date(2027, 2, 28), 13, "13 months"),
+    ("2026-Q3", date(2026, 10, 31), 0, "less than a month"),
+    ("2026-Q3", date(2026, 11, 1), 1, "1 month"),
+    ("2023", date(2026, 12, 6), 35, "2 years"),
+    ("2027-Q1", date(2026, 12, 6), 0, "less than a month"),
+])
+def test_the_age_of_an_audit_in_whole_months(period: str, today: date, months: int, words: str) -> None:
+    assert periods.months_since(period, today) == months
+    assert periods.age_words(months) == words

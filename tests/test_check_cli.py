@@ -29,7 +29,7 @@ def test_problems_exit_1_with_a_summary(run: Run, demo: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (f"{SITE}:5:8: error: `stage` cannot be \"instalation\": did you mean `installation`? "
                              "[schema-enum]\n")
-    assert result.stderr == "1 error in 1 file.\nError: 1 problem found\n"
+    assert result.stderr == "1 error in 1 file.\n"  # one summary, not a second "Error:" line
 
 
 def test_bad_usage_exit_2(run: Run, demo: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Any, Literal
 
 import click
 
@@ -56,11 +56,47 @@ class SpreadError(click.ClickException):
         return printable(self.message, newlines=False)
 
 
+class NotFound(SpreadError):
+    """A playbook or version named on the command line that is not there: a wrong argument, so exit 2, as for a
+    mistyped command and for a site that is not there (see the table of exit codes in ARCHITECTURE.md)."""
+
+    exit_code = 2
+
+
+class Stopped(SpreadError):
+    """The person stopped the command: not a mistake, so said as it is, without "Error:"."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+class Declined(Stopped):
+    """The answer to a confirmation was no: nothing was changed, as asked, so the command succeeded (exit 0)."""
+
+    exit_code = 0
+
+    def __init__(self, message: str = "Nothing was changed.") -> None:
+        super().__init__(message)
+
+
+class Interrupted(Stopped):
+    """Ctrl+C, at a question or while working: exit 130, as shells expect of a program stopped by SIGINT."""
+
+    exit_code = 130
+
+    def __init__(self, message: str = "Stopped (Ctrl+C).") -> None:
+        super().__init__(message)
+
+
 class ProblemsFound(SpreadError):
-    """The user's files have problems; they have already been reported."""
+    """The user's files have problems: they and their summary have already been reported, so only the exit code
+    (1) is left to give."""
 
     def __init__(self, count: int) -> None:
         super().__init__(f"{count} problem{'s' if count != 1 else ''} found")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        pass
 
 
 # What the system said, in words a non-technical user can act on; by errno, so any language's strerror works.

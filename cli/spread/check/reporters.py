@@ -6,14 +6,22 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import click
 
 from spread.console import echo_line
 from spread.errors import Problem
 
-Reporter = Callable[[Sequence[Problem]], None]
+class Reporter(Protocol):
+    """Shows `problems`; `hidden` warnings were found but left out (`spread check --errors-only`)."""
+
+    def __call__(self, problems: Sequence[Problem], /, *, hidden: int = 0) -> None: ...
+
+
 REPORTERS: dict[str, Reporter] = {}
+# A rule firing in this many files or more is counted at the end: the detail is above, one line each.
+REPEATED = 3
 
 
 def reporter(name: str) -> Callable[[Reporter], Reporter]:
@@ -29,31 +37,36 @@ def use_color() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-def summary(problems: Sequence[Problem]) -> str:
+def summary(problems: Sequence[Problem], hidden: int = 0) -> str:
+    """The last line of a check: how many errors and warnings in how many files, and any warnings left out."""
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     files = len({p.path for p in problems})
+    left_out = f"{count(hidden, 'warning')} not shown: leave out --errors-only to see them" if hidden else ""
     if not problems:
-        return "No problems found."
-    parts = ([f"{errors} error{'s' * (errors != 1)}"] if errors else []) + (
-        [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else [])
-    tail = "" if errors else " (no errors)"
-    return f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}{tail}."
+        return f"No errors found ({left_out})." if hidden else "No problems found."
+    parts = ([count(errors, "error")] if errors else []) + ([count(warnings, "warning")] if warnings else [])
+    tail = f" ({left_out})" if hidden else "" if errors else " (no errors)"
+    return f"{' and '.join(parts)} in {count(files, 'file')}{tail}."
+
+
+def count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' * (number != 1)}"
 
 
 def groups(problems: Sequence[Problem]) -> list[str]:
-    """The same rule firing in several files, said once: the summary people read before the detail."""
-    by_rule = Counter(p.rule for p in problems)
+    """A rule firing in many files, counted once, most frequent first: what to fix first, after the detail."""
+    by_rule = Counter((p.rule, p.severity) for p in problems)
     lines = []
-    for rule, count in by_rule.most_common():
-        files = len({p.path for p in problems if p.rule == rule})
-        if files > 1:
-            lines.append(f"  [{rule}] {count} time{'s' * (count != 1)} in {files} files")
+    for (rule, severity), times in by_rule.most_common():
+        files = len({p.path for p in problems if p.rule == rule and p.severity == severity})
+        if files >= REPEATED:
+            lines.append(f"  {count(times, severity)} in {files} files [{rule}]")
     return lines
 
 
 @reporter("text")
-def text(problems: Sequence[Problem]) -> None:
+def text(problems: Sequence[Problem], /, *, hidden: int = 0) -> None:
     color = use_color()
     for problem in problems:
         tint = "red" if problem.is_error else "yellow"
@@ -61,18 +74,18 @@ def text(problems: Sequence[Problem]) -> None:
                   f" {problem.message} [{problem.rule}]", color=color)
     grouped = groups(problems)
     if grouped:
-        click.echo("The same problem in several files:", err=True)
+        click.echo("Repeated in several files:", err=True)
         for line in grouped:
             click.echo(line, err=True)
-    click.echo(summary(problems), err=True)
+    click.echo(summary(problems, hidden), err=True)
 
 
 @reporter("json")
-def as_json(problems: Sequence[Problem]) -> None:
+def as_json(problems: Sequence[Problem], /, *, hidden: int = 0) -> None:
     payload = {
         "ok": not any(p.is_error for p in problems),
         "errors": sum(p.is_error for p in problems),
-        "warnings": sum(not p.is_error for p in problems),
+        "warnings": sum(not p.is_error for p in problems) + hidden,
         "problems": [{"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "rule": p.rule,
                       "message": p.message} for p in problems],
     }
@@ -88,10 +101,10 @@ def _escape_property(text: str) -> str:
 
 
 @reporter("github")
-def github(problems: Sequence[Problem]) -> None:
+def github(problems: Sequence[Problem], /, *, hidden: int = 0) -> None:
     """GitHub Actions workflow commands, so problems appear on the lines of a pull request."""
     for p in problems:
         command = "error" if p.is_error else "warning"
         props = f"file={_escape_property(p.path)},line={p.line},col={p.col},title={_escape_property(p.rule)}"
         click.echo(f"::{command} {props}::{_escape_data(p.message)}")
-    click.echo(summary(problems), err=True)
+    click.echo(summary(problems, hidden), err=True)

@@ -165,8 +165,8 @@ CASES = [
      'daptation-too-long]'),
     (SITE, '    reason: Central and free.\n', '    reason: Central and free.\n  - component: peer-led\n    description: Staff lead while peers train.\n    reason: No trained peers yet.\n    fidelity: inconsistent\n',
      f"{SITE}" ':14:15: warning: critical core component `peer-led` was changed and the change is fidelity-inconsist'
-     "ent: the network's central team should review it (record who agreed in `approved_by`) [adaptation-cr"
-     'itical-inconsistent]'),
+     "ent, so the network's central team should review it: record who approved it (`approved_by`), when (`approved_"
+     "on`), until when (`review_by`) and the plan back to the model (`plan`) [adaptation-critical-inconsistent]"),
     (AUDIT, 'site: york', 'site: yrok',
      f"{AUDIT}" ':1:7: error: this audit is for site `yrok` but sits in the folder of `york`: correct `site` or move '
      'the file [audit-site-folder]'),
@@ -229,10 +229,12 @@ def test_rule_fires_with_its_message(run: Run, repo: Path, rel: str, old: str, n
 
 
 def test_an_approved_change_to_a_critical_component_is_not_flagged(run: Run, repo: Path) -> None:
+    # Made after the latest audit's period, so that audit does not speak to it; approved until a day to come.
     edit(repo / SITE, "    reason: Central and free.\n", "    reason: Central and free.\n  - component: peer-led\n"
-         "    description: Staff lead while peers train.\n    reason: No trained peers yet.\n"
-         "    fidelity: inconsistent\n    approved_by: Network quality lead, March 2026\n")
-    result = run("check", "--repo", repo)
+         "    description: Staff lead while peers train.\n    reason: No trained peers yet.\n    date: 2026-08-03\n"
+         "    fidelity: inconsistent\n    approved_by: Network quality lead\n    approved_on: 2026-08-10\n"
+         "    review_by: 2027-02-28\n    plan: Two peers finish the course in January and lead from February.\n")
+    result = run("check", "--repo", repo, "--today", "2026-12-01")
     assert (result.exit_code, result.stdout) == (0, "")
 
 

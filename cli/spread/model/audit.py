@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from spread.yaml.document import Document
 
-
 # Who rated, as the files write it and as readers see it beside a band.
 REVIEWS = {"self": "self-audit", "guided": "guided self-audit", "peer": "peer review", "independent": "independent review"}
 

@@ -3,7 +3,8 @@
 - a playbook file: every playbook file and every git tag (the rules compare releases with each other);
 - a site or an audit: every file in its site folder (the site and all its audits), and the playbook it
   names: each file of that playbook (by its id, or by its folder when it cannot be read), that playbook's
-  tags, and the ids of all working playbooks (named in a "did you mean" when the playbook is unknown).
+  tags, and the ids of all working playbooks (named in a "did you mean" when the playbook is unknown);
+- an audit, also: which site folders its playbook's folder holds (a peer reviewer names the site they come from).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class Deps:
         self.every_playbook = (_digest(self.playbooks, tags), "")
         self._folders: dict[str, str] = {}
         self._named: dict[str | None, str] = {}
-        self._pairs: dict[tuple[str, str | None], tuple[str, str]] = {}
+        self._pairs: dict[tuple[str, str | None, bool], tuple[str, str]] = {}
+        self._sites: dict[str, str] | None = None
 
     def misses(self, index: dict[str, Any]) -> set[str]:
         """The files whose kept result (blob, named playbook, deps, problems) no longer holds."""
@@ -66,10 +68,24 @@ class Deps:
     def of(self, item: Found, playbook: str | None) -> tuple[str, str]:
         if item.kind == "playbook":
             return self.every_playbook
-        pair = self._pairs.get((item.group, playbook))
+        key = (item.group, playbook, item.kind == "audit")
+        pair = self._pairs.get(key)
         if pair is None:
-            pair = self._pairs[(item.group, playbook)] = (self._folder(item.group), self._playbook(playbook))
+            named = self._playbook(playbook)
+            if item.kind == "audit":
+                named = _digest(named, self._site_folders(item.group.split("/")[1]))
+            pair = self._pairs[key] = (self._folder(item.group), named)
         return pair
+
+    def _site_folders(self, folder: str) -> str:
+        """The site folders under fidelity/<folder>/, as a digest."""
+        if self._sites is None:  # all at once, as for `_folder`
+            sites: dict[str, list[str]] = {}
+            for item in self.records.found:
+                if item.kind == "site":
+                    sites.setdefault(item.rel.split("/")[1], []).append(item.group)
+            self._sites = {name: _digest(groups) for name, groups in sites.items()}
+        return self._sites.get(folder, "")
 
     def _folder(self, group: str) -> str:
         if not self._folders:  # all at once: found files are sorted by path, so a folder's files come together

@@ -100,6 +100,9 @@ class Network:
     _tag_versions: dict[str, list[str]] = field(default_factory=dict, repr=False)
     # What `load_network` found and loaded, so that `spread check` can keep per-file results.
     records: Records | None = field(default=None, repr=False)
+    # Every site folder in the repository, (playbook, site), whether loaded here or not (a check in parts loads
+    # some): the sites a file may name, such as a peer reviewer's own site.
+    site_folders: frozenset[tuple[str, str]] = frozenset()
 
     def is_broken(self, rel_folder: str) -> bool:
         """True when a document in this folder exists but could not be loaded, or the folder, or one it is in,
@@ -209,15 +212,19 @@ def load_network(root: Path, progress: Progress = nothing, *, cache: bool = True
     return network
 
 
-def assemble(root: Path, loaded: list[Record], found: list[Found], refused: Iterable[Refused] = ()) -> Network:
+def assemble(root: Path, loaded: list[Record], found: list[Found], refused: Iterable[Refused] = (),
+             listing: Iterable[Found] | None = None) -> Network:
     """The network of these records (in `discover` order), as the rules and reports see it. `refused`: the links
     the scan did not follow; the playbooks, sites and audits among them count as files that could not be read,
-    so that the rules stay quiet about what depends on them."""
+    so that the rules stay quiet about what depends on them. `listing`: every document of the repository, when
+    only some are loaded (default: `found`), for the site folders a file may name."""
     from spread.model.build import audit_from, playbook_from, site_from
     from spread.model.periods import sort_key as period_key
     from spread.network.loading import document, problems_of
 
-    network = Network(root, refused=tuple(refused))
+    network = Network(root, refused=tuple(refused), site_folders=frozenset(
+        (parts[1], parts[2]) for item in (found if listing is None else listing) if item.kind == "site"
+        for parts in [item.rel.split("/")]))
     network.unreadable.update(link.rel for link in network.refused  # documents and their folders, not CHANGELOG.md
                               if link.rel.startswith(("playbooks/", "fidelity/")) and not link.rel.endswith(".md"))
     linked = {item.rel for item in found if item.linked}

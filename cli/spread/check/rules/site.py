@@ -55,12 +55,7 @@ def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Ite
         yield at(shown, site.doc, (*where, "component"), "error", f"version {pb.version} of `{pb.id}` has no component "
                  f"`{a.component}`: {fix}", "adaptation-component-unknown")
         return
-    if isinstance(component, CoreComponent):
-        # Once someone at the centre has agreed the change, it is recorded drift, not a problem to fix.
-        if component.critical and a.fidelity in ("inconsistent", "unknown") and a.approved_by is None:
-            yield at(shown, site.doc, (*where, "fidelity"), "warning", f"critical core component `{component.id}` was "
-                     f"changed and the change is fidelity-{a.fidelity}: the network's central team should review it "
-                     "(record who agreed in `approved_by`)", "adaptation-critical-inconsistent")
+    if isinstance(component, CoreComponent):  # a change to a core component: `check.rules.deviations`
         return
     yield from _check_choice(component, site, a, shown)
 

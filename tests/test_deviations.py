@@ -1,0 +1,201 @@
+"""Deviations with a life (issue 14, point 4): a change to a core component is approved by someone, on a day, until a
+day, with a plan back to the model; an approval runs out; and an adaptation that contradicts the latest audit is
+named with both files. Exact messages, at their boundaries, on the demo repository and on the example network."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, write
+from spread.model.deviations import is_deviation, missing, status
+from spread.model.playbook import CoreComponent, Playbook
+from spread.model.site import Adaptation
+
+SITE = "fidelity/demo/leeds/site.yaml"
+AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
+CHANGE = "  - component: {component}\n    description: Something else.\n    reason: Needed.\n"
+
+
+def change(root: Path, component: str = "peer-led", **fields: str) -> None:
+    """Add a change to a core component to the demo site, with these fields (in this order)."""
+    text = CHANGE.format(component=component) + "".join(f"    {k}: {v}\n" for k, v in fields.items())
+    site = root / SITE
+    site.write_text(site.read_text() + text)
+
+
+def lines(run: Run, root: Path, today: str = "2026-12-01") -> list[str]:
+    result = run("check", "--repo", root, "--today", today)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+APPROVED = {"fidelity": "inconsistent", "approved_by": "Network quality lead", "approved_on": "2026-08-10",
+            "review_by": "2027-02-28", "plan": "Peers lead again from February."}
+
+
+def test_an_inconsistent_change_to_any_core_component_warns(run: Run, demo: Path) -> None:
+    change(demo, "regular", date="2026-08-03", fidelity="inconsistent")
+    assert lines(run, demo) == [
+        f"{SITE}:15:15: warning: core component `regular` was changed and the change is fidelity-inconsistent, so "
+        "the network's central team should review it: record who approved it (`approved_by`), when (`approved_on`), "
+        "until when (`review_by`) and the plan back to the model (`plan`) [adaptation-core-inconsistent]"]
+
+
+def test_a_change_whose_fidelity_is_unknown_or_that_removes_elements_warns(run: Run, demo: Path) -> None:
+    change(demo, "regular", date="2026-08-03", fidelity="unknown")
+    change(demo, "peer-led", date="2026-08-03", nature="[removing]")
+    assert lines(run, demo) == [
+        f"{SITE}:15:15: warning: core component `regular` was changed and it is not known whether the change keeps its "
+        "function, so the network's central team should review it: record who approved it (`approved_by`), when "
+        "(`approved_on`), until when (`review_by`) and the plan back to the model (`plan`) "
+        "[adaptation-core-inconsistent]",
+        f"{SITE}:20:13: warning: critical core component `peer-led` was changed and the change removes elements, so "
+        "the network's central team should review it: record who approved it (`approved_by`), when (`approved_on`), "
+        "until when (`review_by`) and the plan back to the model (`plan`) [adaptation-critical-inconsistent]"]
+
+
+def test_a_fidelity_consistent_change_needs_no_approval(run: Run, demo: Path) -> None:
+    change(demo, "regular", date="2026-08-03", fidelity="consistent")
+    assert lines(run, demo) == []
+
+
+def test_a_name_alone_is_not_an_approval(run: Run, demo: Path) -> None:
+    change(demo, date="2026-08-03", fidelity="inconsistent", approved_by="Network quality lead")
+    assert lines(run, demo) == [
+        f"{SITE}:16:18: warning: the change to `peer-led` names who approved it but not for how long: approved "
+        "deviations are time-limited, so add `approved_on` (the day it was approved), `review_by` (until when it "
+        "holds) and `plan` (the way back to the model) [adaptation-approval-incomplete]"]
+
+
+def test_an_approval_names_only_what_it_lacks(run: Run, demo: Path) -> None:
+    change(demo, date="2026-08-03", fidelity="unknown", approved_by="Network quality lead", approved_on="2026-08-10")
+    assert lines(run, demo) == [
+        f"{SITE}:16:18: warning: the change to `peer-led` names who approved it but not for how long: approved "
+        "deviations are time-limited, so add `review_by` (until when it holds) and `plan` (the way back to the model) "
+        "[adaptation-approval-incomplete]"]
+
+
+def test_a_complete_approval_is_quiet_until_its_review_date(run: Run, demo: Path) -> None:
+    change(demo, date="2026-08-03", **APPROVED)
+    assert lines(run, demo, "2027-02-28") == []  # the last day it holds
+
+
+def test_an_approval_runs_out_the_day_after_its_review_date(run: Run, demo: Path) -> None:
+    change(demo, date="2026-08-03", **APPROVED)
+    assert lines(run, demo, "2027-03-01") == [
+        f"{SITE}:18:16: warning: the approval of the change to `peer-led` ran out on 2027-02-28: the central team "
+        "should review it again and set a new `review_by`, or record the day the site returned to the model in "
+        "`returned_on` [adaptation-approval-expired]"]
+
+
+def test_a_deviation_that_ended_needs_no_approval(run: Run, demo: Path) -> None:
+    change(demo, "regular", date="2026-08-03", fidelity="inconsistent", returned_on="2026-10-05")
+    assert lines(run, demo, "2030-01-01") == []
+
+
+def test_an_approval_cannot_end_before_it_began(run: Run, demo: Path) -> None:
+    change(demo, date="2026-08-03", **(APPROVED | {"review_by": "2026-08-09"}))
+    assert lines(run, demo, "2026-08-09") == [
+        f"{SITE}:18:16: warning: `review_by` (2026-08-09) is before `approved_on` (2026-08-10): give the day the "
+        "approval runs until [adaptation-approval-dates]"]
+
+
+MISMATCH = (f"{SITE}:{{line}}:15: warning: this records the change to `peer-led` as fidelity-inconsistent, but the latest "
+            f"audit, {AUDIT}:7:21, rates it expected: correct the adaptation or the audit, or record the day the site "
+            "returned to the model (`returned_on`) [adaptation-audit-mismatch]")
+
+
+@pytest.mark.parametrize(("made", "warned"), [("2026-06-30", True), ("2026-07-01", False), (None, True)])
+def test_an_inconsistent_change_the_audit_rates_expected(run: Run, demo: Path, made: str | None, warned: bool) -> None:
+    """The 2026-Q2 audit ends on 30 June: a change made by then is practice it rated; one made after, it is not."""
+    change(demo, **({"date": made} if made else {}), **APPROVED)
+    assert lines(run, demo) == ([MISMATCH.format(line=15 if made else 14)] if warned else [])
+
+
+def test_a_return_to_the_model_within_the_audited_period_explains_the_rating(run: Run, demo: Path) -> None:
+    change(demo, date="2026-04-01", **APPROVED, returned_on="2026-06-30")
+    assert lines(run, demo) == []
+
+
+def test_a_consistent_change_the_audit_rates_unacceptable(run: Run, demo: Path) -> None:
+    audit = demo / AUDIT
+    audit.write_text(audit.read_text().replace("{level: developmental, evidence: Met", "{level: unacceptable, "
+                                               "evidence: Met"))
+    change(demo, "regular", date="2026-04-01", fidelity="consistent")
+    assert lines(run, demo) == [
+        f"{SITE}:15:15: warning: this records the change to `regular` as fidelity-consistent, but the latest audit, "
+        f"{AUDIT}:8:20, rates it unacceptable: correct the adaptation or the audit, or, if the change broke the "
+        "component, record it as `inconsistent` [adaptation-audit-mismatch]"]
+
+
+def test_only_the_latest_audit_is_compared(run: Run, demo: Path) -> None:
+    later = (demo / AUDIT).read_text().replace("2026-Q2", "2026-Q3").replace("2026-07-10", "2026-10-09")
+    write(demo / "fidelity/demo/leeds/audits/2026-Q3.yaml", later.replace("{level: expected, evidence: Rota",
+                                                                          "{level: developmental, evidence: Rota"))
+    change(demo, date="2026-04-01", **APPROVED)
+    assert lines(run, demo) == []
+
+
+ANCHORED = """
+id: scaled
+title: Scaled demo
+version: 1.0.0
+status: active
+summary: A playbook with an anchored scale.
+core:
+  - {id: peer-led, title: Led by peers, function: Peers lead., practice: {expected: a, developmental: b, unacceptable: c}}
+fidelity:
+  frequency: quarterly
+  scale: {min: 1, max: 3}
+  items:
+    - {id: D1, component: peer-led, title: Peer leads, anchors: {1: no, 2: some, 3: all}, min: 2}
+  bands: [{label: low, min: 1, max: 2}, {label: good, min: 3, max: 3}]
+"""
+
+
+def test_an_anchored_item_at_its_top_score_is_expected(run: Run, demo: Path) -> None:
+    write(demo / "playbooks/scaled/playbook.yaml", ANCHORED)
+    write(demo / "fidelity/scaled/york/site.yaml", "id: york\nname: York\nplaybook: {id: scaled, version: 1.0.0}\n"
+          "host: {name: York CVS}\nstage: initial-implementation\nstarted: 2025-01-06\nadaptations:\n"
+          "  - {component: peer-led, description: Staff lead., reason: No peers., fidelity: inconsistent,\n"
+          "     approved_by: Lead, approved_on: 2025-02-01, review_by: 2027-01-31, plan: Train peers.}\n")
+    write(demo / "fidelity/scaled/york/audits/2026-Q1.yaml", "site: york\nplaybook: {id: scaled, version: 1.0.0}\n"
+          "period: 2026-Q1\nreview: self\ncompleted: 2026-04-15\nratings:\n  D1: {score: 3, evidence: Rota.}\n")
+    assert lines(run, demo) == [
+        "fidelity/scaled/york/site.yaml:8:82: warning: this records the change to `peer-led` as fidelity-inconsistent, "
+        "but the latest audit, fidelity/scaled/york/audits/2026-Q1.yaml:7:15, rates it expected: correct the "
+        "adaptation or the audit, or record the day the site returned to the model (`returned_on`) "
+        "[adaptation-audit-mismatch]"]
+
+
+def adaptation(**fields: object) -> Adaptation:
+    return Adaptation(**({"component": "peer-led", "reason": "Needed.", "index": 0} | fields))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({}, "unapproved"),
+    ({"approved_by": "Lead"}, "incomplete"),
+    ({"approved_by": "Lead", "approved_on": "2026-01-05", "review_by": "2026-06-30"}, "incomplete"),
+    ({"approved_by": "Lead", "approved_on": "2026-01-05", "review_by": "2026-06-30", "plan": "Back."}, "approved"),
+    ({"approved_by": "Lead", "approved_on": "2026-01-05", "review_by": "2026-05-31", "plan": "Back."}, "expired"),
+    ({"approved_by": "Lead", "approved_on": "2026-01-05", "review_by": "2026-02-30", "plan": "Back."}, "incomplete"),
+    ({"returned_on": "2026-03-01"}, "returned"),
+])
+def test_where_a_deviation_is_in_its_life(fields: dict[str, str], expected: str) -> None:
+    assert status(adaptation(**fields), date(2026, 6, 1)) == expected
+
+
+def test_what_counts_as_a_deviation(demo: Path) -> None:
+    from spread.network.repo import load_network
+
+    pb: Playbook = load_network(demo).playbooks["demo"]
+    assert isinstance(pb.component("regular"), CoreComponent)
+    assert [is_deviation(pb, adaptation(component=c, **f)) for c, f in [
+        ("regular", {"fidelity": "inconsistent"}), ("regular", {"fidelity": "unknown"}),
+        ("regular", {"fidelity": "consistent"}), ("regular", {"fidelity": "consistent", "nature": ("removing",)}),
+        ("venue", {"fidelity": "inconsistent"}), ("gone", {"fidelity": "inconsistent"})]] == [
+        True, True, False, True, False, False]
+    assert missing(adaptation(approved_by="Lead", plan="Back.")) == ["approved_on", "review_by"]

@@ -128,7 +128,7 @@ def test_outside_git_versions_come_from_releases_and_commits_cannot_be_named(run
     edit(demo, "    max_length: 20\n", "")
     assert rules(run, demo) == [("local-max-length-raised", "minor")]
     result = run("playbook", "diff", "demo", "3f2a9c1", "--repo", demo)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a name on the command line that is not there: a wrong argument
     assert result.output == (
         f"Error: `3f2a9c1` is not a version of `demo`, and {demo.resolve()} is not in a git repository, so it cannot "
         "be a tag or commit: use a version such as `1.0.0`, or `working`\n")

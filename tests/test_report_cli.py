@@ -83,14 +83,14 @@ def test_csv_opens_cleanly_in_a_spreadsheet(run: Run, demo: Path) -> None:
 
 def test_an_unknown_playbook_is_an_error_naming_the_ones_there_are(run: Run, demo: Path) -> None:
     result = run("report", "nope", "--repo", demo)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output == "Error: there is no playbook `nope` in playbooks/: use `demo`\n"
 
 
 def test_a_badly_written_date_is_a_wrong_invocation(run: Run, demo: Path) -> None:
     result = run("report", "--repo", demo, "--today", "20/11/2026")
     assert result.exit_code == 2
-    assert "'20/11/2026' does not match the format '%Y-%m-%d'" in result.output
+    assert "\"20/11/2026\" is not a real date: write it as YYYY-MM-DD, for example 2026-11-30" in result.output
 
 
 def test_the_example_network_shows_bands_breaches_overdue_old_versions_and_incomplete_audits(

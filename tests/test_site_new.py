@@ -258,10 +258,10 @@ def test_into_another_folder_points_the_modeline_back(run: Run, repo: Path, tmp_
 
 def test_unknown_playbook_and_version(run: Run, repo: Path) -> None:
     result = run("site", "new", "demp", "york", cwd=repo)
-    assert result.exit_code == 1 and "there is no playbook `demp` in" in result.stderr
+    assert result.exit_code == 2 and "there is no playbook `demp` in" in result.stderr
     assert "the playbooks here are `demo`" in result.stderr
     result = run("site", "new", "demo", "york", "--version", "9.9.9", cwd=repo)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.endswith("Error: version 9.9.9 of `demo` was not found (no archived release and no git tag "
                                   "demo/v9.9.9): known versions are `1.0.0`\n")
     result = run("site", "new", "demo", "york", "--version", "2", cwd=repo)
@@ -318,7 +318,7 @@ def test_records_the_commit_of_the_tag_or_of_head(run: Run, git_repo: Path, tmp_
 def test_a_repository_without_playbooks_says_how_to_start_one(run: Run, tmp_path: Path) -> None:
     (tmp_path / "playbooks").mkdir()
     result = run("site", "new", "demo", "york", cwd=tmp_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.endswith("there are no playbooks here yet: start one with `spread playbook new`\n")
     assert not (tmp_path / "fidelity").exists()
 

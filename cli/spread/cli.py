@@ -14,6 +14,7 @@ import click
 
 from spread import __version__
 from spread.console import guarded
+from spread.errors import Interrupted
 from spread.lazy import LazyGroup
 from spread.terminal import printable
 
@@ -42,7 +43,15 @@ class SpreadGroup(LazyGroup):
             return super().invoke(ctx)
         except click.ClickException as exc:
             raise _one_line(exc) from None
-        except (click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            click.echo(err=True)  # end the line Ctrl+C interrupted (the terminal shows ^C on it)
+            raise Interrupted() from None
+        except click.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl+C at a question
+                click.echo(err=True)
+                raise Interrupted() from None
+            raise
+        except click.exceptions.Exit:
             raise
         except OSError as exc:
             # A full disk, a read-only folder, a name too long: the user's computer, not a bug. A closed pipe

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spread.errors import SpreadError, display_path, playbooks_here, words
+from spread.errors import NotFound, SpreadError, display_path, playbooks_here, words
 from spread.model.playbook import Playbook
 from spread.network import gitio
 from spread.network.repo import Network
@@ -32,12 +32,12 @@ def adopt(network: Network, playbook_id: str, version: str | None) -> Adopted:
         if path.is_file():
             raise SpreadError(f"{display_path(path, network.root)} has problems, so no site can adopt it yet: "
                               f"run `spread check playbooks/{playbook_id}` and fix them first")
-        raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: "
+        raise NotFound(f"there is no playbook `{playbook_id}` in {network.root}: "
                           f"{playbooks_here(sorted(network.playbooks))}")
     version = version or network.latest(playbook_id) or network.playbooks[playbook_id].version
     playbook = network.playbook_version(playbook_id, version)
     if playbook is None:
-        raise SpreadError(f"version {version} of `{playbook_id}` was not found (no archived release and no git tag "
+        raise NotFound(f"version {version} of `{playbook_id}` was not found (no archived release and no git tag "
                           f"{gitio.tag_name(playbook_id, version)}): known versions are {words(known)}")
     commit, note = _commit(network, playbook)
     return Adopted(playbook, commit, note)

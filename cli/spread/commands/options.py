@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from spread.model.periods import FIRST_YEAR, LAST_YEAR
+from spread.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,17 +30,34 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     )
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -> date | None:
-    # Periods and their deadlines (an end plus the grace days) are worked out from this day: within these
-    # years every step stays inside Python's calendar, which ends at 9999-12-31.
-    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise click.BadParameter(f"{value.date().isoformat()} is too far from now: give a day from {FIRST_YEAR}-01-01 to "
-                                 f"{LAST_YEAR}-12-31")
-    return value.date() if value is not None else None
+class Day(click.ParamType[date]):
+    """A day written YYYY-MM-DD. Every date option is of this type, so every one says the same when it is wrong."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:  # the pattern first: Python alone would also take 20261130 or 2026-W48-1
+            day = datetime.strptime(text, "%Y-%m-%d").date() if ISO_DAY.fullmatch(text) else None
+        except ValueError:
+            day = None
+        if day is None:
+            self.fail(f"\"{printable(text, newlines=False)}\" is not a real date: write it as YYYY-MM-DD, for example "
+                      "2026-11-30", param, ctx)
+        # Periods and their deadlines (an end plus the grace days) are worked out from this day: within these
+        # years every step stays inside Python's calendar, which ends at 9999-12-31.
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(f"{text} is too far from now: give a day from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31", param, ctx)
+        return day
+
+
+DAY = Day()
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def today_option(help: str | None = None) -> Callable[[F], F]:
     """`--today YYYY-MM-DD`, the day to work from instead of today (hidden unless `help` says what it is for);
     the command gets a `date`, or None for today."""
-    return click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-                        callback=_day, hidden=help is None, help=help)
+    return click.option("--today", type=DAY, default=None, metavar="YYYY-MM-DD", hidden=help is None, help=help)

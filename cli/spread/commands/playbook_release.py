@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import cast
 
 import click
 
 from spread.adopt.asking import asking
 from spread.check.rules import check_network
 from spread.commands.completion import complete_playbook
-from spread.commands.options import repo_option
+from spread.commands.options import repo_option, today_option
 from spread.errors import SpreadError, display_path
 from spread.network import gitio
 from spread.network.repo import find_root, load_network
@@ -33,19 +34,28 @@ def _summary_option(_ctx: click.Context, _param: click.Parameter, value: str | N
     return None if value is None or not value.strip() else plain_summary(value)
 
 
+def one_bump(**flags: bool) -> Bump | None:
+    """The bump asked for, if any; two different ones contradict each other, so neither is guessed."""
+    given = [name for name, on in flags.items() if on]
+    if len(given) > 1:
+        raise click.UsageError(f"--{given[0]} and --{given[1]} ask for different releases: give one of --major, "
+                               "--minor or --patch, or none to let Spread choose")
+    return cast(Bump, given[0]) if given else None
+
+
 @click.command()
 @click.argument("playbook_id", metavar="ID", shell_complete=complete_playbook)
-@click.option("--major", "bump", flag_value="major", help="Release a new major version (X.0.0).")
-@click.option("--minor", "bump", flag_value="minor", help="Release a new minor version (x.Y.0).")
-@click.option("--patch", "bump", flag_value="patch", help="Release a new patch version (x.y.Z).")
+@click.option("--major", is_flag=True, help="Release a new major version (X.0.0).")
+@click.option("--minor", is_flag=True, help="Release a new minor version (x.Y.0).")
+@click.option("--patch", is_flag=True, help="Release a new patch version (x.y.Z).")
 @click.option("--summary", metavar="TEXT", callback=_summary_option,
               help="The changelog's summary of this release, one line (default: asked, or a sentence saying what "
               "the release means for sites).")
 @click.option("--yes", "-y", is_flag=True, help="Release without asking anything (the summary included).")
 @repo_option
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
-def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool, repo: Path | None,
-            today: datetime | None) -> None:
+@today_option()
+def release(playbook_id: str, major: bool, minor: bool, patch: bool, summary: str | None, yes: bool,
+            repo: Path | None, today: date | None) -> None:
     """Release a new version of playbook ID: bump, changelog, commit and tag.
 
     Compares the playbook with its last release and picks the version the changes need:
@@ -63,6 +73,7 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
       spread playbook release peer-diabetes
       spread playbook release peer-diabetes --major --summary "Adds a clinical link." --yes
     """
+    bump = one_bump(major=major, minor=minor, patch=patch)
     network = load_network(find_root(repo or Path.cwd()))
     if network.git is None:
         raise SpreadError(f"{network.root} is not in a git repository, and releases are git commits and tags: run "
@@ -101,7 +112,7 @@ def release(playbook_id: str, bump: Bump | None, summary: str | None, yes: bool,
             summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
                                                                        default=summary_for(plan.bump),
                                                                        value_proc=plain_summary)
-        files = release_files(plan, summary, (today.date() if today else date.today()).isoformat())
+        files = release_files(plan, summary, (today or date.today()).isoformat())
         if not any(path.name == "CHANGELOG.md" for path in files):
             click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")
         if not yes:

@@ -36,17 +36,20 @@ def serve(port: int, repo: Path | None, today: date | None) -> None:
       spread serve
       spread serve --port 8080
     """
-    from spread.handbook.preview import Preview, run, server
+    from spread.handbook.preview import Preview, listen, run, server
     from spread.handbook.publish import checked
     from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
-    refuse_errors(checked(root)[1], "the preview did not start")
     preview = Preview(root, lambda: day(today), _report)
+    live = server(preview, port)
     try:
+        listen(live, port)  # first: a busy port is said at once, before any check, build or address
+        refuse_errors(checked(root)[1], "the preview did not start")
         if not preview.build():
             raise SpreadError("the preview did not start: fix the problem above and run `spread serve` again")
         click.echo(f"Previewing the handbook at http://127.0.0.1:{port}/ (Ctrl+C to stop).", err=True)
-        run(server(preview, port), port)
+        run(live, port)
     finally:
+        live.server_close()
         preview.close()

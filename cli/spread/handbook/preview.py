@@ -64,15 +64,28 @@ def server(preview: Preview, port: int, host: str = "127.0.0.1") -> Any:
     return live
 
 
-def run(live: Any, port: int) -> None:
-    """Serve until Ctrl+C. A busy port is the usual problem, so it is said in plain words."""
+def listen(live: Any, port: int) -> None:
+    """Take the port now, before the first build and before any address is announced: a busy port is the usual
+    problem, so it is said at once, in plain words."""
     try:
-        live.serve()
-    except KeyboardInterrupt:
-        pass
+        live.server_bind()
+        live.server_activate()
     except OSError as exc:
+        live.server_close()
         if exc.errno == errno.EADDRINUSE:
             raise SpreadError(f"port {port} is already in use: pick another with --port") from None
-        raise SpreadError(f"cannot serve the preview on port {port} ({exc.strerror or exc})") from None
+        raise SpreadError(f"cannot serve the preview on port {port} ({exc.strerror or exc}): pick another port "
+                          "with --port") from None
+    # MkDocs' serve() binds and listens itself: the socket already does both.
+    live.server_bind = live.server_activate = lambda: None
+    live.spread_listening = True
+
+
+def run(live: Any, port: int) -> None:
+    """Serve until Ctrl+C, which reaches the command line as it does in every command."""
+    if not getattr(live, "spread_listening", False):
+        listen(live, port)
+    try:
+        live.serve()
     finally:
         live.shutdown()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spread.errors import Problem, SpreadError, playbooks_here, words
+from spread.errors import NotFound, Problem, SpreadError, playbooks_here, words
 from spread.model.build import playbook_from
 from spread.model.playbook import Playbook
 from spread.model.schemas import validate
@@ -71,7 +71,7 @@ def working(network: Network, playbook_id: str) -> Playbook:
     path = f"playbooks/{playbook_id}/playbook.yaml"
     if (network.root / path).is_file():
         raise SpreadError(f"{path} has problems, so it cannot be compared: run `spread check {path}` and fix them")
-    raise SpreadError(f"there is no playbook `{playbook_id}` in {network.root}: "
+    raise NotFound(f"there is no playbook `{playbook_id}` in {network.root}: "
                       f"{playbooks_here(sorted(network.playbooks))}")
 
 
@@ -87,16 +87,16 @@ def resolve(network: Network, playbook_id: str, name: str) -> Revision:
             return Revision(version, found)
         if current.version == version:
             return Revision(f"the working file ({version}, not released yet)", current)
-        raise SpreadError(f"version {version} of `{playbook_id}` was not found (no git tag "
+        raise NotFound(f"version {version} of `{playbook_id}` was not found (no git tag "
                           f"{gitio.tag_name(playbook_id, version)} and no playbooks/{playbook_id}/releases/{version}"
                           f".yaml): known versions are {words(released_versions(network, playbook_id))}, or `working`")
     if network.git is None:
-        raise SpreadError(f"`{name}` is not a version of `{playbook_id}`, and {network.root} is not in a git "
+        raise NotFound(f"`{name}` is not a version of `{playbook_id}`, and {network.root} is not in a git "
                           "repository, so it cannot be a tag or commit: use a version such as "
                           f"{words(released_versions(network, playbook_id) or [current.version])}, or `working`")
     found = at_rev(network, playbook_id, name)
     if found is None:
-        raise SpreadError(f"`{name}` is not a version, tag or commit where playbooks/{playbook_id}/playbook.yaml "
+        raise NotFound(f"`{name}` is not a version, tag or commit where playbooks/{playbook_id}/playbook.yaml "
                           f"exists and is valid: known versions are {words(released_versions(network, playbook_id))}"
                           ", or use `working`")
     commit = gitio.commit_of(network.git, name) or name

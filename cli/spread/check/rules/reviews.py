@@ -54,17 +54,20 @@ def _independent(site: Site, audit: Audit, shown: str) -> Iterator[Problem]:
                      f"review has a rater from the site itself (`{rater.role}`): independent reviewers come from "
                      "outside the site, so name them, or call the review `guided`; someone from another site of the "
                      "network says which in `site:`", "audit-independent-site-role")
-    unplaced = [r for r in audit.raters if r.organisation is None]
+    unplaced = sum(r.organisation is None for r in audit.raters)
     if unplaced or not audit.raters:
-        who = "who rated" if not audit.raters else "which organisation " + (
-            "its rater comes from" if len(audit.raters) == 1 else f"{_count(len(unplaced), len(audit.raters))} come from")
         yield at(shown, audit.doc, ("raters",) if audit.raters else ("review",), "warning", f"this independent review "
-                 f"does not say {who}: give each rater's `organisation`, so readers can see the review is from outside "
-                 f"{site.host}", "audit-independent-unplaced")
+                 f"does not say {_who(unplaced, len(audit.raters))}: give each rater's `organisation`, so readers can "
+                 f"see the review is from outside {site.host}", "audit-independent-unplaced")
 
 
-def _count(some: int, every: int) -> str:
-    return f"its {every} raters" if some == every else f"{some} of its {every} raters"
+def _who(unplaced: int, raters: int) -> str:
+    if not raters:
+        return "who rated"
+    if raters == 1:
+        return "which organisation its rater comes from"
+    some = f"its {raters} raters" if unplaced == raters else f"{unplaced} of its {raters} raters"
+    return f"which organisation {some} come{'s' * (unplaced == 1)} from"
 
 
 def _peer(network: Network, playbook: str, audit: Audit, shown: str) -> Iterator[Problem]:
@@ -88,7 +91,8 @@ def _peer_site(network: Network, playbook: str, audit: Audit, rater: Rater, know
     elif rater.site not in known and not network.is_broken(f"fidelity/{playbook}/{rater.site}"):
         others = [site for site in known if site != audit.site]
         close = difflib.get_close_matches(rater.site or "", others, n=1)
-        fix = f"did you mean `{close[0]}`?" if close else f"its sites are {words(others, joiner='and')}"
+        fix = (f"did you mean `{close[0]}`?" if close else f"its other sites are {words(others, joiner='and')}"
+               if others else "it has no other site yet, so check the id")
         yield at(shown, audit.doc, where, "warning", f"there is no site `{rater.site}` in the `{playbook}` network: "
                  f"{fix}", "audit-peer-site-unknown")
 

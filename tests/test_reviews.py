@@ -1,0 +1,195 @@
+"""Who rated is visible and honest (issue 14, point 6): an independent review is by people from outside the site's
+host organisation, a peer review by people from another site of the network, and an unacceptable or below-minimum
+rating says what it is based on. Exact messages on the demo repository; the review type beside every band is
+tested with the outputs (tests/test_review_outputs.py)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, write
+from spread.check.rules.reviews import same_organisation
+from spread.check.run import run_check
+from spread.network import records
+
+AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
+DAY = date(2026, 12, 1)
+BRADFORD = """
+id: bradford
+name: Demo Bradford
+playbook: {id: demo, version: 1.0.0}
+host: {name: Bradford Circles, type: charity}
+stage: installation
+started: 2026-03-01
+"""
+
+
+def review(root: Path, kind: str, raters: str = "") -> None:
+    """Make the demo audit a review of this kind, by these raters (YAML list items, one per line)."""
+    audit = root / AUDIT
+    text = audit.read_text().replace("review: self", f"review: {kind}")
+    if raters:
+        text = text.replace("ratings:", "raters:\n" + raters + "ratings:")
+    audit.write_text(text)
+
+
+def lines(run: Run, root: Path) -> list[str]:
+    result = run("check", "--repo", root, "--today", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+@pytest.fixture
+def two(demo: Path) -> Path:
+    """The demo network with a second site, Bradford."""
+    write(demo / "fidelity/demo/bradford/site.yaml", BRADFORD)
+    return demo
+
+
+def test_an_independent_reviewer_from_the_host_organisation(run: Run, two: Path) -> None:
+    review(two, "independent", "  - {role: network-coach, organisation: Demo network}\n"
+                               "  - {role: manager, organisation: leeds circles  CIC}\n")
+    assert lines(run, two) == [
+        f"{AUDIT}:8:35: warning: this independent review has a rater from Leeds Circles CIC, the site's own host "
+        "organisation: independent reviewers come from outside it, so name them, or call the review `guided` (the "
+        "site's team with a coach) [audit-independent-own-organisation]"]
+
+
+def test_an_independent_reviewer_in_a_site_role_or_from_the_site_itself(run: Run, two: Path) -> None:
+    review(two, "independent", "  - {role: site-coordinator, organisation: Leeds Circles Trust}\n"
+                               "  - {role: network-coach, organisation: Demo network, site: leeds}\n"
+                               "  - {role: site-coordinator, organisation: Bradford Circles, site: bradford}\n")
+    message = ("warning: this independent review has a rater from the site itself (`{}`): independent reviewers come "
+               "from outside the site, so name them, or call the review `guided`; someone from another site of the "
+               "network says which in `site:` [audit-independent-site-role]")
+    assert lines(run, two) == [f"{AUDIT}:7:12: " + message.format("site-coordinator"),
+                               f"{AUDIT}:8:61: " + message.format("network-coach")]
+
+
+@pytest.mark.parametrize(("raters", "position", "who"), [
+    ("", "4:9", "who rated"),
+    ("  - {role: evaluator}\n", "7:3", "which organisation its rater comes from"),
+    ("  - {role: evaluator}\n  - {role: clinician}\n", "7:3", "which organisation its 2 raters come from"),
+    ("  - {role: evaluator}\n  - {role: clinician, organisation: NHS}\n", "7:3",
+     "which organisation 1 of its 2 raters comes from"),
+    ("  - {role: evaluator}\n  - {role: clinician}\n  - {role: coach, organisation: Demo network}\n", "7:3",
+     "which organisation 2 of its 3 raters come from"),
+])
+def test_an_independent_review_says_where_its_raters_come_from(run: Run, two: Path, raters: str, position: str,
+                                                              who: str) -> None:
+    review(two, "independent", raters)
+    assert lines(run, two) == [
+        f"{AUDIT}:{position}: warning: this independent review does not say {who}: give each rater's `organisation`, "
+        "so readers can see the review is from outside Leeds Circles CIC [audit-independent-unplaced]"]
+
+
+def test_a_proper_independent_review_is_quiet(run: Run, two: Path) -> None:
+    review(two, "independent", "  - {role: evaluator, organisation: University of Leeds}\n"
+                               "  - {role: site-coordinator, organisation: Bradford Circles, site: bradford}\n")
+    assert lines(run, two) == []
+
+
+def test_a_peer_review_names_the_site_its_reviewers_come_from(run: Run, two: Path) -> None:
+    review(two, "peer", "  - {role: peer-facilitator, organisation: Bradford Circles}\n")
+    assert lines(run, two) == [
+        f"{AUDIT}:7:3: warning: this peer review does not say which site its reviewers come from: give each peer "
+        "reviewer's `site` (the id of their site in this network) [audit-peer-site-missing]"]
+
+
+def test_a_peer_reviewer_from_this_site_or_an_unknown_one(run: Run, two: Path) -> None:
+    review(two, "peer", "  - {role: peer-facilitator, site: leeds}\n  - {role: coordinator, site: bradfrod}\n"
+                        "  - {role: coordinator, site: york}\n")
+    assert lines(run, two) == [
+        f"{AUDIT}:7:36: warning: `leeds` is this site itself: a peer review is done by people from another site of "
+        "the network; if the site's own team rated, call the review `self` or `guided` [audit-peer-own-site]",
+        f"{AUDIT}:8:31: warning: there is no site `bradfrod` in the `demo` network: did you mean `bradford`? "
+        "[audit-peer-site-unknown]",
+        f"{AUDIT}:9:31: warning: there is no site `york` in the `demo` network: its other sites are `bradford` "
+        "[audit-peer-site-unknown]"]
+
+
+def test_a_peer_review_in_a_network_of_one_site(run: Run, demo: Path) -> None:
+    review(demo, "peer", "  - {role: coordinator, site: york}\n")
+    assert lines(run, demo) == [
+        f"{AUDIT}:7:31: warning: there is no site `york` in the `demo` network: it has no other site yet, so check the "
+        "id [audit-peer-site-unknown]"]
+
+
+def test_a_proper_peer_review_and_other_kinds_are_quiet(run: Run, two: Path) -> None:
+    review(two, "peer", "  - {role: coordinator, organisation: Bradford Circles, site: bradford}\n")
+    assert lines(run, two) == []
+    audit = two / AUDIT
+    audit.write_text(audit.read_text().replace("review: peer", "review: guided"))
+    assert lines(run, two) == []
+
+
+def test_an_unacceptable_rating_says_what_was_seen(run: Run, demo: Path) -> None:
+    audit = demo / AUDIT
+    audit.write_text(audit.read_text().replace(
+        "{level: expected, evidence: Rota shows peers led all 12 circles.}", "{level: unacceptable}").replace(
+        "{level: developmental, evidence: Met monthly in the summer.}", "{level: unacceptable, evidence: '  '}"))
+    said = "with no evidence: say what you saw, so the coaching agenda can start from it (`evidence:`) " \
+           "[audit-evidence-missing]"
+    assert lines(run, demo) == [f"{AUDIT}:7:21: warning: peer-led is rated unacceptable {said}",
+                                f"{AUDIT}:8:44: warning: regular is rated unacceptable {said}"]
+
+
+SCALED = """
+id: scaled
+title: Scaled demo
+version: 1.0.0
+status: active
+summary: A playbook with an anchored scale.
+core:
+  - {id: one, title: One, function: F., practice: {expected: a, developmental: b, unacceptable: c}}
+  - {id: two, title: Two, function: F., practice: {expected: a, developmental: b, unacceptable: c}}
+fidelity:
+  frequency: quarterly
+  scale: {min: 1, max: 5}
+  items:
+    - {id: A1, component: one, title: With a minimum, anchors: {1: a, 2: b, 3: c, 4: d, 5: e}, min: 3}
+    - {id: A2, component: two, title: Without, anchors: {1: a, 2: b, 3: c, 4: d, 5: e}}
+  bands: [{label: low, min: 2, max: 6}, {label: good, min: 7, max: 10}]
+"""
+
+
+@pytest.mark.parametrize(("a1", "a2", "expected"), [
+    (2, 2, ["A1 is scored 2, below its minimum of 3,"]),
+    (3, 2, []),  # at the minimum, and above the bottom of the scale
+    (3, 1, ["A2 is scored 1, at the unacceptable level,"]),
+])
+def test_a_score_below_the_minimum_or_at_the_bottom_says_what_was_seen(run: Run, demo: Path, a1: int, a2: int,
+                                                                      expected: list[str]) -> None:
+    write(demo / "playbooks/scaled/playbook.yaml", SCALED)
+    write(demo / "fidelity/scaled/york/site.yaml", BRADFORD.replace("bradford", "york").replace("demo,", "scaled,"))
+    a1_evidence, a2_evidence = ("", ", evidence: Minutes.") if a2 > 1 else (", evidence: Rota.", "")
+    write(demo / "fidelity/scaled/york/audits/2026-Q1.yaml", "site: york\nplaybook: {id: scaled, version: 1.0.0}\n"
+          "period: 2026-Q1\nreview: self\ncompleted: 2026-04-15\nratings:\n"
+          f"  A1: {{score: {a1}{a1_evidence}}}\n  A2: {{score: {a2}{a2_evidence}}}\n")
+    position = {"A1": "7:15", "A2": "8:15"}
+    assert lines(run, demo) == [
+        f"fidelity/scaled/york/audits/2026-Q1.yaml:{position[said[:2]]}: warning: {said} with no evidence: say what "
+        "you saw, so the coaching agenda can start from it (`evidence:`) [audit-evidence-missing]" for said in expected]
+
+
+def test_organisations_are_the_same_whatever_the_case_spacing_or_a_leading_the() -> None:
+    assert same_organisation("The Leeds  Circles CIC", "leeds circles cic")
+    assert not same_organisation("Leeds Circles", "Leeds Circles CIC")
+
+
+def test_a_new_site_is_seen_by_a_cached_check_of_a_peer_review(demo: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A peer reviewer's site is another site folder: adding it changes the audit's problems, cache or not."""
+    monkeypatch.setattr(records, "CACHE_MIN", 0)
+    review(demo, "peer", "  - {role: coordinator, site: bradford}\n")
+    unknown = [str(p) for p in run_check((), demo, today=DAY)]
+    assert [p.split(": ")[-1][-25:] for p in unknown] == ["[audit-peer-site-unknown]"]
+    assert [str(p) for p in run_check((), demo, today=DAY)] == unknown  # from the cache
+    write(demo / "fidelity/demo/bradford/site.yaml", BRADFORD)
+    assert [str(p) for p in run_check((), demo, today=DAY)] == []
+    shutil.rmtree(demo / "fidelity/demo/bradford")
+    assert [str(p) for p in run_check((), demo, today=DAY)] == unknown

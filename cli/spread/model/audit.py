@@ -15,6 +15,12 @@ def review_words(review: str | None) -> str:
     return REVIEWS.get(review or "", review or "")
 
 
+def a_review(review: str | None) -> str:
+    """`independent` → `an independent review`, `self` → `a self-audit`: what a band is from."""
+    said = review_words(review)
+    return f"{'an' if said[:1] in tuple('aeiou') else 'a'} {said}"
+
+
 @dataclass(frozen=True)
 class Rater:
     """One person who rated: a role, and where they come from (a peer's `site`, anyone's `organisation`)."""

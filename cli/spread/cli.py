@@ -25,6 +25,7 @@ COMMANDS = {
     "site": ("spread.commands.site", "Set up a local site, or move it to a newer playbook version."),
     "audit": ("spread.commands.audit", "Prepare and score a site's fidelity self-audit."),
     "report": ("spread.commands.report", "Report on a whole network of sites."),
+    "list": ("spread.commands.list", "List the playbooks and their sites, with their latest audits."),
     "publish": ("spread.commands.publish", "Build the handbook website into site/."),
     "serve": ("spread.commands.serve", "Preview the handbook and rebuild it as files change."),
 }

@@ -53,11 +53,11 @@ def report(playbook: str | None, fmt: str, today: date | None, repo: Path | None
         click.echo(left_out_note(result.left_out), err=True)
 
 
-def left_out_note(files: tuple[str, ...]) -> str:
-    """What a reader is told when files with problems are not in the report."""
+def left_out_note(files: tuple[str, ...], what: str = "report") -> str:
+    """What a reader is told when files with problems are not in the report (or the list)."""
     count = len(files)
     return (f"Note: {count} file{'s' * (count != 1)} with problems {'are' if count != 1 else 'is'} left out of this "
-            f"report ({words(files, limit=3, joiner='and')}): run `spread check` to see what to fix.")
+            f"{what} ({words(files, limit=3, joiner='and')}): run `spread check` to see what to fix.")
 
 
 def rendered(result: NetworkSummary, fmt: str) -> str:

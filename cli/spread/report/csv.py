@@ -10,7 +10,7 @@ from typing import Any
 
 from spread.report.data import DATED, site_row
 from spread.report.learning import one_line
-from spread.report.rollup import SiteStatus, deadline
+from spread.report.rollup import SiteStatus, dated
 from spread.report.summary import Cell, NetworkSummary
 from spread.scoring.bands import number
 
@@ -18,7 +18,7 @@ BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band",
-           "complete", "total", "maximum", "percent", "overdue", "audit_due", "critical_breaches", "below_minimum",
+           "complete", "total", "maximum", "percent", "overdue", "audit_due", "out_of_date", "audit_age_months", "critical_breaches", "below_minimum",
            "goals_met", "trend")
 DATED_AT = COLUMNS.index(DATED[0])
 
@@ -38,8 +38,8 @@ def cell(value: Any) -> Cell:
 
 
 def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
-    """One site's row after the playbook column, whatever the date: the cells before and after its `overdue` and
-    `audit_due` cells (see `dated_cells`)."""
+    """One site's row after the playbook column, whatever the date: the cells before and after the cells that depend
+    on the date (`data.DATED`, see `dated_cells`)."""
     trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
              + (f" ({number(s.percent)}%)" if s.percent is not None else "") for s in status.trend]
     row = site_row(status) | {"trend": trend}
@@ -47,10 +47,11 @@ def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
             tuple(cell(row[column]) for column in COLUMNS[DATED_AT + len(DATED):]))
 
 
-def dated_cells(parts: Sequence[Sequence[Cell]], overdue: bool, due: str) -> list[Cell]:
-    """A site's row from `site_cells`, with its `overdue` and `audit_due` cells for the report's date."""
+def dated_cells(parts: Sequence[Sequence[Cell]], overdue: bool, due: str, stale: bool = False,
+                age: int | None = None) -> list[Cell]:
+    """A site's row from `site_cells`, with its cells for the report's date (`data.DATED`, from `rollup.dated`)."""
     before, after = parts
-    return [*before, cell(overdue), cell(due), *after]
+    return [*before, cell(overdue), cell(due), cell(stale), cell(age), *after]
 
 
 def report_csv(report: NetworkSummary) -> str:
@@ -59,6 +60,6 @@ def report_csv(report: NetworkSummary) -> str:
     writer.writerow(COLUMNS)
     for playbook in report.playbooks:
         first = cell(playbook.playbook.id)
-        writer.writerows([first, *dated_cells(site.csv, *deadline(site.schedule, report.today))]
+        writer.writerows([first, *dated_cells(site.csv, *dated(site.schedule, report.today))]
                          for site in playbook.sites)
     return BOM + out.getvalue()

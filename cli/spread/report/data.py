@@ -13,7 +13,7 @@ from datetime import date
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from spread.report.rollup import LEVELS, SiteStatus, deadline
+from spread.report.rollup import LEVELS, SiteStatus, dated
 from spread.scoring.data import change_data, rounded
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ SCALARS = {True: "true", False: "false", None: "null"}
 # Where a site's entry sits: {"playbooks": [{"sites": [{…}]}]}.
 SITE_DEPTH = 4
 # A site's members that depend on the report's date, in their order in `site_row`.
-DATED = ("overdue", "audit_due")
+DATED = ("overdue", "audit_due", "out_of_date", "audit_age_months")
 
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
@@ -41,7 +41,8 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
         "complete": score.complete if score else None,
         "total": rounded(score.total) if score else None, "maximum": score.maximum if score else None,
         "percent": rounded(score.percent) if score else None,
-        "overdue": status.overdue, "audit_due": status.due,
+        "overdue": status.overdue, "audit_due": status.due, "out_of_date": status.age is not None,
+        "audit_age_months": status.age,
         "critical_breaches": sorted({r.item.component for r in score.breaches}) if score else [],
         "below_minimum": [r.item.id for r in score.below_min] if score else [],
         "goals_met": score.goals_summary if score and score.goals else None,
@@ -50,7 +51,7 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
 
 def site_json(status: SiteStatus) -> tuple[str, str]:
     """A site's entry in the JSON report, as text indented for its place there, whatever the date: the text before
-    and the text after its `overdue` and `audit_due` members (see `dated_json`)."""
+    and the text after the members that depend on the date (`DATED`, see `dated_json`)."""
     row = site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}
     members = [_member(key, dumps(value, SITE_DEPTH + 1), SITE_DEPTH) for key, value in row.items()]
     cut = list(row).index(DATED[0])
@@ -59,10 +60,10 @@ def site_json(status: SiteStatus) -> tuple[str, str]:
             "".join(",\n" + member for member in tail) + "\n" + "  " * SITE_DEPTH + "}")
 
 
-def dated_json(parts: Sequence[str], overdue: bool, due: str) -> str:
-    """A site's entry from `site_json`, with its `overdue` and `audit_due` members for the report's date."""
+def dated_json(parts: Sequence[str], overdue: bool, due: str, stale: bool = False, age: int | None = None) -> str:
+    """A site's entry from `site_json`, with its members for the report's date (`DATED`, from `rollup.dated`)."""
     head, tail = parts
-    dated = ",\n".join(_member(key, dumps(value), SITE_DEPTH) for key, value in zip(DATED, (overdue, due)))
+    dated = ",\n".join(_member(key, dumps(value), SITE_DEPTH) for key, value in zip(DATED, (overdue, due, stale, age)))
     return head + dated + tail
 
 
@@ -113,7 +114,7 @@ def _playbook(report: PlaybookSummary, today: date, depth: int) -> str:
                                 for c in a.choices]} for a in report.adaptations]
     return _object([("id", dumps(report.playbook.id)), ("title", dumps(report.playbook.title)),
                     ("latest_version", dumps(report.latest)), ("bands", dumps(dict(report.bands), depth + 1)),
-                    ("sites", _array([dated_json(s.json, *deadline(s.schedule, today)) for s in report.sites],
+                    ("sites", _array([dated_json(s.json, *dated(s.schedule, today)) for s in report.sites],
                                      depth + 1)),
                     ("components", dumps(components, depth + 1)),
                     ("adaptations", dumps(adaptations, depth + 1))], depth)

@@ -47,6 +47,38 @@ def deadline(schedule: Schedule, today: date) -> tuple[bool, str]:
     return overdue, periods.due(schedule.frequency, today)
 
 
+# What a site whose latest audit is stale counts as, instead of that audit's band.
+OUT_OF_DATE = "out of date"
+# Counted after the playbook's bands, in this order.
+LAST_COUNTED = (OUT_OF_DATE, "incomplete", "no audit")
+
+
+def out_of_date(schedule: Schedule, today: date) -> int | None:
+    """How many whole months old a site's latest audit is, if it is out of date on `today`: older than the period
+    whose audit is due by then, whatever the site's stage (a paused site's old score is no better evidence). Such a
+    site counts as out of date, never in its audit's band. None: it is not out of date (or has no audit)."""
+    if schedule.last is None or not periods.is_overdue(schedule.last, schedule.frequency, today):
+        return None
+    return periods.months_since(schedule.last, today)
+
+
+def counted(band: str, schedule: Schedule, today: date) -> str:
+    """What a site counts as in the band counts on `today`: its latest band, or `out of date`."""
+    return band if out_of_date(schedule, today) is None else OUT_OF_DATE
+
+
+def dated(schedule: Schedule, today: date) -> tuple[bool, str, bool, int | None]:
+    """Everything about a site that depends on the day: whether it is overdue, the period due, whether its latest
+    audit is out of date, and that audit's age in months when it is."""
+    age = out_of_date(schedule, today)
+    return (*deadline(schedule, today), age is not None, age)
+
+
+def stale_words(last: str, months: int) -> str:
+    """The flag of a site that is out of date: `out of date: last audit 2025-Q4, 14 months ago`."""
+    return f"{OUT_OF_DATE}: last audit {last}, {periods.age_words(months)} ago"
+
+
 @dataclass(frozen=True)
 class SiteStatus:
     """One site on a day. `score` is its latest audit scored against that audit's playbook version (None: no
@@ -67,6 +99,16 @@ class SiteStatus:
     def due(self) -> str:
         """The period whose audit should be in by `today`."""
         return deadline(self.schedule, self.today)[1]
+
+    @property
+    def age(self) -> int | None:
+        """Whole months since the latest audit's period ended, if that audit is out of date (`out_of_date`)."""
+        return out_of_date(self.schedule, self.today)
+
+    @property
+    def counted(self) -> str:
+        """The band the site counts in on `today`: its latest band, or `out of date` (see `out_of_date`)."""
+        return counted(self.band, self.schedule, self.today)
 
     @property
     def score(self) -> Score | None:
@@ -166,11 +208,11 @@ def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]
 
 
 def band_rollup(playbook: Playbook, seen: list[str]) -> tuple[tuple[str, int], ...]:
-    """How many sites are in each band (the playbook's bands in order, then any other label), from each
-    site's `SiteStatus.band`."""
+    """How many sites are in each band (the playbook's bands in order, then any other label, then out of date,
+    incomplete and no audit), from each site's `SiteStatus.counted`."""
     labels = [b.label for b in ordered(playbook.instrument.bands)]
     extra = [label for label in dict.fromkeys(seen) if label not in labels]
-    extra.sort(key=lambda label: label in ("incomplete", "no audit"))
+    extra.sort(key=lambda label: LAST_COUNTED.index(label) + 1 if label in LAST_COUNTED else 0)
     return tuple((label, seen.count(label)) for label in labels + extra)
 
 
@@ -180,7 +222,7 @@ def playbook_report(network: Network, playbook: Playbook, today: date) -> Playbo
                   for (folder, _), site in sorted(network.sites.items()) if folder == playbook.id)
     levels = [(s.site.id, component_levels(s.score)) for s in sites if s.score is not None]
     return PlaybookReport(playbook, latest, sites, component_rollup(playbook, levels),
-                          band_rollup(playbook, [s.band for s in sites]), adaptations(playbook, [s.site for s in sites]))
+                          band_rollup(playbook, [s.counted for s in sites]), adaptations(playbook, [s.site for s in sites]))
 
 
 def chosen(playbooks: dict[str, Playbook], playbook_id: str | None) -> list[str]:

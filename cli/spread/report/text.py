@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spread.report.rollup import LEVELS, SiteStatus, deadline
+from spread.report.rollup import LEVELS, SiteStatus, dated, stale_words
 from spread.scoring.bands import number
 from spread.scoring.results import Score
 
@@ -50,11 +50,17 @@ def site_columns(status: SiteStatus) -> list[str]:
             _trend(status.trend), _flags(status)]
 
 
-def dated_columns(columns: Sequence[str], overdue: bool, due: str) -> list[str]:
-    """A site's cells from `site_columns`, with its overdue flag, first among its flags, if it is overdue."""
-    if not overdue:
+def dated_columns(columns: Sequence[str], overdue: bool, due: str, stale: bool = False,
+                  age: int | None = None) -> list[str]:
+    """A site's cells from `site_columns`, with its flag for the day, first among its flags: out of date (with the age
+    of its latest audit, and the period due if it is chased), or overdue (no audit yet)."""
+    if stale and age is not None:
+        flag = stale_words(columns[2], age) + (f" ({due} due)" if overdue else "")
+    elif overdue:
+        flag = f"overdue ({due} due)"
+    else:
         return list(columns)
-    flag, others = f"overdue ({due} due)", columns[-1]
+    others = columns[-1]
     return [*columns[:-1], f"{flag}; {others}" if others else flag]
 
 
@@ -93,7 +99,7 @@ def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
     if not report.sites:
         return lines + ["No sites run this playbook yet."]
     header = ["Site", "Version", "Last audit", "Band", "Total", "Percent", "Trend (%)", "Flags"]
-    rows = [dated_columns(s.text, *deadline(s.schedule, today)) for s in report.sites]
+    rows = [dated_columns(s.text, *dated(s.schedule, today)) for s in report.sites]
     lines += ["", *table([header, *rows])]
     lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
     return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -1,0 +1,75 @@
+"""What a repository holds, for `spread list`: each playbook (its version and status) and its sites (the
+version each follows, its stage and its latest audit), as typed rows, as text and as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from spread.errors import NotFound, words
+from spread.model.periods import sort_key
+from spread.network.repo import Network
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    id: str
+    name: str
+    version: str
+    stage: str
+    latest_audit: str | None
+    path: str
+
+
+@dataclass(frozen=True)
+class PlaybookRow:
+    id: str
+    title: str
+    version: str
+    status: str
+    latest_release: str | None
+    sites: tuple[SiteRow, ...]
+
+
+def listing(network: Network, playbook_id: str | None = None) -> tuple[PlaybookRow, ...]:
+    """Every playbook (or the one asked for) with its sites, by id. Files that could not be read are left out
+    (`network.unreadable` names them)."""
+    if playbook_id is not None and playbook_id not in network.playbooks:
+        raise NotFound(f"there is no playbook `{playbook_id}` in playbooks/: use {words(sorted(network.playbooks))}"
+                       if network.playbooks else f"there is no playbook `{playbook_id}`: this repository has none yet "
+                       "(start one with `spread playbook new`)")
+    rows = []
+    for pid, playbook in sorted(network.playbooks.items()):
+        if playbook_id in (None, pid):
+            sites = tuple(_site(network, key) for key in sorted(network.sites) if key[0] == pid)
+            rows.append(PlaybookRow(pid, playbook.title, playbook.version, playbook.status, network.latest(pid), sites))
+    return tuple(rows)
+
+
+def _site(network: Network, key: tuple[str, str]) -> SiteRow:
+    site = network.sites[key]
+    periods = sorted((audit.period for audit in network.audits.get(key, [])), key=sort_key)
+    return SiteRow(site.id, site.name, site.version, site.stage, periods[-1] if periods else None,
+                   f"fidelity/{key[0]}/{key[1]}")
+
+
+def listing_text(rows: tuple[PlaybookRow, ...]) -> str:
+    """One block per playbook: a heading line, then a table of its sites (or a line saying it has none)."""
+    if not rows:
+        return "No playbooks yet: start one with `spread playbook new`.\n"
+    blocks = []
+    for row in rows:
+        released = f", released {row.latest_release}" if row.latest_release and row.latest_release != row.version else ""
+        count = len(row.sites)
+        head = f"{row.id} {row.version} ({row.status}{released}): {row.title} · {count} site{'s' * (count != 1)}"
+        table = [("Site", "Version", "Stage", "Latest audit")] + [
+            (s.id, s.version, s.stage, s.latest_audit or "none yet") for s in row.sites]
+        widths = [max(len(line[i]) for line in table) for i in range(3)]
+        lines = ["  " + "  ".join([*(line[i].ljust(widths[i]) for i in range(3)), line[3]]) for line in table] \
+            if row.sites else [f"  No sites yet: set one up with `spread site new {row.id}`."]
+        blocks.append("\n".join([head, *lines]))
+    return "\n\n".join(blocks) + "\n"
+
+
+def listing_json(rows: tuple[PlaybookRow, ...]) -> str:
+    return json.dumps({"playbooks": [asdict(row) for row in rows]}, indent=2, ensure_ascii=False) + "\n"

@@ -84,7 +84,9 @@ def test_each_site_has_its_version_latest_band_trend_and_overdue_state(network_r
     assert york.score is not None and [r.item.component for r in york.score.breaches] == ["peer-led"]
     # A site still installing, with no audit yet, is not chased.
     assert (hull.band, hull.overdue, hull.score) == ("no audit", False, None)
-    assert demo.bands == (("low", 0), ("adequate", 1), ("high", 1), ("no audit", 1))
+    # York's latest audit (2026-Q2) is out of date: it counts as such, not in its band.
+    assert (leeds.age, york.age, york.counted) == (None, 4, "out of date")
+    assert demo.bands == (("low", 0), ("adequate", 0), ("high", 1), ("out of date", 1), ("no audit", 1))
 
 
 def test_core_components_are_counted_by_level_at_each_sites_latest_audit(network_root: Path) -> None:

@@ -69,7 +69,8 @@ def uncached(run: Run, root: Path, *args: str, today: str = TODAY) -> dict[str, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(records, "CACHE_MIN", 10**9)  # as for a small repository: no store at all
         full = network_report(load_network(root), args[0] if args else None, date.fromisoformat(today))
-        result = NetworkSummary(full.today, tuple(playbook_summary(p.playbook, p.latest, tuple(map(summarise, p.sites)))
+        result = NetworkSummary(full.today, tuple(playbook_summary(p.playbook, p.latest, tuple(map(summarise, p.sites)),
+                                                                   full.today)
                                                   for p in full.playbooks), full.left_out)
         note = left_out_note(full.left_out) + "\n" if full.left_out else ""
         expected = {fmt: rendered(result, fmt) for fmt in FORMATS} | {f"{fmt} note": note for fmt in FORMATS}
@@ -206,8 +207,8 @@ def test_a_report_on_another_day_loads_no_site(run: Run, net: Path, built: list[
         assert built == []  # no site or audit was turned into a model
         assert (net / FOLDER / REPORT).read_bytes() == store  # nor was the store written again
         assert dated[day] == uncached(run, net, today=day)
-    assert "overdue (2026-H2 due)" not in dated["2027-02-13"]["text"]
-    assert "overdue (2026-H2 due)" in dated[DUE_DAY]["text"]
+    assert "(2026-H2 due)" not in dated["2027-02-13"]["text"]
+    assert "(2026-H2 due)" in dated[DUE_DAY]["text"]
     assert '"overdue": false' in dated["2027-02-13"]["json"] and '"overdue": false' not in dated[DUE_DAY]["json"]
 
 

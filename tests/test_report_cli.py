@@ -15,10 +15,10 @@ DEMO_REPORT = """\
 Network report, 2026-11-20
 
 Demo circles [demo], latest version 1.0.0
-1 site. Bands at the latest audit: low 0, adequate 1, high 0.
+1 site. Bands at the latest audit: low 0, adequate 0, high 0, out of date 1.
 
 Site   Version  Last audit  Band      Total   Percent  Trend (%)  Flags
-leeds  1.0.0    2026-Q2     adequate  3 of 4  75%      75         overdue (2026-Q3 due)
+leeds  1.0.0    2026-Q2     adequate  3 of 4  75%      75         out of date: last audit 2026-Q2, 4 months ago (2026-Q3 due)
 
 Each core component at the sites' latest audits:
   Core component       expected  developmental  unacceptable  no rating
@@ -53,7 +53,7 @@ def test_json_report_has_every_site_with_its_trend(run: Run, demo: Path) -> None
     data = json.loads(result.output)
     assert data["today"] == TODAY
     (playbook,) = data["playbooks"]
-    assert playbook["bands"] == {"low": 0, "adequate": 1, "high": 0, "no audit": 1}
+    assert playbook["bands"] == {"low": 0, "adequate": 0, "high": 0, "out of date": 1, "no audit": 1}
     leeds, york = playbook["sites"]
     assert {k: leeds[k] for k in ("site", "version", "behind", "band", "total", "percent", "overdue", "audit_due")} == {
         "site": "leeds", "version": "1.0.0", "behind": False, "band": "adequate", "total": 3, "percent": 75,

@@ -3,13 +3,19 @@ date, never counted in its band. On a copy of the example network, through the r
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import Run
+from spread.handbook import paths
+from spread.handbook.generate import Inputs, pages
 from spread.model import periods
+from spread.network.repo import load_network
 
 DERBY = "fidelity/code-club/derby/audits"
 Q3 = f"{DERBY}/2026-Q3.yaml"
@@ -99,3 +105,74 @@ def test_a_check_on_another_day_does_not_reuse_the_results_kept_for_today(run: R
 def test_the_age_of_an_audit_in_whole_months(period: str, today: date, months: int, words: str) -> None:
     assert periods.months_since(period, today) == months
     assert periods.age_words(months) == words
+
+
+def _report(run: Run, root: Path, today: str, fmt: str = "text") -> str:
+    result = run("report", "--repo", root, "--today", today, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _leeds_line(report: str) -> str:
+    return next(line for line in report.splitlines() if line.startswith("leeds "))
+
+
+def test_an_audit_turns_out_of_date_when_the_next_one_is_due(run: Run, demo: Path) -> None:
+    # 2026-Q2's audit; 2026-Q3 ends on 30 September and is due 45 days later, on 14 November.
+    before = _report(run, demo, "2026-11-13")
+    assert "Bands at the latest audit: low 0, adequate 1, high 0." in before
+    assert "out of date" not in _leeds_line(before)
+    after = _report(run, demo, "2026-11-14")
+    assert "Bands at the latest audit: low 0, adequate 0, high 0, out of date 1." in after
+    assert _leeds_line(after).endswith("out of date: last audit 2026-Q2, 4 months ago (2026-Q3 due)")
+
+
+def test_out_of_date_in_json_and_csv_with_the_audits_age(run: Run, demo: Path) -> None:
+    data = json.loads(_report(run, demo, "2027-09-01", "json"))
+    playbook = data["playbooks"][0]
+    site = playbook["sites"][0]
+    assert playbook["bands"] == {"low": 0, "adequate": 0, "high": 0, "out of date": 1}
+    assert (site["band"], site["overdue"], site["audit_due"]) == ("adequate", True, "2027-Q2")
+    assert (site["out_of_date"], site["audit_age_months"]) == (True, 14)
+    rows = list(csv.DictReader(io.StringIO(_report(run, demo, "2027-09-01", "csv").lstrip("\ufeff"))))
+    assert (rows[0]["out_of_date"], rows[0]["audit_age_months"], rows[0]["overdue"]) == ("yes", "14", "yes")
+    fresh = json.loads(_report(run, demo, "2026-08-01", "json"))["playbooks"][0]["sites"][0]
+    assert (fresh["out_of_date"], fresh["audit_age_months"]) == (False, None)
+
+
+def test_a_paused_site_is_not_chased_but_its_old_score_is_still_out_of_date(run: Run, demo: Path) -> None:
+    site = demo / "fidelity/demo/leeds/site.yaml"
+    site.write_text(site.read_text().replace("stage: installation", "stage: paused"))
+    line = _leeds_line(_report(run, demo, "2026-12-01"))
+    assert line.endswith("out of date: last audit 2026-Q2, 5 months ago") and "due" not in line
+
+
+def test_a_years_old_high_never_counts_as_high(run: Run, example: Path) -> None:
+    data = json.loads(_report(run, example, "2026-11-15", "json"))
+    responders = next(p for p in data["playbooks"] if p["id"] == "first-responders")
+    boston = next(s for s in responders["sites"] if s["site"] == "boston")
+    assert (boston["last_audit"], boston["band"], boston["out_of_date"], boston["audit_age_months"]) == \
+        ("2023", "high", True, 34)
+    counted = [s["band"] for s in responders["sites"] if not s["out_of_date"]]
+    assert responders["bands"]["high"] == counted.count("high") and responders["bands"]["out of date"] == 1
+    text = _report(run, example, "2026-11-15")
+    assert "out of date: last audit 2023, 2 years ago (2025 due)" in next(
+        line for line in text.splitlines() if line.startswith("boston "))
+
+
+def test_the_handbook_counts_and_marks_an_out_of_date_site(demo: Path) -> None:
+    network = load_network(demo)
+    stale = pages(network, date(2026, 11, 14), Inputs(site_name="Demo"))
+    fresh = pages(network, date(2026, 11, 13), Inputs(site_name="Demo"))
+    assert "**Latest audits:** 1 adequate" in fresh[paths.HOME]
+    assert "**Latest audits:** 1 out of date" in stale[paths.HOME]
+    dashboard = stale[paths.dashboard("demo")]
+    assert ('<tr class="spread-out-of-date"><td><a href="sites/leeds.html">Demo Leeds</a><br><span class="spread-stale">'
+            "out of date: last audit 2026-Q2, 4 months ago</span></td>") in dashboard
+    assert "| Out of date | 1 |" in dashboard and "| Adequate | 0 |" in dashboard
+    assert "Out of date (was Adequate)" in dashboard
+    assert "spread-out-of-date" not in fresh[paths.dashboard("demo")]
+    site = stale[paths.site("demo", "leeds")]
+    assert "<strong>out of date</strong>: the latest audit, 2026-Q2, is 4 months old, and the audit for 2026-Q3 is " \
+           "not in yet" in site
+    assert "It is out of date (4 months old): it shows what the site last showed, not its practice now." in site

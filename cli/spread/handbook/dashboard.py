@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from spread.handbook import markup, paths
+from spread.handbook.approvals import deviations
 from spread.handbook.blocks import front_matter, heading, section, table
 from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
@@ -16,8 +17,9 @@ from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.sites import site_link, sites_scores, version_cell
 from spread.handbook.words import LEVEL_MARK, day, plural, sentence
+from spread.model import periods
 from spread.model.playbook import LocalComponent
-from spread.report.rollup import PlaybookReport, component_levels
+from spread.report.rollup import PlaybookReport, component_levels, stale_words
 
 NOT_RATED = "not rated"
 
@@ -35,14 +37,20 @@ def heat_map(report: PlaybookReport, page: str) -> str:
     rows = []
     for status in report.sites:
         levels = component_levels(status.score) if status.score else {}
-        rows.append(f"<tr><td>{site_link(status, page)}</td>{''.join(_cell(levels.get(c.id)) for c in core)}</tr>")
+        # A stale audit's levels are shown, marked as such: they are what the site last showed, not its practice now.
+        stale = "" if status.age is None or status.score is None else \
+            f'<br><span class="spread-stale">{inline(stale_words(status.score.period, status.age))}</span>'
+        row = ' class="spread-out-of-date"' if stale else ""
+        rows.append(f"<tr{row}><td>{site_link(status, page)}{stale}</td>"
+                    f"{''.join(_cell(levels.get(c.id)) for c in core)}</tr>")
     key = " · ".join(f"{mark} {sentence(level)}" for level, mark in LEVEL_MARK.items() if level != "ideal")
     # Written here rather than with `markup.table`: every cell but the first carries its level's class.
     grid = (f'<div class="spread-heatmap"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
             + "\n".join(rows) + "\n</tbody></table></div>")
     return section(heading(2, "Core components at each site", indexed=False),
-                   "Each site's latest self-audit, component by component. Where a component has several items, "
-                   f"it shows the weakest. Key: {key} · – Not rated.",
+                   "Each site's latest audit, component by component. Where a component has several items, "
+                   "it shows the weakest. A site whose latest audit is out of date is marked so, with the audit's "
+                   f"age: its levels are what it last showed, not its practice now. Key: {key} · – Not rated.",
                    grid if rows else "No site runs this playbook yet.")
 
 
@@ -59,14 +67,15 @@ def _bands(report: PlaybookReport) -> str:
     bands = {band.label for band in report.playbook.instrument.bands}
     rows = [(sentence(label), count) for label, count in [*reversed([b for b in report.bands if b[0] in bands]),
                                                           *(b for b in report.bands if b[0] not in bands)]]
-    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest self-audit", rows)
-    return section("## Bands", figure(chart, "Number of sites in each band, at their latest self-audit."),
+    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest audit", rows)
+    return section("## Bands", figure(chart, "Number of sites in each band, at their latest audit."),
                    table(["Band", "Sites"], [[text(label), str(count)] for label, count in rows]))
 
 
 def _attention(report: PlaybookReport, page: str) -> str:
     overdue = [f"{site_link(s, page)}: the audit for {inline(s.due)} is not in yet (latest: "
-               f"{inline(s.score.period) if s.score else 'none'})" for s in report.sites if s.overdue]
+               f"{inline(s.score.period) if s.score else 'none'}"
+               f"{f', {periods.age_words(s.age)} ago' if s.age is not None else ''})" for s in report.sites if s.overdue]
     behind = [[site_link(s, page), version_cell(s)] for s in report.sites if s.behind]
     return section(heading(2, "Overdue self-audits", indexed=False),
                    markup.bullets(overdue) if overdue else "No site is overdue.",
@@ -93,9 +102,9 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
     page = paths.dashboard(pb.id)
     audited = sum(1 for s in report.sites if s.score is not None)
     intro = (f"The network of sites running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
-             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with a self-audit.")
+             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with an audit.")
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
                    section(heading(2, "Sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
                    section("## Each component across the network", _components(report)),
-                   _attention(report, page), _adaptations(report))
+                   _attention(report, page), deviations(report, page, today), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

@@ -17,6 +17,7 @@ from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
+from spread.model import periods
 from spread.model.audit import Audit
 from spread.model.playbook import LocalComponent, Playbook
 from spread.model.site import Adaptation
@@ -36,8 +37,13 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
                          for u in s.upgrades)
     frequency = FREQUENCY[runs.instrument.frequency] if runs else ""
     audits = f"{frequency}; " if frequency else ""
-    audits += (f"<strong>overdue</strong>: the audit for {inline(status.due)} is not in yet" if status.overdue
-               else "up to date")
+    if status.age is not None and status.score is not None:
+        audits += (f"<strong>out of date</strong>: the latest audit, {inline(status.score.period)}, is "
+                   f"{periods.age_words(status.age)} old" + (f", and the audit for {inline(status.due)} is not in "
+                                                              "yet" if status.overdue else ""))
+    else:
+        audits += (f"<strong>overdue</strong>: the audit for {inline(status.due)} is not in yet" if status.overdue
+                   else "up to date")
     stage = f"{STAGES.get(s.stage, inline(s.stage))}: {STAGE_MEANING.get(s.stage, '')}".rstrip(": ")
     return section(heading(2, "Adoption record", indexed=False), markup.record([
         ("Playbook version", version), ("Started", inline(day(s.started))), ("Stage", stage),
@@ -103,6 +109,9 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     score = status.score
     latest_line = (f" Latest self-audit, {text(score.period)}: {band_text(score).lower()}, {total_text(score)}."
                    if score else " No self-audit yet.")
+    if score and status.age is not None:
+        latest_line += (f" It is out of date ({periods.age_words(status.age)} old): it shows what the site last showed, "
+                        "not its practice now.")
     intro = (f"Runs [{text(playbook_title)}]({paths.href(page, paths.playbook(s.playbook))}){where}, hosted by "
              f"{text(s.host)}.{latest_line} See also the "
              f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")

@@ -11,7 +11,7 @@ from spread.handbook import markup, paths
 from spread.handbook.markup import inline
 from spread.handbook.score import total_text
 from spread.handbook.words import STAGES, sentence
-from spread.report.rollup import PlaybookReport, SiteStatus
+from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.scoring.bands import number
 
 
@@ -21,10 +21,12 @@ def site_link(status: SiteStatus, page: str) -> str:
 
 
 def band_cell(status: SiteStatus) -> str:
-    """The latest band in words: `Good`, `Incomplete audit`, `No audit yet`."""
+    """The latest band in words: `Good`, `Incomplete audit`, `Out of date (was High)`, `No audit yet`."""
     if status.score is None:
         return "No audit yet"
-    return inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit"
+    band = inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit"
+    # A stale score is no evidence of today's practice: it never reads as a band of its own.
+    return band if status.age is None else f"Out of date (was {band})"
 
 
 def version_cell(status: SiteStatus) -> str:
@@ -39,7 +41,10 @@ def _trend(status: SiteStatus) -> str:
 
 def _flags(status: SiteStatus) -> str:
     score, flags = status.score, []
-    if status.overdue:
+    if status.age is not None and status.score is not None:
+        flags.append(inline(stale_words(status.score.period, status.age))
+                     + (f" (audit for {inline(status.due)} overdue)" if status.overdue else ""))
+    elif status.overdue:
         flags.append(f"audit for {inline(status.due)} overdue")
     if score is not None:
         flags += [f"critical breach: {inline(c)}" for c in sorted({r.item.component for r in score.breaches})]

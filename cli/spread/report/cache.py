@@ -71,7 +71,7 @@ def network_summary(root: Path, playbook_id: str | None, today: date, progress: 
         broken = [*network.unreadable, *(rel for groups in wanted.values() for group in groups for rel in sites[group][4])]
         report = NetworkSummary(today, tuple(
             playbook_summary(network.playbooks[pid], latest[pid][1],
-                             tuple(summary for group in wanted[pid] if (summary := sites[group][3]) is not None))
+                             tuple(summary for group in wanted[pid] if (summary := sites[group][3]) is not None), today)
             for pid in ids), left_out(broken, ids))
         if changed or len(sites) > len(folders):
             kept = {group: (*entry[:3], entry[3] and entry[3].plain(), entry[4])

@@ -10,6 +10,7 @@ The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths shar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from spread.model.playbook import Playbook
@@ -20,6 +21,7 @@ from spread.report.rollup import (
     Schedule,
     band_rollup,
     component_rollup,
+    counted,
 )
 
 # One spreadsheet cell of the CSV form.
@@ -69,8 +71,10 @@ PlaybookSummary = RollUp[SiteSummary]
 NetworkSummary = NetworkRollUp[SiteSummary]
 
 
-def playbook_summary(playbook: Playbook, latest: str | None, sites: tuple[SiteSummary, ...]) -> PlaybookSummary:
+def playbook_summary(playbook: Playbook, latest: str | None, sites: tuple[SiteSummary, ...],
+                     today: date) -> PlaybookSummary:
+    """A playbook's part of the report on `today`: a site whose latest audit is out of date then counts as such."""
     levels = [(s.site, s.levels) for s in sites if s.levels]
     return PlaybookSummary(playbook, latest, sites, component_rollup(playbook, levels),
-                           band_rollup(playbook, [s.band for s in sites]),
+                           band_rollup(playbook, [counted(s.band, s.schedule, today) for s in sites]),
                            rollup(playbook, [(s.site, list(s.choices)) for s in sites]))

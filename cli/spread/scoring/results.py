@@ -5,16 +5,18 @@ Plain frozen data; `scoring.score` works them out and `scoring.explain` traces t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
 
 from spread.model.audit import Rating
-from spread.model.instrument import Band, Instrument, Item, Section
+from spread.model.instrument import DEFAULT_DECIMALS, Band, Decimals, Instrument, Item, Section
 from spread.scoring.goals import GoalResult
 
 
 @dataclass(frozen=True)
 class ItemResult:
-    """One item as rated. `level` is the practice-profile word (see `profile_level`); `score` is None when unrated."""
+    """One item as rated. `level` is the practice-profile word (see `profile_level`); `score` is None when unrated,
+    except under `missing: lowest`, where an unrated item scores the bottom of its scale (`imputed`)."""
 
     item: Item
     rating: Rating | None
@@ -23,6 +25,8 @@ class ItemResult:
     below_min: bool = False
     critical_breach: bool = False
     not_rated: str | None = None
+    critical: bool = False
+    imputed: bool = False
 
     @property
     def anchor(self) -> str | None:
@@ -41,14 +45,17 @@ class ItemResult:
 class SectionResult:
     section: Section
     items: tuple[ItemResult, ...]
-    total: float | None
-    mean: float | None
+    total: Fraction | None
+    mean: Fraction | None
     maximum: int
 
 
 @dataclass(frozen=True)
 class Score:
-    """An audit scored. total, mean and percent are None for an incomplete audit (but see `mean-of-rated`)."""
+    """An audit scored. total, mean and percent are exact, and None for an audit the playbook's missing-data rule
+    leaves without a score (`exclude` scores the rated items: a mean and a percent, no total). `band` is capped
+    at the playbook's cap when a critical component is breached; `uncapped` is the band the score alone gives.
+    `unverified` are the critical items that were not rated."""
 
     playbook: str
     version: str
@@ -59,9 +66,9 @@ class Score:
     rated: int
     count: int
     complete: bool
-    total: float | None
-    mean: float | None
-    percent: float | None
+    total: Fraction | None
+    mean: Fraction | None
+    percent: Fraction | None
     maximum: int
     bands: tuple[Band, ...]
     band: Band | None
@@ -70,10 +77,13 @@ class Score:
     breaches: tuple[ItemResult, ...]
     goals: tuple[GoalResult, ...]
     band_on: str = "total"
-    # What `scoring.explain` needs to trace the arithmetic; not part of the score's value.
+    unverified: tuple[ItemResult, ...] = ()
+    decimals: Decimals = DEFAULT_DECIMALS
+    # What `scoring.explain` needs to trace the arithmetic, and the core components' titles the flags name.
     instrument: Instrument | None = field(default=None, compare=False, repr=False)
-    banded: float | None = field(default=None, compare=False, repr=False)
+    banded: Fraction | None = field(default=None, compare=False, repr=False)
     partial: bool = field(default=False, compare=False, repr=False)
+    titles: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def sections(self) -> tuple[SectionResult, ...]:
@@ -93,6 +103,24 @@ class Score:
     def capped(self) -> bool:
         return self.band != self.uncapped
 
+    def components(self, results: tuple[ItemResult, ...]) -> tuple[str, ...]:
+        """The titles of the core components some of these items rate, once each, in the instrument's order."""
+        ids = dict.fromkeys(r.item.component for r in results)
+        return tuple(self.titles.get(cid, cid) for cid in ids)
+
+    @property
+    def capped_by(self) -> tuple[str, ...]:
+        """The breached critical components that lowered the band (none when the score alone was at the cap)."""
+        return self.components(self.breaches) if self.capped else ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What must be read with the band, wherever it is shown: the cap, and critical items left unrated."""
+        notes = [f"capped by a critical breach: {', '.join(self.capped_by)}"] if self.capped_by else []
+        if self.unverified:
+            notes.append(f"unverified: {', '.join(self.components(self.unverified))} not rated")
+        return tuple(notes)
+
 
 @dataclass(frozen=True)
 class Change:
@@ -100,8 +128,8 @@ class Change:
 
     previous: Score
     current: Score
-    total: float | None
-    percent: float | None
+    total: Fraction | None
+    percent: Fraction | None
 
     @property
     def band_before(self) -> str | None:
@@ -116,5 +144,5 @@ def _section(section: Section, results: tuple[ItemResult, ...], partial: bool) -
     mine = tuple(r for r in results if r.item.section == section.id)
     scores = [r.score for r in mine if r.score is not None]
     whole = len(scores) == len(mine) and bool(mine)
-    mean = sum(scores) / len(scores) if scores and (whole or partial) else None
-    return SectionResult(section, mine, sum(scores) if whole else None, mean, sum(r.item.top for r in mine))
+    mean = Fraction(sum(scores), len(scores)) if scores and (whole or partial) else None
+    return SectionResult(section, mine, Fraction(sum(scores)) if whole else None, mean, sum(r.item.top for r in mine))

@@ -15,7 +15,7 @@ from spread.handbook.generate import Inputs, pages
 from spread.handbook.home import MARKER, home_page
 from spread.network.repo import load_network
 from spread.report.rollup import playbook_report
-from spread.scoring.bands import number
+from spread.scoring import shown
 from spread.scoring.score import score_audit
 
 TODAY = date(2026, 11, 15)
@@ -49,10 +49,10 @@ def test_site_page_shows_the_scoring_modules_numbers(demo: Path, generated: dict
     score = score_audit(network.playbooks["demo"], audit)
     page = generated[paths.site("demo", "leeds")]
     assert score.total is not None and score.percent is not None and score.band is not None
-    assert f"{number(score.total)} of {score.maximum} ({number(score.percent)}%)" in page
+    assert f"{shown.total(score.total)} of {score.maximum} ({shown.percent(score)})" in page
     assert f"Band: <strong>{score.band.label.capitalize()}</strong>" in page
     assert "viewBox=" in page and "<title id=" in page  # the trend chart, with its accessible name
-    assert f"{score.period}: {number(score.percent)}% ({score.band.label})" in page  # and its numbers in words
+    assert f"{score.period}: {shown.percent(score)} ({score.band.label}, self-audit)" in page  # its numbers in words
 
 
 def test_site_pages_are_left_out_of_the_navigation() -> None:
@@ -116,11 +116,11 @@ def test_home_page_puts_the_cards_where_the_intro_says(demo: Path) -> None:
 
 
 def test_trend_chart_reads_without_colour() -> None:
-    svg = charts.trend("t", "Fidelity at <Leeds>", [charts.Point("2026-Q1", 62.5, "Good"),
+    svg = charts.trend("t", "Fidelity at <Leeds>", [charts.Point("2026-Q1", 62.5, "Good", "63%"),
                                                    charts.Point("2026-Q2", None, "Incomplete")])
     assert 'role="img"' in svg and "<title id=\"t-title\">Fidelity at &lt;Leeds&gt;</title>" in svg
-    assert "2026-Q1: 62%, Good; 2026-Q2: no score, Incomplete" in svg  # the description says every value
-    assert ">62%</text>" in svg and ">no score</text>" in svg and "spread-hollow" in svg
+    assert "2026-Q1: 63%, Good; 2026-Q2: no score, Incomplete" in svg  # the description says every value
+    assert ">63%</text>" in svg and ">no score</text>" in svg and "spread-hollow" in svg
     assert "\n" not in svg  # one line: each line break would be one more thing for MkDocs to parse
 
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import HANDBOOK_TODAY, Run, write
 from spread.network.repo import load_network
 from spread.report.rollup import playbook_report
-from spread.scoring.bands import number
+from spread.scoring import shown
 
 pytestmark = pytest.mark.slow
 
@@ -103,11 +103,11 @@ def test_scores_on_pages_are_the_scoring_modules(handbook: Path) -> None:
             score = status.score
             if score is None or score.total is None or score.percent is None:
                 continue
-            shown = f"{number(score.total)} of {score.maximum} ({number(score.percent)}%)"
+            score_text = f"{shown.total(score.total)} of {score.maximum} ({shown.percent(score)})"
             page = (site / f"playbooks/{pid}/sites/{status.site.id}.html").read_text(encoding="utf-8")
-            assert f"Score: <strong>{shown}</strong>" in page, status.site.id
+            assert f"Score: <strong>{score_text}</strong>" in page, status.site.id
             assert score.band is not None and f"Band: <strong>{score.band.label.capitalize().replace('-', ' ')}</strong>" in page
-            assert shown in dashboard
+            assert score_text in dashboard
             compared += 1
     assert compared >= 10
 

@@ -80,8 +80,11 @@ def test_each_site_has_its_version_latest_band_trend_and_overdue_state(network_r
     assert [(s.period, s.percent, s.band and s.band.label) for s in leeds.trend] == [
         ("2026-Q2", 75, "adequate"), ("2026-Q3", 100, "high")]
     assert leeds.change is not None and leeds.change.percent == 25
-    assert (york.behind, york.band, york.overdue, york.due) == (False, "adequate", True, "2026-Q3")
+    # York's 50% is adequate, but peer-led is critical and rated unacceptable: the default cap is the lowest band.
+    assert (york.behind, york.band, york.overdue, york.due) == (False, "low", True, "2026-Q3")
     assert york.score is not None and [r.item.component for r in york.score.breaches] == ["peer-led"]
+    assert york.score.capped_by == ("Led by peers",) and york.score.uncapped is not None
+    assert york.score.uncapped.label == "adequate"
     # A site still installing, with no audit yet, is not chased.
     assert (hull.band, hull.overdue, hull.score) == ("no audit", False, None)
     # York's latest audit (2026-Q2) is out of date: it counts as such, not in its band.
@@ -116,8 +119,9 @@ def test_a_closed_site_is_never_overdue(network_root: Path) -> None:
 
 
 def test_an_anchored_component_takes_its_weakest_items_level() -> None:
-    ratings = {i: Rating(i, score=s) for i, s in zip(IDS, (5, 5, 5, 4, 5, 2, 5, 5))}
+    ratings = {i: Rating(i, score=s) for i, s in zip(IDS, (5, 4, 5, 3, 5, 2, 5, 5))}
     score = score_audit(playbook(ANCHORED), audit(ratings))
+    # A 4 is expected on 1-5 (never only the top score); 3 developmental; F1's 2 is below its minimum of 3.
     assert component_levels(score) == {"lead": "expected", "rhythm": "developmental", "safety": "unacceptable"}
 
 

@@ -107,4 +107,5 @@ def test_the_example_network_shows_bands_breaches_overdue_old_versions_and_incom
     breached = next(s["site"] for s in sites if "peer-led" in s["critical_breaches"])
     score = run("audit", "score", f"peer-diabetes/{breached}", "--repo", example, "--explain").output
     assert "Critical breaches (flagged whatever the total)\n  PF1 Who leads circles (peer-led): 1 of 5" in score
-    assert "Critical breach: PF1 (peer-led) is rated 1, its bottom level; flagged whatever the total." in score
+    assert ("Critical breach: PF1 (peer-led) is rated 1, which counts as unacceptable; flagged whatever the "
+            "total.") in score

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def test_every_band_boundary_of_a_summed_1_to_5_scale(scores: tuple[int, ...], t
     score = scored(*scores)
     assert score.total == total and score.maximum == 40 and score.complete
     assert score.band is not None and score.band.label == band
-    assert score.percent == pytest.approx(total / 40 * 100)
+    assert score.percent == Fraction(total * 100, 40)
 
 
 def test_sections_are_worked_out_only_when_asked_for() -> None:
@@ -135,10 +136,10 @@ def test_sections_are_worked_out_only_when_asked_for() -> None:
 
 def test_sections_mean_percent_and_the_explained_arithmetic() -> None:
     score = scored(4, 3, 5, 4, 2, 3, 5, 4)
-    assert (score.total, score.mean, score.percent) == (30, 3.75, 75)
+    assert (score.total, score.mean, score.percent) == (30, Fraction(15, 4), 75)
     assert [(s.section.id, s.total, s.maximum) for s in score.sections] == [
         ("staffing", 7, 10), ("delivery", 11, 15), ("safety", 12, 15)]
-    assert [s.mean for s in score.sections] == pytest.approx([3.5, 11 / 3, 4])
+    assert [s.mean for s in score.sections] == [Fraction(7, 2), Fraction(11, 3), 4]
     assert explain(score)[:5] == (
         "Rated 8 of 8 items.",
         "Total 30 = S1 4 + S2 3 + D1 5 + D2 4 + D3 2 + F1 3 + F2 5 + F3 4",
@@ -162,8 +163,20 @@ def test_a_critical_breach_is_reported_and_caps_the_band() -> None:
     assert score.total == 36 and [r.item.id for r in score.breaches] == ["S1"]
     assert score.uncapped is not None and score.uncapped.label == "exemplary"
     assert score.band is not None and score.band.label == "fair" and score.capped
-    assert "Critical breach: S1 (lead) is rated 1, its bottom level; flagged whatever the total." in explain(score)
+    assert "Critical breach: S1 (lead) is rated 1, which counts as unacceptable; flagged whatever the total." in \
+        explain(score)
     assert "A critical breach caps the band at fair: exemplary → fair" in explain(score)
+    assert score.capped_by == ("Led by peers",)
+    assert score.notes == ("capped by a critical breach: Led by peers",)
+
+
+def test_a_critical_item_below_its_minimum_is_a_breach_too() -> None:
+    """S1 has minimum 3: a 2 is unacceptable practice on a critical component, so it caps the band as a 1 does."""
+    score = scored(2, 5, 5, 5, 5, 5, 5, 5)
+    assert [r.level for r in score.items][:2] == ["unacceptable", "expected"]
+    assert [r.item.id for r in score.breaches] == ["S1"] and score.total == 37
+    assert score.band is not None and score.band.label == "fair" and score.capped
+    assert scored(3, 5, 5, 5, 5, 5, 5, 5).breaches == ()
 
 
 def test_a_cap_never_raises_a_band_and_a_non_critical_bottom_score_is_no_breach() -> None:
@@ -192,21 +205,21 @@ def test_goals_compare_unrounded_and_equal_to_the_target_passes() -> None:
     assert [(g.goal.id, g.verdict) for g in score.goals] == [
         ("E1", "met"), ("E2", "not met"), ("E3", "met"), ("E4", "not met")]
     assert score.goals_summary == "2 of 4 met"
-    assert score.goals[3].value == pytest.approx(1 / 3)
+    assert score.goals[3].value == Fraction(1, 3)
     assert "E1: 36 / 60 = 60%, target ≥ 60% → met" in explain(score)
     assert "E2: 26 / 100 = 26%, target ≤ 25% → not met" in explain(score)
-    assert "E4: 1 / 3 = 0.33, target ≥ 0.50 → not met" in explain(score)
+    assert "E4: 1 / 3 = 0.33, target ≥ 0.5 → not met" in explain(score)
     assert "Goals: 2 of 4 met (reported on their own, never added to the total)." in explain(score)
 
 
-def test_goals_show_two_decimals_and_a_zero_denominator_is_no_data() -> None:
+def test_goals_show_whole_percentages_and_a_zero_denominator_is_no_data() -> None:
     score = scored(3, 3, 3, 3, 3, 3, 3, 3, goals={
         "E1": GoalData(numerator=38, denominator=60), "E2": GoalData(numerator=0, denominator=0),
         "E4": GoalData(numerator=3, denominator=4)})
     assert [(g.goal.id, g.verdict) for g in score.goals] == [
         ("E1", "met"), ("E2", "no data"), ("E3", "no data"), ("E4", "met")]
-    assert score.goals[0].shown() == "63.33%"
-    assert "E1: 38 / 60 = 63.33%, target ≥ 60% → met" in explain(score)
+    assert score.goals[0].shown() == "63%"
+    assert "E1: 38 / 60 = 63%, target ≥ 60% → met" in explain(score)
     assert "E2: no data (the denominator is 0), so not counted as met; target ≤ 25%" in explain(score)
     assert "E3: no data (the audit gives no figures for it), so not counted as met; target ≥ 3" in explain(score)
     assert score.goals_summary == "2 of 4 met"
@@ -217,7 +230,7 @@ def test_a_mean_scored_instrument_bands_the_mean_and_shared_boundaries_go_up() -
     cases = {(2, 2, 3, 3): "middling", (1, 2, 3, 3): "low", (4, 4, 4, 4): "high", (3, 4, 4, 5): "high"}
     for scores, band in cases.items():
         score = score_audit(pb, audit({i: Rating(i, score=s) for i, s in zip("ABCD", scores)}))
-        assert score.mean == sum(scores) / 4
+        assert score.mean == Fraction(sum(scores), 4)
         assert score.band is not None and score.band.label == band, scores
 
 
@@ -226,9 +239,10 @@ def test_mean_of_rated_scores_an_incomplete_audit_on_the_items_it_has() -> None:
     strict = score_audit(playbook(MEAN % "incomplete"), audit(ratings))
     assert strict.band is None and strict.mean is None
     lenient = score_audit(playbook(MEAN % "mean-of-rated"), audit(ratings))
-    assert (lenient.total, lenient.mean, lenient.percent) == (None, 4.5, 90)
+    assert (lenient.total, lenient.mean, lenient.percent) == (None, Fraction(9, 2), 90)
     assert lenient.band is not None and lenient.band.label == "high"
     assert "Mean of rated items 4.50 = (A 4 + B 5) / 2" in explain(lenient)
+    assert lenient.unverified == ()  # no component of this playbook is critical
 
 
 def profile(levels: dict[str, str]) -> Score:
@@ -249,23 +263,46 @@ def test_a_practice_profile_playbook_scores_levels_on_the_default_percent_bands(
     assert half.percent == 50 and half.band is not None and half.band.label == "adequate"
 
 
-def test_a_practice_profile_breach_and_the_fidelity_line() -> None:
+def test_a_practice_profile_breach_caps_the_default_bands_at_the_lowest() -> None:
+    """No `critical_cap` and the default bands: a critical component rated unacceptable caps the band at low."""
     score = profile({"peer-led": "unacceptable", "regular": "expected", "welcome": "unacceptable",
                      "goals": "expected", "safety": "expected"})
     assert [r.item.id for r in score.breaches] == ["peer-led"]
     assert [r.item.id for r in score.below_min] == ["peer-led", "welcome"]
-    assert score.band is not None and score.band.label == "adequate" and score.percent == 60
+    assert score.percent == 60 and score.uncapped is not None and score.uncapped.label == "adequate"
+    assert score.band is not None and score.band.label == "low" and score.capped_by == ("Peer-Led",)
+    assert "A critical breach caps the band at low: adequate → low" in explain(score)
+    high = profile({"peer-led": "unacceptable", "regular": "ideal", "welcome": "ideal", "goals": "ideal",
+                    "safety": "ideal"})
+    assert high.percent == 80 and high.uncapped is not None and high.uncapped.label == "high"
+    assert high.band is not None and high.band.label == "low"
 
 
-def test_profile_level_maps_a_scored_item_to_practice_profile_words() -> None:
-    item = playbook(ANCHORED).instrument.items[0]
-    assert [profile_level(item, s) for s in range(1, 6)] == [
+def test_profile_level_follows_the_minimum_and_never_only_the_top_score() -> None:
+    lead, training = playbook(ANCHORED).instrument.items[:2]  # S1 has minimum 3, S2 none
+    assert [profile_level(lead, s) for s in range(1, 6)] == [
+        "unacceptable", "unacceptable", "developmental", "expected", "expected"]
+    assert [profile_level(training, s) for s in range(1, 6)] == [
+        "unacceptable", "developmental", "developmental", "expected", "expected"]
+
+
+def test_declared_levels_win_for_the_instrument_and_for_one_item() -> None:
+    text = ANCHORED.replace("  scoring: {method: sum, critical_cap: fair}", """  scoring: {method: sum, critical_cap: fair}
+  levels: {expected: [5], developmental: [3, 4], unacceptable: [1, 2]}""").replace(
+        "title: Training, anchors: *a}", "title: Training, anchors: *a, levels: {expected: [3, 4, 5], "
+        "developmental: [2], unacceptable: [1]}}")
+    items = playbook(text).instrument.items
+    assert [profile_level(items[0], s) for s in range(1, 6)] == [
         "unacceptable", "unacceptable", "developmental", "developmental", "expected"]
+    assert [profile_level(items[1], s) for s in range(1, 6)] == [
+        "unacceptable", "developmental", "expected", "expected", "expected"]
+    assert items[1].own_levels and not items[2].own_levels
 
 
 def test_compare_gives_the_change_since_the_previous_audit() -> None:
     change = compare(scored(3, 3, 2, 2, 3, 3, 2, 2), scored(4, 4, 3, 3, 4, 4, 3, 3))
     assert (change.total, change.percent) == (8, 20)
+    assert isinstance(change.percent, Fraction)
     assert (change.band_before, change.band_after) == ("fair", "good")
 
 
@@ -295,3 +332,60 @@ def test_raising_one_level_never_lowers_a_practice_profile_score(levels: list[in
     assert (after.total or 0) >= (before.total or 0)
     assert before.band is not None and after.band is not None
     assert rank(after.bands, after.band.label) >= rank(before.bands, before.band.label)  # type: ignore[operator]
+
+
+PERCENT_BANDS = """  bands:
+    - {label: not-the-model, min: 0, max: 50}
+    - {label: fair, min: 50, max: 70}
+    - {label: good, min: 70, max: 85}
+    - {label: exemplary, min: 85, max: 100}
+"""
+RULES = {
+    "incomplete": ("{method: sum, critical_cap: fair}", False),
+    "lowest": ("{method: sum, missing: lowest}", False),
+    "exclude": ("{method: sum, band_on: percent, missing: exclude, max_unrated: 3}", True),
+}
+
+
+def ruled(rule: str) -> Playbook:
+    """ANCHORED scored under a rule for missing data (without a `critical_cap`, a breach caps at the lowest band)."""
+    scoring, percent = RULES[rule]
+    text = ANCHORED.replace("{method: sum, critical_cap: fair}", scoring)
+    if percent:
+        text = text[:text.index("  bands:")] + PERCENT_BANDS + text[text.index("  goals:"):]
+    return playbook(text)
+
+
+def rated(pb: Playbook, scores: list[int | None]) -> Score:
+    return score_audit(pb, audit({i: Rating(i, score=s) if s is not None else Rating(i, not_rated="no records")
+                                  for i, s in zip(IDS, scores)}))
+
+
+def never_lower(before: Score, after: Score) -> None:
+    """`after` is at least as good as `before`: total, mean, percent, band (capped or not), and no new flag."""
+    for name in ("total", "mean", "percent"):
+        old, new = getattr(before, name), getattr(after, name)
+        assert old is None or (new is not None and new >= old), name
+    if before.band is not None:
+        assert after.band is not None
+        assert rank(after.bands, after.band.label) >= rank(before.bands, before.band.label)  # type: ignore[operator]
+    assert {r.item.id for r in after.unverified} <= {r.item.id for r in before.unverified}
+    assert {r.item.id for r in after.breaches} <= {r.item.id for r in before.breaches}
+
+
+@given(st.sampled_from(sorted(RULES)), st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=8, max_size=8),
+       st.integers(0, 7), st.integers(1, 4))
+def test_raising_one_rating_never_lowers_a_score_under_any_rule_for_missing_data(
+        rule: str, scores: list[int | None], index: int, step: int) -> None:
+    """With unrated items (critical ones unverified), caps and every rule for missing data: raising a rated item
+    never lowers the total or the band, and under `lowest` rating an unrated item never does either."""
+    pb = ruled(rule)
+    raised = list(scores)
+    current = scores[index]
+    if current is None:
+        if rule != "lowest":
+            return  # rating an unrated item changes which items count: only `lowest` promises it cannot hurt
+        raised[index] = step
+    else:
+        raised[index] = min(5, current + step)
+    never_lower(rated(pb, scores), rated(pb, raised))

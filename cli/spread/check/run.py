@@ -5,6 +5,7 @@ Without the cache this is exactly that; with it (`spread.check.incremental`), on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from spread.progress import Progress, nothing
 
 
 def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: Progress = nothing,
-              *, cache: bool = True, today: date | None = None) -> list[Problem]:
+              *, cache: bool = True, today: date | None = None,
+              settings: Callable[[Path], list[Problem]] | None = None) -> list[Problem]:
     """Every problem in the repository, or in the given files and folders; with `cache`, files whose
     problems cannot have changed since the last check are not checked again (see `spread.check.incremental`).
-    Audits are judged on `today` (default: the real today)."""
+    Audits are judged on `today` (default: the real today). `settings` finds the problems of files a layer
+    above knows (the handbook's mkdocs.yml), afresh every time."""
     root = find_root(repo or (paths[0] if paths else Path.cwd()))
     wanted = []
     for path in paths:
@@ -36,6 +39,8 @@ def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: 
             from spread.check.rules import check_network  # with a warm cache most checks run no rule at all
 
             problems = check_network(load_network(root, progress, cache=False), today)
+    if settings is not None:
+        problems = sorted({*problems, *settings(root)})
     if wanted and "." not in wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     return problems

@@ -20,13 +20,19 @@ from spread.scoring.text import score_text
 
 
 def below(score: Score, label: str) -> str | None:
-    """Why a score fails `--fail-under LABEL`, or None when it passes."""
+    """Why a score fails `--fail-under LABEL`, or None when it passes: no band, a band (capped or not) below
+    LABEL, or a critical item left unrated, which no band can vouch for."""
     if score.band is None:
         return (f"--fail-under {label}: the audit has no band ({score.rated} of {score.count} items rated), "
                 "so it cannot be at least " + label)
     if (rank(score.bands, score.band.label) or 0) < (rank(score.bands, label) or 0):
-        capped = " (capped by a critical breach)" if score.capped else ""
+        capped = f" (capped by a critical breach: {', '.join(score.capped_by)})" if score.capped_by else ""
         return f"--fail-under {label}: the band is {score.band.label}{capped}, below {label}"
+    if score.unverified:
+        names = ", ".join(score.components(score.unverified))
+        return (f"--fail-under {label}: the band is unverified, because the critical {names} "
+                f"{'was' if len(score.unverified) == 1 else 'were'} not rated: rate "
+                f"{'it' if len(score.unverified) == 1 else 'them'}, or say in the audit why not")
     return None
 
 
@@ -34,7 +40,8 @@ def below(score: Score, label: str) -> str | None:
 @click.argument("target", metavar="AUDIT|SITE", shell_complete=complete_site)
 @click.option("--explain", is_flag=True, help="Show the arithmetic behind every number.")
 @click.option("--fail-under", metavar="BAND",
-              help="Exit 1 when the band is below BAND (in the playbook's order) or the audit is incomplete.")
+              help="Exit 1 when the band (capped by any critical breach) is below BAND in the playbook's order, the "
+                   "audit has no band, or a critical item is not rated.")
 @format_option("text", "json")
 @repo_option
 def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Path | None) -> None:

@@ -11,6 +11,7 @@ from spread.check.reporters import REPORTERS
 from spread.check.run import run_check
 from spread.commands.options import format_option, repo_option, today_option
 from spread.errors import ProblemsFound
+from spread.handbook import navigation
 from spread.progress import progress
 
 
@@ -41,7 +42,7 @@ def check(paths: tuple[Path, ...], repo: Path | None, fmt: str, errors_only: boo
       spread check --format json
     """
     with progress("Checking files") as update:
-        problems = run_check(paths, repo, update, cache=not no_cache, today=today)
+        problems = run_check(paths, repo, update, cache=not no_cache, today=today, settings=navigation.problems)
     shown = [p for p in problems if p.is_error] if errors_only else problems
     REPORTERS[fmt](shown, hidden=len(problems) - len(shown))
     errors = sum(p.is_error for p in problems)

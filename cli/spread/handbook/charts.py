@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spread.handbook.escaping import html
-from spread.scoring.bands import number
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 24, 28, 36
@@ -22,6 +21,7 @@ class Point:
     label: str              # the x-axis label: a period such as 2026-Q3
     value: float | None     # 0–100, or None for an audit without a score
     note: str               # for the description read aloud: the band, or why there is no score
+    shown: str = ""         # the value as every report shows it, e.g. `58%` (`scoring.shown.percent`)
 
 
 def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> str:
@@ -57,15 +57,14 @@ def trend(chart_id: str, title: str, points: Sequence[Point]) -> str:
         y = _y(p.value, plot_h)
         xy.append(f"{x},{y}")
         squares.append(f"M{float(x) - 5:g} {float(y) - 5:g}h10v10h-10z")
-        labels.append(f'<text class="spread-value" x="{x}" y="{float(y) - 10:g}">{number(round(p.value))}%</text>')
+        labels.append(f'<text class="spread-value" x="{x}" y="{float(y) - 10:g}">{html(p.shown)}</text>')
     if len(xy) > 1:
         body.append(f'<polyline class="spread-line" points="{" ".join(xy)}"/>')
     if squares:
         body.append(f'<path class="spread-point" d="{"".join(squares)}"/>')
     if hollow:
         body.append(f'<path class="spread-hollow" d="{"".join(hollow)}"/>')
-    desc = "; ".join(f"{p.label}: {number(round(p.value)) + '%' if p.value is not None else 'no score'}, {p.note}"
-                     for p in points)
+    desc = "; ".join(f"{p.label}: {p.shown if p.value is not None else 'no score'}, {p.note}" for p in points)
     return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, body + labels)
 
 

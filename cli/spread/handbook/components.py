@@ -32,10 +32,11 @@ def practice_profile(component: CoreComponent) -> str:
     return table([name for name, _ in columns], [[text(value or "") for _, value in columns]])
 
 
-def core(component: CoreComponent) -> str:
+def core(component: CoreComponent, cap: str | None = None) -> str:
     label = "Core component: every site keeps this" + (" · Critical" if component.critical else "")
-    critical = ("**Critical.** Rated at the bottom of its scale, this component is flagged however good the "
-                "rest of the audit is.") if component.critical else ""
+    capped = f", and the site's band can be no higher than {text(sentence(cap))}" if cap else ""
+    critical = (f"**Critical.** Rated unacceptable, this component is a critical breach: it is flagged however "
+                f"good the rest of the audit is{capped}.") if component.critical else ""
     body = section(
         f"**Function (never changes).** {text(component.function)}",
         f"**Form (the usual way of doing it).** {text(component.form)}" if component.form else "",
@@ -84,8 +85,9 @@ def components(playbook: Playbook) -> str:
                   "their **form** is the usual way to achieve it. Sites rate themselves against each component's "
                   "practice profile.")
     if critical:
-        core_intro += f" {len(critical)} of them are critical: a site must never fall to the bottom level on them."
-    parts = ["## Core components", core_intro, *(core(c) for c in playbook.core), "## Local components"]
+        core_intro += f" {len(critical)} of them are critical: a site must never be rated unacceptable on them."
+    cap = playbook.instrument.cap
+    parts = ["## Core components", core_intro, *(core(c, cap) for c in playbook.core), "## Local components"]
     if playbook.local:
         parts.append("Each site decides these for itself, within the allowed choices, and records its choice "
                      "and the reason in its site record.")

@@ -28,11 +28,16 @@ def first_sentence(value: str) -> str:
 
 
 def glance(report: PlaybookReport) -> str:
-    """Network fidelity in one line: how many sites sit in each band at their latest audit."""
+    """Network fidelity in one line: how many sites sit in each band at their latest audit, and how many of those
+    bands a critical breach capped or an unrated critical component leaves unverified."""
     bands = {band.label for band in report.playbook.instrument.bands}
     ranked = [b for b in reversed(report.bands) if b[0] in bands] + [b for b in report.bands if b[0] not in bands]
     counts = [f"{count} {text(sentence(label).lower())}" for label, count in ranked if count]
-    return ", ".join(counts) if counts else "no sites yet"
+    scores = [s.score for s in report.sites if s.score is not None]
+    notes = [f"{count} {what}" for count, what in (
+        (sum(bool(s.capped_by) for s in scores), "capped by a critical breach"),
+        (sum(bool(s.unverified) for s in scores), "unverified")) if count]
+    return ", ".join(counts) + (f" ({', '.join(notes)})" if notes else "") if counts else "no sites yet"
 
 
 def card(report: PlaybookReport) -> str:

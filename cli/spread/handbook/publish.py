@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spread.check.rules import check_network
 from spread.errors import Problem, SpreadError
-from spread.handbook import config, deferred, engine, files, links, lock, sitedir, swap, theme
+from spread.handbook import config, deferred, engine, files, links, lock, navigation, sitedir, swap, theme
 from spread.handbook.generate import pages
 from spread.network.repo import Network, load_network
 from spread.progress import Progress, nothing
@@ -34,8 +34,9 @@ class Prepared:
 
 
 def checked(root: Path) -> tuple[Network, list[Problem]]:
+    """The repository and every problem `spread check` finds in it, mkdocs.yml's navigation included."""
     network = load_network(root)
-    return network, check_network(network)
+    return network, sorted({*check_network(network), *navigation.problems(root)})
 
 
 def generate_build(network: Network, build_dir: Path, site_dir: Path, today: date,

@@ -10,7 +10,8 @@ from spread.handbook.markup import inline
 from spread.handbook.words import REVIEW, day, sentence
 from spread.model.audit import Audit
 from spread.model.instrument import SCORE_LEVELS
-from spread.scoring.bands import number, span
+from spread.scoring import shown
+from spread.scoring.bands import span
 from spread.scoring.explain import explain
 from spread.scoring.results import ItemResult, Score
 from spread.scoring.text import name, weakest
@@ -19,14 +20,19 @@ from spread.scoring.text import name, weakest
 def total_text(score: Score) -> str:
     """`44 of 50 (88%)`, or the mean when only a mean exists, or why there is no score."""
     if score.total is not None and score.percent is not None:
-        return f"{number(score.total)} of {score.maximum} ({number(score.percent)}%)"
+        return f"{shown.total(score.total)} of {score.maximum} ({shown.percent(score)})"
     if score.mean is not None:
-        return f"mean {number(score.mean)} over the {score.rated} rated items"
+        return f"mean {shown.mean(score)} over the {score.rated} rated items"
     return f"no score: {score.rated} of {score.count} items rated"
 
 
 def band_text(score: Score) -> str:
     return sentence(score.band.label) if score.band else "No band (incomplete audit)"
+
+
+def band_notes(score: Score) -> str:
+    """What must be read with the band, as escaped text after it: `, capped by a critical breach: Safe club`."""
+    return "".join(f", {inline(note)}" for note in score.notes)
 
 
 def _rated(score: Score, r: ItemResult) -> str:
@@ -39,15 +45,23 @@ def _level(score: Score, value: int) -> str:
     return sentence(SCORE_LEVELS.get(value, str(value))) if score.kind == "practice-profile" else str(value)
 
 
+def _breach(score: Score, r: ItemResult) -> str:
+    rated = _rated(score, r).lower()
+    how = f"not rated, so scored {rated} by the playbook's rule for missing data" if r.imputed else f"rated {rated}"
+    counts = ", which counts as unacceptable," if score.kind == "anchored" else ""
+    return f"<strong>Critical breach:</strong> {inline(name(score, r))} is {how}{counts} on a critical component."
+
+
 def _flags(score: Score) -> str:
-    flags = [f"<strong>Critical breach:</strong> {inline(name(score, r))} is rated {_rated(score, r).lower()}, the "
-             "bottom of its scale." for r in score.breaches]
+    flags = [_breach(score, r) for r in score.breaches]
     flags += [f"<strong>Below the minimum:</strong> {inline(name(score, r))} is {_rated(score, r).lower()}"
               + (f"; the lowest acceptable score is {r.item.min}." if score.kind == "anchored" else ".")
               for r in score.below_min if not r.critical_breach]
-    if score.capped and score.uncapped is not None:
-        flags.append(f"The band is capped because of a critical breach: the score alone would be "
-                     f"{inline(sentence(score.uncapped.label))}.")
+    if score.capped_by and score.uncapped is not None:
+        flags.append(f"<strong>Capped by a critical breach:</strong> {inline(', '.join(score.capped_by))}; the score "
+                     f"alone would be {inline(sentence(score.uncapped.label))}.")
+    flags += [f"<strong>Unverified:</strong> {inline(name(score, r))} is critical and was not rated "
+              f"({inline(r.not_rated or '')}), so the band cannot vouch for it." for r in score.unverified]
     return markup.note("warning", "Flagged whatever the total", markup.bullets(flags)) if flags else ""
 
 
@@ -67,14 +81,14 @@ def _weakest(score: Score) -> str:
 
 
 def _sections(score: Score) -> str:
-    rows = [[inline(s.section.title), f"{number(s.total)} of {s.maximum}" if s.total is not None else "Incomplete",
-             number(s.mean) if s.mean is not None else ""] for s in score.sections]
+    rows = [[inline(s.section.title), f"{shown.total(s.total)} of {s.maximum}" if s.total is not None else "Incomplete",
+             shown.mean(score, s.mean) if s.mean is not None else ""] for s in score.sections]
     return markup.table(["Section", "Score", "Mean per item"], rows) if rows else ""
 
 
 def _goals(score: Score) -> str:
-    rows = [[f"{inline(g.goal.id)} · {inline(g.goal.title)}", g.shown(),
-             f"{'≥' if g.goal.op == '>=' else '≤'} {g.shown(g.goal.target)}", sentence(g.verdict)] for g in score.goals]
+    rows = [[f"{inline(g.goal.id)} · {inline(g.goal.title)}", g.shown(), g.target, sentence(g.verdict)]
+            for g in score.goals]
     return section(heading(3, f"Goals: {score.goals_summary}", indexed=False),
                    markup.table(["Goal", "Result", "Target", "Met?"], rows)) if rows else ""
 
@@ -83,7 +97,8 @@ def latest(score: Score, audit: Audit) -> str:
     """The latest self-audit's section: what kind of review, band and score, flags, sections, the weakest
     items, goals, and how the score was worked out (the lines `spread audit score --explain` prints)."""
     unit = "%" if score.band and score.band_on == "percent" else ""
-    band = f"<strong>{inline(band_text(score))}</strong>" + (f" ({span(score.band)}{unit})" if score.band else "")
+    band = (f"<strong>{inline(band_text(score))}</strong>" + (f" ({span(score.band)}{unit})" if score.band else "")
+            + band_notes(score))
     meaning = inline(score.band.description) if score.band and score.band.description else ""
     done = f", completed {inline(day(audit.completed))}" if audit.completed else ""
     summary = "".join([

@@ -22,7 +22,7 @@ from spread.model.audit import Audit
 from spread.model.playbook import LocalComponent, Playbook
 from spread.model.site import Adaptation
 from spread.report.rollup import SiteStatus
-from spread.scoring.bands import number
+from spread.scoring import shown
 
 
 def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
@@ -58,10 +58,11 @@ def _trend(status: SiteStatus) -> str:
     title = heading(2, "Fidelity over time", indexed=False)
     if not status.trend:
         return section(title, "No self-audit has been recorded yet.")
-    points = [Point(s.period, s.percent, band_text(s).split(" (")[0]) for s in status.trend]
+    points = [Point(s.period, None if s.percent is None else float(s.percent), band_text(s).split(" (")[0],
+                    shown.percent(s)) for s in status.trend]
     chart = trend(f"trend-{status.site.id}", f"Fidelity over time at {status.site.name}", points)
     several = len({s.version for s in status.trend}) > 1
-    words = "; ".join(f"{s.period}: {f'{number(s.percent)}%' if s.percent is not None else total_text(s)} "
+    words = "; ".join(f"{s.period}: {shown.percent(s) or total_text(s)} "
                       f"({band_text(s).split(' (')[0].lower()}{f', version {s.version}' if several else ''})"
                       for s in status.trend)
     return section(title, markup.para("Each audit's score as a percentage of the most it could score, so audits "
@@ -107,7 +108,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     page = paths.site(s.playbook, s.id)
     where = f" in {text(s.area)}" if s.area else ""
     score = status.score
-    latest_line = (f" Latest self-audit, {text(score.period)}: {band_text(score).lower()}, {total_text(score)}."
+    latest_line = (f" Latest self-audit, {text(score.period)}: {band_text(score).lower()}"
+                   f"{''.join(f', {text(note)}' for note in score.notes)}, {total_text(score)}."
                    if score else " No self-audit yet.")
     if score and status.age is not None:
         latest_line += (f" It is out of date ({periods.age_words(status.age)} old): it shows what the site last showed, "

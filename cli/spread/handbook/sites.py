@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spread.handbook import markup, paths
 from spread.handbook.markup import inline
-from spread.handbook.score import total_text
+from spread.handbook.score import band_notes, total_text
 from spread.handbook.words import STAGES, sentence
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
-from spread.scoring.bands import number
+from spread.report.text import trend_text
 
 
 def site_link(status: SiteStatus, page: str) -> str:
@@ -21,10 +21,12 @@ def site_link(status: SiteStatus, page: str) -> str:
 
 
 def band_cell(status: SiteStatus) -> str:
-    """The latest band in words: `Good`, `Incomplete audit`, `Out of date (was High)`, `No audit yet`."""
+    """The latest band in words, with what must be read with it: `Good`, `Low, capped by a critical breach: Safe
+    club`, `Incomplete audit, unverified: Safe sessions not rated`, `Out of date (was High)`, `No audit yet`."""
     if status.score is None:
         return "No audit yet"
-    band = inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit"
+    band = (inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit") \
+        + band_notes(status.score)
     # A stale score is no evidence of today's practice: it never reads as a band of its own.
     return band if status.age is None else f"Out of date (was {band})"
 
@@ -32,11 +34,6 @@ def band_cell(status: SiteStatus) -> str:
 def version_cell(status: SiteStatus) -> str:
     behind = f" (behind: {inline(status.latest_version)} is out)" if status.behind and status.latest_version else ""
     return inline(status.site.version) + behind
-
-
-def _trend(status: SiteStatus) -> str:
-    """Percent at each audit, oldest first, rounded as `spread report` rounds them."""
-    return " → ".join(number(round(s.percent)) if s.percent is not None else "–" for s in status.trend) or "–"
 
 
 def _flags(status: SiteStatus) -> str:
@@ -57,7 +54,7 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
     if not report.sites:
         return "No site runs this playbook yet."
     rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
-             total_text(s.score) if s.score else "", _trend(s), _flags(s)] for s in report.sites]
+             total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)] for s in report.sites]
     return markup.table(["Site", "Version", "Latest audit", "Band", "Score", "Trend (%)", "Flags"], rows)
 
 

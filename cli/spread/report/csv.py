@@ -12,13 +12,14 @@ from spread.report.data import DATED, site_row
 from spread.report.learning import one_line
 from spread.report.rollup import SiteStatus, dated
 from spread.report.summary import Cell, NetworkSummary
-from spread.scoring.bands import number
+from spread.scoring import shown
 
 BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band",
-           "complete", "total", "maximum", "percent", "overdue", "audit_due", "out_of_date", "audit_age_months", "critical_breaches", "below_minimum",
+           "band_before_cap", "capped_by", "unverified", "complete", "total", "maximum", "percent", "overdue", "audit_due",
+           "out_of_date", "audit_age_months", "critical_breaches", "below_minimum",
            "goals_met", "trend")
 DATED_AT = COLUMNS.index(DATED[0])
 
@@ -41,7 +42,7 @@ def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
     """One site's row after the playbook column, whatever the date: the cells before and after the cells that depend
     on the date (`data.DATED`, see `dated_cells`)."""
     trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
-             + (f" ({number(s.percent)}%)" if s.percent is not None else "") for s in status.trend]
+             + (f" ({shown.percent(s)})" if s.percent is not None else "") for s in status.trend]
     row = site_row(status) | {"trend": trend}
     return (tuple(cell(row[column]) for column in COLUMNS[1:DATED_AT]),
             tuple(cell(row[column]) for column in COLUMNS[DATED_AT + len(DATED):]))

@@ -14,7 +14,8 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from spread.report.rollup import LEVELS, SiteStatus, dated
-from spread.scoring.data import change_data, rounded
+from spread.scoring import shown
+from spread.scoring.data import band_notes, change_data, number, total
 
 if TYPE_CHECKING:
     from spread.report.summary import NetworkSummary, PlaybookSummary
@@ -27,7 +28,7 @@ DATED = ("overdue", "audit_due", "out_of_date", "audit_age_months")
 
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
-    return [{"period": s.period, "version": s.version, "total": rounded(s.total), "percent": rounded(s.percent),
+    return [{"period": s.period, "version": s.version, "total": total(s.total), "percent": number(shown.percent(s)),
              "band": s.band.label if s.band else None, "complete": s.complete} for s in status.trend]
 
 
@@ -38,9 +39,10 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
         "site": site.id, "name": site.name, "stage": site.stage, "version": site.version,
         "latest_version": status.latest_version, "behind": status.behind,
         "last_audit": score.period if score else None, "band": status.band,
+        **band_notes(score),
         "complete": score.complete if score else None,
-        "total": rounded(score.total) if score else None, "maximum": score.maximum if score else None,
-        "percent": rounded(score.percent) if score else None,
+        "total": total(score.total) if score else None, "maximum": score.maximum if score else None,
+        "percent": number(shown.percent(score)) if score else None,
         "overdue": status.overdue, "audit_due": status.due, "out_of_date": status.age is not None,
         "audit_age_months": status.age,
         "critical_breaches": sorted({r.item.component for r in score.breaches}) if score else [],

@@ -169,10 +169,11 @@ NetworkReport = NetworkRollUp[SiteStatus]
 
 def component_levels(score: Score) -> dict[str, str]:
     """Each core component's level at one audit: the weakest of its rated items (a component is only as strong as
-    its weakest item; `ideal` counts as expected). Components with no rated item are left out."""
+    its weakest item; `ideal` counts as expected). Components with no rated item are left out, even where the
+    playbook's rule for missing data scores an unrated item (`missing: lowest`): the levels say what was rated."""
     worst: dict[str, str] = {}
     for result in score.items:
-        if result.level is None:
+        if result.level is None or result.imputed:
             continue
         level = "expected" if result.level == "ideal" else result.level
         current = worst.get(result.item.component)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from spread.report.rollup import LEVELS, SiteStatus, dated, stale_words
-from spread.scoring.bands import number
+from spread.scoring import shown
 from spread.scoring.results import Score
 
 if TYPE_CHECKING:
@@ -22,8 +22,9 @@ def table(rows: list[list[str]]) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
 
 
-def _trend(trend: tuple[Score, ...]) -> str:
-    return " → ".join(number(round(s.percent)) if s.percent is not None else "–" for s in trend) or "–"
+def trend_text(trend: tuple[Score, ...]) -> str:
+    """Percent at each audit, oldest first, in the playbook's format: `73 → 80 → –` (– for no score)."""
+    return " → ".join(shown.percent(s).rstrip("%") or "–" for s in trend) or "–"
 
 
 def _flags(status: SiteStatus) -> str:
@@ -44,10 +45,10 @@ def _flags(status: SiteStatus) -> str:
 def site_columns(status: SiteStatus) -> list[str]:
     """One site's cells in the table of sites, whatever the date: without its overdue flag (see `dated_columns`)."""
     s = status.score
-    total = f"{number(s.total)} of {s.maximum}" if s and s.total is not None else ""
-    percent = f"{number(s.percent)}%" if s and s.percent is not None else ""
-    return [status.site.id, status.site.version, s.period if s else "none", status.band, total, percent,
-            _trend(status.trend), _flags(status)]
+    total = f"{shown.total(s.total)} of {s.maximum}" if s and s.total is not None else ""
+    band = shown.band_word(s, status.band) if s else status.band
+    return [status.site.id, status.site.version, s.period if s else "none", band, total, shown.percent(s) if s else "",
+            trend_text(status.trend), _flags(status)]
 
 
 def dated_columns(columns: Sequence[str], overdue: bool, due: str, stale: bool = False,

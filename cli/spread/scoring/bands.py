@@ -1,17 +1,21 @@
-"""Reading a score against a playbook's bands, and showing numbers the way every report shows them."""
+"""Reading a score against a playbook's bands, exactly, and the cap a critical breach puts on the band."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from spread.model.instrument import Band
-
-
-def number(value: float) -> str:
-    """A number as people read it: whole numbers bare, others to 2 decimals (comparisons use the unrounded value)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+from spread.scoring.numbers import exact, written
 
 
 def span(band: Band) -> str:
-    return f"{number(band.min)}–{number(band.max)}"
+    """A band's range as the playbook writes it: `25–34`, `1–2.9583`."""
+    return f"{written(band.min)}–{written(band.max)}"
+
+
+def bounds(bands: tuple[Band, ...]) -> tuple[Fraction, ...]:
+    """Every band's bounds, exactly: the thresholds a banded number must never be shown across."""
+    return tuple(exact(value) for band in bands for value in (band.min, band.max))
 
 
 def ordered(bands: tuple[Band, ...]) -> tuple[Band, ...]:
@@ -19,10 +23,10 @@ def ordered(bands: tuple[Band, ...]) -> tuple[Band, ...]:
     return tuple(sorted(bands, key=lambda b: (b.min, b.max)))
 
 
-def band_for(bands: tuple[Band, ...], value: float) -> Band | None:
-    """The band an (unrounded) value falls in. Bands are inclusive; where two share a boundary the higher one
-    takes it, so 50% is `adequate`, not `low`. None only if the bands leave a gap (`spread check` reports that)."""
-    inside = [band for band in ordered(bands) if band.min <= value <= band.max]
+def band_for(bands: tuple[Band, ...], value: Fraction) -> Band | None:
+    """The band an exact value falls in. Bands are inclusive; where two share a boundary the higher one takes
+    it, so 50% is `adequate`, not `low`. None only if the bands leave a gap (`spread check` reports that)."""
+    inside = [band for band in ordered(bands) if exact(band.min) <= value <= exact(band.max)]
     return inside[-1] if inside else None
 
 

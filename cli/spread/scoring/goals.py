@@ -1,13 +1,14 @@
-"""Numeric goals: computed from an audit's counts, compared unrounded, reported as met, not met or no data."""
+"""Numeric goals: computed exactly from an audit's counts, reported as met, not met or no data."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from spread.model.audit import GoalData
-from spread.model.instrument import Goal
-from spread.scoring.bands import number
+from spread.model.instrument import DEFAULT_DECIMALS, Decimals, Goal
+from spread.scoring.numbers import exact, fixed, written
 
 Verdict = Literal["met", "not met", "no data"]
 SIGN = {">=": "≥", "<=": "≤"}
@@ -18,43 +19,54 @@ class GoalResult:
     """One goal for one audit. `value` is None when there is no data (a missing count or a zero denominator)."""
 
     goal: Goal
-    value: float | None
+    value: Fraction | None
     verdict: Verdict
     numerator: float | None = None
     denominator: float | None = None
+    decimals: Decimals = DEFAULT_DECIMALS
 
     @property
     def met(self) -> bool:
         return self.verdict == "met"
 
-    def shown(self, value: float | None = None) -> str:
-        """The value (or the target) with its unit, to 2 decimals: `63.33%`."""
-        value = self.value if value is None else value
-        return "no data" if value is None else number(value) + ("%" if self.goal.unit == "percent" else "")
+    def shown(self) -> str:
+        """The value with its unit, in the playbook's format, never rounded across the target: `63%`, `0.33`."""
+        if self.value is None:
+            return "no data"
+        unit = self.goal.unit
+        if unit == "count" and self.value.denominator == 1:
+            return str(self.value)
+        places = self.decimals.percent if unit == "percent" else self.decimals.mean
+        return fixed(self.value, places, (exact(self.goal.target),)) + ("%" if unit == "percent" else "")
+
+    @property
+    def target(self) -> str:
+        """`≥ 80%`: the target as the playbook writes it."""
+        return f"{SIGN[self.goal.op]} {written(self.goal.target)}{'%' if self.goal.unit == 'percent' else ''}"
 
     def explain(self) -> str:
         g = self.goal
-        target = f"{SIGN[g.op]} {self.shown(g.target)}"
         if self.value is None:
             why = ("the denominator is 0" if self.denominator == 0 else "the audit gives no figures for it")
-            return f"{g.id}: no data ({why}), so not counted as met; target {target}"
+            return f"{g.id}: no data ({why}), so not counted as met; target {self.target}"
         if g.is_fraction:
             assert self.numerator is not None and self.denominator is not None
-            sum_ = f"{number(self.numerator)} / {number(self.denominator)} = {self.shown()}"
+            sum_ = f"{written(self.numerator)} / {written(self.denominator)} = {self.shown()}"
         else:
             sum_ = self.shown()
-        return f"{g.id}: {sum_}, target {target} → {self.verdict}"
+        return f"{g.id}: {sum_}, target {self.target} → {self.verdict}"
 
 
-def evaluate(goal: Goal, data: GoalData | None) -> GoalResult:
+def evaluate(goal: Goal, data: GoalData | None, decimals: Decimals = DEFAULT_DECIMALS) -> GoalResult:
     data = data or GoalData()
     if goal.is_fraction:
         if data.numerator is None or not data.denominator:
-            return GoalResult(goal, None, "no data", data.numerator, data.denominator)
-        value = data.numerator / data.denominator * (100 if goal.unit == "percent" else 1)
+            return GoalResult(goal, None, "no data", data.numerator, data.denominator, decimals)
+        value = exact(data.numerator) / exact(data.denominator) * (100 if goal.unit == "percent" else 1)
     elif data.value is None:
-        return GoalResult(goal, None, "no data")
+        return GoalResult(goal, None, "no data", decimals=decimals)
     else:
-        value = data.value
-    met = value >= goal.target if goal.op == ">=" else value <= goal.target
-    return GoalResult(goal, value, "met" if met else "not met", data.numerator, data.denominator)
+        value = exact(data.value)
+    target = exact(goal.target)
+    met = value >= target if goal.op == ">=" else value <= target
+    return GoalResult(goal, value, "met" if met else "not met", data.numerator, data.denominator, decimals)

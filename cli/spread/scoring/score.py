@@ -1,10 +1,12 @@
 """Scoring a self-audit by its playbook's own rules. Pure: the command line and the handbook both call these
-functions, so they can never disagree. Every number in a `Score` is traced by `scoring.explain`."""
+functions, so they can never disagree. Every number in a `Score` is exact and traced by `scoring.explain`."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from spread.model.audit import Audit, Rating
-from spread.model.instrument import LEVEL_SCORES, Item
+from spread.model.instrument import LEVEL_SCORES, Instrument, Item
 from spread.model.playbook import Playbook
 from spread.scoring import bands as B
 from spread.scoring.goals import evaluate
@@ -12,24 +14,42 @@ from spread.scoring.results import Change, ItemResult, Score
 
 
 def profile_level(item: Item, score: int) -> str:
-    """An item score in practice-profile words, so anchored and profile instruments read alike in a report:
-    the bottom level, or below the item's minimum, is unacceptable; the top is expected; between is developmental."""
-    if score <= item.bottom or (item.min is not None and score < item.min):
-        return "unacceptable"
-    return "expected" if score >= item.top else "developmental"
+    """An item score in practice-profile words, so anchored and profile instruments read alike in a report: the
+    item's declared levels, or the default rule (`model.levels.default_levels`): on 1–5 with minimum 3, 1 and 2
+    are unacceptable, 3 developmental, 4 and 5 expected."""
+    return item.level_of(score)
+
+
+def _scored(item: Item, rating: Rating | None, score: int, level: str | None, critical: bool,
+            not_rated: str | None = None) -> ItemResult:
+    """A scored item: below its minimum or not, and a critical breach when a critical item is unacceptable."""
+    level = level or profile_level(item, score)
+    below = item.min is not None and score < item.min
+    return ItemResult(item, rating, score, level, below, critical and level == "unacceptable", not_rated, critical,
+                      imputed=not_rated is not None)
 
 
 def _rate(item: Item, rating: Rating | None, anchored: bool, critical: bool) -> ItemResult:
     if rating is None:
-        return ItemResult(item, None, None, None, not_rated="missing from the audit")
+        return ItemResult(item, None, None, None, not_rated="missing from the audit", critical=critical)
     if rating.not_rated is not None:
-        return ItemResult(item, rating, None, None, not_rated=rating.not_rated)
+        return ItemResult(item, rating, None, None, not_rated=rating.not_rated, critical=critical)
     score = rating.score if anchored or rating.level is None else LEVEL_SCORES.get(rating.level)
     if score is None:
-        return ItemResult(item, rating, None, None, not_rated="not rated on the playbook's scale")
-    level = profile_level(item, score) if anchored or rating.level is None else rating.level
-    below = item.min is not None and score < item.min
-    return ItemResult(item, rating, score, level, below, critical and score <= item.bottom)
+        return ItemResult(item, rating, None, None, not_rated="not rated on the playbook's scale", critical=critical)
+    return _scored(item, rating, score, None if anchored else rating.level, critical)
+
+
+def _lowest(r: ItemResult) -> ItemResult:
+    """An unrated item scored at the bottom of its scale (`missing: lowest`, as IPS scores missing evidence)."""
+    return r if r.score is not None else _scored(r.item, r.rating, r.item.bottom, None, r.critical, r.not_rated)
+
+
+def excludes(ins: Instrument, unrated: int, rated: int) -> bool:
+    """Whether the rule for missing data scores an audit on its rated items alone."""
+    if ins.missing == "exclude":
+        return rated > 0 and unrated <= (ins.max_unrated or 0)
+    return ins.missing == "mean-of-rated" and ins.method == "mean" and rated > 0
 
 
 def score_audit(playbook: Playbook, audit: Audit) -> Score:
@@ -38,28 +58,32 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     critical = {c.id for c in playbook.core if c.critical}
     results = tuple(_rate(item, audit.ratings.get(item.id), ins.kind == "anchored", item.component in critical)
                     for item in ins.items)
-    rated = [r for r in results if r.score is not None]
-    scores = [r.score for r in rated if r.score is not None]
+    unrated = sum(r.score is None for r in results)
+    if ins.missing == "lowest":
+        results = tuple(_lowest(r) for r in results)
+    counted = [r for r in results if r.score is not None]
+    points = sum(r.score or 0 for r in counted)
     maximum = sum(item.top for item in ins.items)
-    complete = len(rated) == len(results)
-    # Published scales give no rule for pro-rating, so only `mean-of-rated` scores an incomplete audit.
-    partial = ins.missing == "mean-of-rated" and ins.method == "mean" and bool(rated)
+    partial = len(counted) < len(results) and excludes(ins, unrated, len(results) - unrated)
     total = mean = percent = None
-    if complete and results:
-        total, mean = float(sum(scores)), sum(scores) / len(scores)
-        percent = total / maximum * 100 if maximum else None
+    if counted and len(counted) == len(results):
+        total, mean = Fraction(points), Fraction(points, len(counted))
+        percent = Fraction(points * 100, maximum) if maximum else None
     elif partial:
-        mean = sum(scores) / len(scores)
-        top = sum(r.item.top for r in rated)
-        percent = sum(scores) / top * 100 if top else None
-    banded = {"percent": percent, "mean": mean}.get(ins.band_on, total if ins.method == "sum" else mean)
+        top = sum(r.item.top for r in counted)
+        mean, percent = Fraction(points, len(counted)), Fraction(points * 100, top) if top else None
+    band_on = ins.band_on if ins.band_on != "total" or ins.method == "sum" else "mean"
+    banded = {"percent": percent, "mean": mean, "total": total}[band_on]
     uncapped = B.band_for(ins.bands, banded) if banded is not None else None
     breaches = tuple(r for r in results if r.critical_breach)
-    band = B.capped(ins.bands, uncapped, ins.critical_cap) if uncapped and breaches and ins.critical_cap else uncapped
-    goals = tuple(evaluate(goal, audit.goals.get(goal.id)) for goal in ins.goals)
-    return Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(rated),
-                 len(results), complete, total, mean, percent, maximum, ins.bands, band, uncapped,
-                 tuple(r for r in results if r.below_min), breaches, goals, ins.band_on, ins, banded, partial)
+    cap = ins.cap
+    band = B.capped(ins.bands, uncapped, cap) if uncapped and breaches and cap else uncapped
+    goals = tuple(evaluate(goal, audit.goals.get(goal.id), ins.decimals) for goal in ins.goals)
+    return Score(playbook.id, playbook.version, audit.site, audit.period, ins.kind, results, len(results) - unrated,
+                 len(results), unrated == 0, total, mean, percent, maximum, ins.bands, band, uncapped,
+                 tuple(r for r in results if r.below_min), breaches, goals, band_on,
+                 tuple(r for r in results if r.critical and r.not_rated is not None), ins.decimals, ins, banded,
+                 partial, {c.id: c.title for c in playbook.core})
 
 
 def compare(previous: Score, current: Score) -> Change:

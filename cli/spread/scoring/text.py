@@ -7,7 +7,7 @@ import textwrap
 
 from spread.model.instrument import SCORE_LEVELS
 from spread.scoring import explain as explained
-from spread.scoring.bands import number, span
+from spread.scoring import shown
 from spread.scoring.results import Change, ItemResult, Score
 
 WEAKEST = 3
@@ -33,23 +33,37 @@ def name(score: Score, r: ItemResult) -> str:
     return r.item.title if score.kind == "practice-profile" else f"{r.item.id} {r.item.title}"
 
 
+def _notes(score: Score) -> list[str]:
+    """The cap and unverified critical items, under the band they qualify."""
+    lines = []
+    if score.capped_by and score.uncapped is not None:
+        lines.append(f"  Capped by a critical breach: {', '.join(score.capped_by)}; the score alone would be "
+                     f"{score.uncapped.label}.")
+    if score.unverified:
+        names = score.components(score.unverified)
+        lines.append(f"  Unverified: {', '.join(names)} not rated, so the band cannot vouch for "
+                     f"{'it' if len(names) == 1 else 'them'} (a critical component).")
+    return lines
+
+
 def headline(score: Score) -> list[str]:
     """Band and numbers: the lines a site reads first."""
     if score.band is None:
-        why = ("the audit is incomplete" if not score.complete and score.mean is None
+        why = ("the audit is incomplete" if score.banded is None
                else "its score falls in no band (run `spread check`)")
         lines = [f"Band: none, because {why} ({score.rated} of {score.count} items rated)."]
     else:
         desc = f" — {' '.join(score.band.description.split())}" if score.band.description else ""
-        unit = "%" if score.band_on == "percent" else ""
-        lines = [f"Band: {score.band.label} ({span(score.band)}{unit}){desc}"]
-        if score.capped and score.uncapped is not None:
-            lines.append(f"  Capped by a critical breach: the score alone would be {score.uncapped.label}.")
-    if score.total is not None and score.mean is not None and score.percent is not None:
-        lines.append(f"Total: {number(score.total)} of {score.maximum} ({number(score.percent)}%), "
-                     f"mean {number(score.mean)} per item, {score.rated} of {score.count} items rated.")
+        lines = [f"Band: {shown.band_range(score)}{desc}"]
+    lines += _notes(score)
+    if score.total is not None:
+        scored = score.count - score.rated
+        lowest = f" ({scored} scored at their lowest)" if scored else ""
+        lines.append(f"Total: {shown.total(score.total)} of {score.maximum} ({shown.percent(score)}), "
+                     f"mean {shown.mean(score)} per item, {score.rated} of {score.count} items rated{lowest}.")
     elif score.mean is not None:
-        lines.append(f"Mean of the {score.rated} rated items: {number(score.mean)} (of {score.count} items).")
+        share = f", {shown.percent(score)} of their maximum" if score.percent is not None else ""
+        lines.append(f"Mean of the {score.rated} rated items: {shown.mean(score)} (of {score.count} items){share}.")
     return lines
 
 
@@ -59,8 +73,8 @@ def _sections(score: Score) -> list[str]:
     width = max(len(s.section.title) for s in score.sections)
     lines = ["", "Sections"]
     for s in score.sections:
-        total = f"{number(s.total)} of {s.maximum}" if s.total is not None else "incomplete"
-        mean = f"mean {number(s.mean)}" if s.mean is not None else ""
+        total = f"{shown.total(s.total)} of {s.maximum}" if s.total is not None else "incomplete"
+        mean = f"mean {shown.mean(score, s.mean)}" if s.mean is not None else ""
         lines.append(f"  {s.section.title:<{width}}  {total:<10}  {mean}".rstrip())
     return lines
 
@@ -78,15 +92,18 @@ def _flags(score: Score) -> list[str]:
         else:
             lines += ["", "Below their minimum (flagged whatever the total)"]
             lines += [f"  {name(score, r)}: {r.score}, minimum {r.item.min}" for r in score.below_min]
-    unrated = [r for r in score.items if r.score is None]
+    unrated = [r for r in score.items if r.not_rated is not None]
     if unrated:
-        lines += ["", "Not rated"] + [f"  {name(score, r)}: {r.not_rated}" for r in unrated]
+        rule = " (scored at the bottom of the scale, `missing: lowest`)" if any(r.imputed for r in unrated) else ""
+        lines += ["", f"Not rated{rule}"]
+        lines += [f"  {name(score, r)}: {r.not_rated}{' (critical: unverified)' if r.critical else ''}"
+                  for r in unrated]
     return lines
 
 
 def weakest(score: Score, count: int = WEAKEST) -> list[ItemResult]:
     """The rated items furthest from the top of their scale, in the instrument's order when tied."""
-    below = [r for r in score.items if r.score is not None and r.score < r.item.top]
+    below = [r for r in score.items if r.score is not None and not r.imputed and r.score < r.item.top]
     return sorted(below, key=lambda r: (r.score or 0) - r.item.bottom)[:count] if below else []
 
 
@@ -106,17 +123,16 @@ def _goals(score: Score) -> list[str]:
         return []
     lines = ["", f"Goals: {score.goals_summary}"]
     for g in score.goals:
-        target = f"{'≥' if g.goal.op == '>=' else '≤'} {g.shown(g.goal.target)}"
-        lines.append(f"  {g.goal.id} {g.goal.title}: {g.shown()} (target {target}) — {g.verdict}")
+        lines.append(f"  {g.goal.id} {g.goal.title}: {g.shown()} (target {g.target}) — {g.verdict}")
     return lines
 
 
 def change_line(change: Change) -> str:
     parts = []
     if change.total is not None:
-        parts.append(f"total {change.total:+g}")
+        parts.append(f"total {'+' * (change.total >= 0)}{shown.total(change.total)}")
     if change.percent is not None:
-        parts.append(f"{change.percent:+.2f} percentage points".replace(".00 ", " "))
+        parts.append(f"{shown.points(change.current, change.percent)} percentage points")
     before, after = change.band_before or "no band", change.band_after or "no band"
     parts.append(f"band {after} (unchanged)" if before == after else f"band {before} → {after}")
     version = "" if change.previous.version == change.current.version else f", on version {change.previous.version}"

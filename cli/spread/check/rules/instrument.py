@@ -67,9 +67,6 @@ def check_instrument(pb: Playbook, shown: str) -> Iterator[Problem]:
         index = next(i for i, c in enumerate(pb.core) if c.id == component)
         yield at(shown, doc, ("core", index, "id"), "error", f"core component `{component}` is not rated by any "
                  "fidelity item: add an item with `component: " + component + "`", "instrument-uncovered-component")
-    if ins.missing == "mean-of-rated" and ins.method != "mean":
-        yield at(shown, doc, (*base, "scoring", "missing"), "error", "`mean-of-rated` only works with the mean method: "
-                 "use `missing: incomplete`, or `method: mean`", "scoring-missing-rule")
     yield from _bands(pb, shown)
     yield from _goals(pb, shown)
 
@@ -113,9 +110,6 @@ def _bands(pb: Playbook, shown: str) -> Iterator[Problem]:
                  f"the highest band ends at {_n(last.max)}: raise `{last.label}`", "bands-not-covering")
     if len(set(labels)) != len(labels):
         yield at(shown, doc, where, "error", "two bands have the same label: give each band its own", "band-label-duplicate")
-    if ins.critical_cap is not None and ins.critical_cap not in labels:
-        yield at(shown, doc, ("fidelity", "scoring", "critical_cap"), "error", f"`critical_cap` names the band "
-                 f"`{ins.critical_cap}`, which does not exist: use {words(labels)}", "critical-cap-unknown")
 
 
 def _goals(pb: Playbook, shown: str) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from spread.check.rules.common import at
 from spread.check.rules.instrument import check_instrument
+from spread.check.rules.scoring import check_scoring
 from spread.errors import Problem, words
 from spread.model.playbook import Playbook
 from spread.network.repo import Network
@@ -42,3 +43,4 @@ def check_playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
                      "no site could choose anything: add `options` or set `free_text: true`", "local-no-choice")
     if pb.instrument.kind == "anchored":
         yield from check_instrument(pb, shown)
+    yield from check_scoring(pb, shown)

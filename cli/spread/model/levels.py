@@ -1,0 +1,43 @@
+"""Which scores of an item count as expected, developmental and unacceptable practice (the practice-profile words).
+
+A playbook may say so for its whole instrument or for one item (`levels`), following its anchors' own words. Without
+it, the rule below decides, the same rule a practice profile's 0-2 scale follows (unacceptable 0, developmental 1,
+expected 2), so anchored and profile instruments read alike in reports, heat maps and flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The words from the strongest to the weakest: a component is only as strong as its weakest item.
+LEVELS = ("expected", "developmental", "unacceptable")
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The scores at each level. A check makes sure every score of the scale is in exactly one, in order."""
+
+    expected: frozenset[int]
+    developmental: frozenset[int]
+    unacceptable: frozenset[int]
+
+    def of(self, score: int) -> str | None:
+        """The level a score is at, or None for a score the levels leave out."""
+        return next((level for level in LEVELS if score in getattr(self, level)), None)
+
+    def scores(self, level: str) -> tuple[int, ...]:
+        return tuple(sorted(getattr(self, level)))
+
+
+def default_levels(bottom: int, top: int, minimum: int | None) -> Levels:
+    """The levels of a scale without declared ones. The fidelity line is the item's minimum (without one, or with
+    one at the bottom, the score above the bottom): below it is unacceptable. Of the scores at or above the line,
+    the upper half, rounded up, is expected and the rest developmental, so expected is never only the top score
+    when three or more scores clear the line: on 1-5 with minimum 3, 4 and 5 are expected and 3 developmental;
+    on 1-5 without a minimum, 1 is unacceptable, 2 and 3 developmental, 4 and 5 expected; on 0-2 (a practice
+    profile, minimum 1), 0, 1 and 2 in turn."""
+    line = minimum if minimum is not None and minimum > bottom else bottom + 1
+    line = max(bottom, min(line, top))
+    expected_from = line + (top - line + 1) // 2
+    return Levels(frozenset(range(expected_from, top + 1)), frozenset(range(line, expected_from)),
+                  frozenset(range(bottom, line)))

@@ -32,7 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 TOWNS = ["Leeds", "Bristol", "Gateshead", "Swansea", "Lambeth", "Norwich", "Derby", "Hackney", "Inverness", "Belfast",
          "Sheffield", "Blackpool", "Swindon", "Carlisle", "Exeter", "Wrexham", "Luton", "Oldham", "Dundee", "Truro"]
 HOSTS = ["charity", "community-group", "social-enterprise", "nhs", "local-authority", "school", "library"]
-STAGES = ["installation", "initial-implementation", "full-implementation", "sustainment"]
+# NIRN's stages, full implementation twice (it stood for `sustainment`, which is EPIS's and no site stage now).
+STAGES = ["installation", "initial-implementation", "full-implementation", "full-implementation"]
 
 
 def load_playbooks() -> list[Playbook]:

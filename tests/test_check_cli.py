@@ -96,8 +96,8 @@ def test_schema_errors_point_at_the_line(run: Run, demo: Path) -> None:
     result = run("check", "--repo", demo)
     assert result.stdout.splitlines() == [
         f"{SITE}:1:1: error: this file is missing the required field `stage`: add it. Where the site is in "
-        "implementation: exploration, installation, initial-implementation, full-implementation, sustainment, "
-        "paused or closed. [schema-required]",
+        "implementation: one of NIRN's four stages (exploration, installation, initial-implementation, "
+        "full-implementation), or paused or closed. [schema-required]",
         f"{SITE}:3:31: error: `version` is \"1.0\": write the version as MAJOR.MINOR.PATCH, for example 1.0.0 "
         "[schema-pattern]",
         f"{SITE}:4:39: error: `type` cannot be \"charty\": did you mean `charity`? [schema-enum]",

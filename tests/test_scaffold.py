@@ -94,7 +94,7 @@ def test_answers_file_problems_name_the_line(tmp_path: Path) -> None:
         ("A:3:10: error: `started` is 2026-02-30, which is not a real date: write it as YYYY-MM-DD, for example "
         "2026-03-01 [answers-date]"),
         ("A:4:8: error: `stage` cannot be `planning`: use `exploration`, `installation`, `initial-implementation`, "
-        "`full-implementation`, `sustainment`, `paused` or `closed` [answers-value]"),
+        "`full-implementation`, `paused` or `closed` [answers-value]"),
         ("A:6:19: error: \"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, "
         "`gp-surgery` or `online` [answers-choice]"),
         ("A:7:3: error: `peer-led` is a core component of `demo`: every site keeps it as the playbook says, so there "

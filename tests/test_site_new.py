@@ -36,8 +36,8 @@ host:
   name: York CVS
   type: charity
 area: York
-# stage: exploration, installation, initial-implementation, full-implementation, sustainment, paused
-# or closed. Change it as the site moves on.
+# stage: exploration, installation, initial-implementation or full-implementation (NIRN's stages),
+# or paused or closed. Change it as the site moves on.
 stage: installation
 started: 2026-03-01
 

@@ -60,8 +60,8 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     for key, value in (("area", answers.area), ("contact", answers.contact)):
         if value:
             lines += field(key, value)
-    lines += [*comment("stage: exploration, installation, initial-implementation, full-implementation, sustainment, "
-                       "paused or closed. Change it as the site moves on."),
+    lines += [*comment("stage: exploration, installation, initial-implementation or full-implementation (NIRN's "
+                       "stages), or paused or closed. Change it as the site moves on."),
               *field("stage", answers.stage), f"started: {answers.started}"]
     return "\n".join([*lines, *_adaptations(pb, answers.choices)]) + "\n"
 

@@ -23,14 +23,15 @@ STATUS = {"pilot": "Pilot", "active": "Active", "retired": "Retired"}
 STAGES = {
     "exploration": "Exploration", "installation": "Installation",
     "initial-implementation": "Initial implementation", "full-implementation": "Full implementation",
-    "sustainment": "Sustainment", "paused": "Paused", "closed": "Closed",
+    "paused": "Paused", "closed": "Closed",
+    # Not a NIRN stage: the last phase of EPIS, which a playbook's rollout may still plan for.
+    "sustainment": "Sustainment (EPIS)",
 }
 STAGE_MEANING = {
     "exploration": "deciding whether the programme fits local needs",
     "installation": "getting ready: people, venue, agreements and training",
     "initial-implementation": "running for the first time, still learning",
-    "full-implementation": "running as designed, as everyday practice",
-    "sustainment": "running steadily, with funding and people secured",
+    "full-implementation": "running as designed, as everyday practice, and kept going",
     "paused": "not running at present",
     "closed": "no longer running",
 }

@@ -123,6 +123,10 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
         words = " or ".join(TYPE_WORDS.get(str(w), str(w)) for w in wanted if w != "null")
         return f"`{name}` should be {words}, not {_shown(error.instance)}", False, where
     if kind == "enum":
+        # A value a later Spread renamed or dropped: the schema says what to write instead (`x-renamed`).
+        instead = sub.get("x-renamed", {}).get(error.instance) if isinstance(error.instance, str) else None
+        if instead:
+            return f"`{name}` cannot be {_shown(error.instance)} any more: {instead}", False, where
         allowed: list[str] = [str(v) for v in value if v is not None]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"choose one of: {', '.join(allowed)}"

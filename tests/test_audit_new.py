@@ -58,10 +58,15 @@ playbook:
   id: demo
   version: 1.0.0
 period: 2026-Q3
-review: self  # self, guided (with a coach from the network) or independent
+# Who rated: self (your own team), guided (with a coach from the network), peer (people from another
+# site of the network) or independent (from outside Leeds Circles CIC).
+review: self
 completed:  # the date you finish (YYYY-MM-DD)
+# One entry per person who rated: their role, not their name. For a peer or independent review, add
+# each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the
+# network).
 raters:
-  - role: site-coordinator  # roles, not names: one line per person who rated
+  - role: site-coordinator
 ratings:
 
   # peer-led · Led by peers (critical)
@@ -113,9 +118,9 @@ def test_template_fails_the_check_once_per_item_until_rated(run: Run, demo: Path
     text = (demo / Q3).read_text()
     assert text == DEMO_TEMPLATE
     assert check(run, demo) == (1, (
-        f"{Q3}:21:3: error: peer-led has no rating yet: give a `level` (expected, developmental or unacceptable), "
+        f"{Q3}:26:3: error: peer-led has no rating yet: give a `level` (expected, developmental or unacceptable), "
         "or say why it could not be rated in `not_rated` [audit-unrated]\n"
-        f"{Q3}:30:3: error: regular has no rating yet: give a `level` (expected, developmental or unacceptable), "
+        f"{Q3}:35:3: error: regular has no rating yet: give a `level` (expected, developmental or unacceptable), "
         "or say why it could not be rated in `not_rated` [audit-unrated]\n"))
     filled = text.replace("completed:  # the date you finish (YYYY-MM-DD)", "completed: 2026-10-05").replace(
         "    level:  # expected, developmental, unacceptable\n    evidence:\n",
@@ -138,7 +143,7 @@ def test_anchored_template_has_anchors_sections_and_goals(run: Run, anchored: Pa
             "  # G2 · Trained peers: at least 2 (count)\n  #   Peers who led a circle.\n  G2:\n    value:\n") in text
     code, out = check(run, anchored)
     assert code == 1 and out.count("\n") == 1
-    assert "hull/audits/2026-H1.yaml:23:3: error: S1 has no rating yet: give a `score` from 1 to 3" in out
+    assert "hull/audits/2026-H1.yaml:28:3: error: S1 has no rating yet: give a `score` from 1 to 3" in out
 
 
 def test_period_default_choice_and_refusals(run: Run, anchored: Path) -> None:
@@ -204,7 +209,7 @@ def test_interactive_practice_profile(run: Run, demo: Path) -> None:
     assert ("  peer-led:\n    level: developmental  # expected, developmental, unacceptable\n"
             "    evidence: The register, week by week.\n    sources:\n      - records\n      - observation\n") in text
     assert "  regular:\n    not_rated: insufficient-data\n" in text
-    assert "review: guided  #" in text and "completed: 2026-10-02\n" in text
+    assert "review: guided\n" in text and "completed: 2026-10-02\n" in text
     assert "  - role: peer-facilitator\n" in text
     assert 'Error: "PF9" is not an item of this audit: type one of peer-led, regular, or press Enter' in result.stdout
     assert ("actions:\n  - item: peer-led\n    action: Train a second peer.\n    owner: site-coordinator\n"

@@ -9,7 +9,7 @@ from conftest import MINIMAL_AUDIT, Run, write
 
 LEEDS_Q2 = """\
 demo 1.0.0 · site leeds · 2026-Q2
-Band: adequate (50–80%) — Most components are in place; some need coaching.
+Band: adequate (50–80%), from a self-audit — Most components are in place; some need coaching.
 Total: 3 of 4 (75%), mean 1.50 per item, 2 of 2 items rated.
 
 Weakest items, and what the next level up looks like
@@ -54,7 +54,7 @@ def test_explain_shows_the_arithmetic(run: Run, demo: Path) -> None:
 def test_the_change_since_the_previous_audit_is_shown(run: Run, demo: Path) -> None:
     audit(demo, "2026-Q3", MINIMAL_AUDIT.replace("level: developmental", "level: expected"))
     result = run("audit", "score", "demo/leeds", "--repo", demo)
-    assert "Band: high (80–100%) — Delivered as designed, consistently." in result.output
+    assert "Band: high (80–100%), from a self-audit — Delivered as designed, consistently." in result.output
     assert "Change since 2026-Q2: total +1, +25 percentage points, band adequate → high.\n" in result.output
     older = run("audit", "score", demo / "fidelity/demo/leeds/audits/2026-Q2.yaml")
     assert older.output == LEEDS_Q2
@@ -65,8 +65,8 @@ def test_json_has_the_numbers_flags_goals_and_change(run: Run, demo: Path) -> No
     result = run("audit", "score", "demo/leeds", "--repo", demo, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {k: data[k] for k in ("site", "period", "complete", "total", "maximum", "percent", "band")} == {
-        "site": "leeds", "period": "2026-Q3", "complete": True, "total": 1, "maximum": 4, "percent": 25,
+    assert {k: data[k] for k in ("site", "period", "review", "complete", "total", "maximum", "percent", "band")} == {
+        "site": "leeds", "period": "2026-Q3", "review": "self", "complete": True, "total": 1, "maximum": 4, "percent": 25,
         "band": "low"}
     assert data["critical_breaches"] == ["peer-led"] and data["below_minimum"] == ["peer-led"]
     assert data["goals"] == {"met": 0, "count": 0, "results": []}
@@ -94,7 +94,7 @@ def test_an_incomplete_audit_has_no_band_and_fails_any_fail_under(run: Run, demo
                                                  "{not_rated: insufficient-data}"))
     result = run("audit", "score", "demo/leeds", "--repo", demo, "--fail-under", "low")
     assert result.exit_code == 1
-    assert "Band: none, because the audit is incomplete (1 of 2 items rated).\n" in result.output
+    assert "Band: none, because the audit is incomplete (1 of 2 items rated), from a self-audit.\n" in result.output
     assert "Not rated\n  Meets regularly: insufficient-data\n" in result.output
     assert result.output.endswith("Error: --fail-under low: the audit has no band (1 of 2 items rated), so it cannot "
                                   "be at least low\n")

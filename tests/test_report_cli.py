@@ -17,8 +17,8 @@ Network report, 2026-11-20
 Demo circles [demo], latest version 1.0.0
 1 site. Bands at the latest audit: low 0, adequate 0, high 0, out of date 1.
 
-Site   Version  Last audit  Band      Total   Percent  Trend (%)  Flags
-leeds  1.0.0    2026-Q2     adequate  3 of 4  75%      75         out of date: last audit 2026-Q2, 4 months ago (2026-Q3 due)
+Site   Version  Last audit  Band      Review  Total   Percent  Trend (%)  Flags
+leeds  1.0.0    2026-Q2     adequate  self    3 of 4  75%      75         out of date: last audit 2026-Q2, 4 months ago (2026-Q3 due)
 
 Each core component at the sites' latest audits:
   Core component       expected  developmental  unacceptable  no rating
@@ -55,11 +55,13 @@ def test_json_report_has_every_site_with_its_trend(run: Run, demo: Path) -> None
     (playbook,) = data["playbooks"]
     assert playbook["bands"] == {"low": 0, "adequate": 0, "high": 0, "out of date": 1, "no audit": 1}
     leeds, york = playbook["sites"]
-    assert {k: leeds[k] for k in ("site", "version", "behind", "band", "total", "percent", "overdue", "audit_due")} == {
-        "site": "leeds", "version": "1.0.0", "behind": False, "band": "adequate", "total": 3, "percent": 75,
+    assert {k: leeds[k] for k in ("site", "version", "behind", "band", "review", "total", "percent", "overdue",
+                                  "audit_due")} == {
+        "site": "leeds", "version": "1.0.0", "behind": False, "band": "adequate", "review": "self", "total": 3,
+        "percent": 75,
         "overdue": True, "audit_due": "2026-Q3"}
     assert leeds["trend"] == [{"period": "2026-Q2", "version": "1.0.0", "total": 3, "percent": 75,
-                               "band": "adequate", "complete": True}]
+                               "band": "adequate", "review": "self", "complete": True}]
     assert (york["band"], york["overdue"], york["trend"]) == ("no audit", False, [])
     assert playbook["components"][0] == {"id": "peer-led", "title": "Led by peers", "critical": True,
                                          "expected": ["leeds"], "developmental": [], "unacceptable": []}
@@ -75,9 +77,10 @@ def test_csv_opens_cleanly_in_a_spreadsheet(run: Run, demo: Path) -> None:
     assert len(result.output.splitlines()) == 3
     header, leeds, york = csv.reader(io.StringIO(result.output.removeprefix("\ufeff")))
     row = dict(zip(header, leeds))
-    assert {k: row[k] for k in ("site", "band", "total", "maximum", "percent", "overdue", "trend")} == {
-        "site": "leeds", "band": "adequate", "total": "3", "maximum": "4", "percent": "75", "overdue": "yes",
-        "trend": "2026-Q2 adequate (75%)"}
+    assert {k: row[k] for k in ("site", "band", "review", "total", "maximum", "percent", "overdue", "trend")} == {
+        "site": "leeds", "band": "adequate", "review": "self", "total": "3", "maximum": "4", "percent": "75",
+        "overdue": "yes",
+        "trend": "2026-Q2 adequate (75%), self-audit"}
     assert dict(zip(header, york))["name"] == "'=HYPERLINK(1), York"
 
 

@@ -13,7 +13,8 @@ import click
 
 from spread.adopt.audit_template import AuditAnswers, levels
 from spread.adopt.prompts import nonblank, valid_date
-from spread.model.audit import Action, GoalData, Rating
+from spread.model.audit import Action, GoalData, Rater, Rating
+from spread.model.ids import id_problem, shown
 from spread.model.instrument import Item
 from spread.model.playbook import Playbook
 from spread.model.schemas import schema
@@ -35,11 +36,32 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
         else:
             goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), None))
     actions = _plan([item.id for item in items])
-    raters = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
-                          value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
-    review = click.prompt("Kind of review", type=click.Choice(["self", "guided", "independent"]), default="self")
+    roles = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
+                         value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
+    review = click.prompt("Kind of review: self (your own team), guided (with a coach from the network), peer (people "
+                          "from another site of the network) or independent (reviewers from outside your organisation)",
+                          type=click.Choice(["self", "guided", "peer", "independent"]), default="self")
+    raters = tuple(_rater(role, review) for role in roles or ("site-coordinator",))
     completed = click.prompt("Date finished (YYYY-MM-DD)", default=today, value_proc=valid_date)
-    return AuditAnswers(ratings, goals, raters or ("site-coordinator",), review, completed, actions)
+    return AuditAnswers(ratings, goals, raters, review, completed, actions)
+
+
+def _rater(role: str, review: str) -> Rater:
+    """A rater; for a peer or independent review, where they come from, so readers can see who rated."""
+    if review not in ("peer", "independent"):
+        return Rater(role)
+    organisation = click.prompt(f"  Which organisation is the {role} from?", value_proc=nonblank("an organisation"))
+    site = click.prompt(f"  Which site of the network is the {role} from? (its id; Enter if none)", default="",
+                        show_default=False, value_proc=_site_id) if review == "peer" else ""
+    return Rater(role, organisation=organisation, site=site or None)
+
+
+def _site_id(value: str) -> str:
+    value = value.strip()
+    problem = id_problem(value, "leeds-central") if value else None
+    if problem:
+        raise click.BadParameter(f"\"{shown(value)}\" is not a site id: {problem}")
+    return value
 
 
 def _plan(ids: list[str]) -> tuple[Action, ...]:

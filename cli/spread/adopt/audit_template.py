@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from spread.model import periods
-from spread.model.audit import Action, GoalData, Rating
+from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.instrument import Goal, Item
 from spread.model.playbook import CoreComponent, Playbook
 from spread.model.site import Site
@@ -28,7 +28,7 @@ class AuditAnswers:
 
     ratings: dict[str, Rating] = dfield(default_factory=dict)
     goals: dict[str, GoalData] = dfield(default_factory=dict)
-    raters: tuple[str, ...] = ("site-coordinator",)
+    raters: tuple[Rater, ...] = (Rater("site-coordinator"),)
     review: str = "self"
     completed: str | None = None
     actions: tuple[Action, ...] | None = None  # None: an empty entry to fill in
@@ -69,11 +69,14 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
                       "rating with `not_rated:` and the reason. Then run `spread check`."),
              *field("site", site.id), "playbook:", *field("id", pb.id, 2), *field("version", pb.version, 2),
              *field("period", period),
-             *field("review", answers.review, note="self, guided (with a coach from the network) or independent"),
+             *comment("Who rated: self (your own team), guided (with a coach from the network), peer (people from "
+                      f"another site of the network) or independent (from outside {site.host})."),
+             *field("review", answers.review),
              *field("completed", answers.completed, note=None if answers.completed else "the date you finish (YYYY-MM-DD)"),
-             "raters:"]
-    for n, role in enumerate(answers.raters):
-        lines += field("- role", role, 2, None if n else "roles, not names: one line per person who rated")
+             *comment("One entry per person who rated: their role, not their name. For a peer or independent review, "
+                      "add each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the "
+                      "network)."),
+             "raters:", *_raters(answers.raters)]
     lines.append("ratings:")
     section = None
     for item in pb.instrument.items:
@@ -87,6 +90,15 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
     lines += ["", *comment("Action plan: what you will do next, starting with items below their minimum or below "
                            "expected practice. Add an entry per action."), *_actions(answers.actions)]
     return "\n".join(lines) + "\n"
+
+
+def _raters(raters: tuple[Rater, ...]) -> list[str]:
+    lines = []
+    for r in raters:
+        lines += field("- role", r.role, 2)
+        lines += [line for key in ("name", "organisation", "site") if (value := getattr(r, key))
+                  for line in field(key, value, 4)]
+    return lines
 
 
 def _actions(actions: tuple[Action, ...] | None) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from spread.handbook import markup, paths
+from spread.handbook.approvals import deviations
 from spread.handbook.blocks import front_matter, heading, section, table
 from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
@@ -47,7 +48,7 @@ def heat_map(report: PlaybookReport, page: str) -> str:
     grid = (f'<div class="spread-heatmap"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
             + "\n".join(rows) + "\n</tbody></table></div>")
     return section(heading(2, "Core components at each site", indexed=False),
-                   "Each site's latest self-audit, component by component. Where a component has several items, "
+                   "Each site's latest audit, component by component. Where a component has several items, "
                    "it shows the weakest. A site whose latest audit is out of date is marked so, with the audit's "
                    f"age: its levels are what it last showed, not its practice now. Key: {key} · – Not rated.",
                    grid if rows else "No site runs this playbook yet.")
@@ -66,8 +67,8 @@ def _bands(report: PlaybookReport) -> str:
     bands = {band.label for band in report.playbook.instrument.bands}
     rows = [(sentence(label), count) for label, count in [*reversed([b for b in report.bands if b[0] in bands]),
                                                           *(b for b in report.bands if b[0] not in bands)]]
-    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest self-audit", rows)
-    return section("## Bands", figure(chart, "Number of sites in each band, at their latest self-audit."),
+    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest audit", rows)
+    return section("## Bands", figure(chart, "Number of sites in each band, at their latest audit."),
                    table(["Band", "Sites"], [[text(label), str(count)] for label, count in rows]))
 
 
@@ -101,9 +102,9 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
     page = paths.dashboard(pb.id)
     audited = sum(1 for s in report.sites if s.score is not None)
     intro = (f"The network of sites running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
-             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with a self-audit.")
+             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with an audit.")
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
                    section(heading(2, "Sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
                    section("## Each component across the network", _components(report)),
-                   _attention(report, page), _adaptations(report))
+                   _attention(report, page), deviations(report, page, today), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

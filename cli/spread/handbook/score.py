@@ -7,8 +7,8 @@ from spread.handbook import markup
 from spread.handbook.blocks import heading, section
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
-from spread.handbook.words import REVIEW, day, sentence
-from spread.model.audit import Audit
+from spread.handbook.words import day, sentence
+from spread.model.audit import Audit, Rater, a_review, review_words
 from spread.model.instrument import SCORE_LEVELS
 from spread.scoring import shown
 from spread.scoring.bands import span
@@ -101,11 +101,34 @@ def latest(score: Score, audit: Audit) -> str:
             + band_notes(score))
     meaning = inline(score.band.description) if score.band and score.band.description else ""
     done = f", completed {inline(day(audit.completed))}" if audit.completed else ""
+    raters = f" Rated by {raters_text(audit.raters)}." if audit.raters else ""
     summary = "".join([
-        markup.para(f"{sentence(REVIEW.get(audit.review, inline(audit.review)))} against version "
-                    f"{inline(score.version)}{done}."),
-        markup.para(f"Band: {band}. Score: <strong>{total_text(score)}</strong>.", "spread-score"),
+        markup.para(f"{review_title(audit.review)} against version {inline(score.version)}{done}.{raters}"),
+        markup.para(f"Band: {band}, from {inline(a_review(audit.review))}. Score: <strong>{total_text(score)}</strong>.",
+                    "spread-score"),
         markup.para(meaning), _flags(score), _sections(score)])
     worked = markup.details("How this score was worked out", markup.bullets(inline(line) for line in explain(score)))
-    return section(heading(2, f"Latest self-audit: {text(score.period)}", indexed=False), summary, _weakest(score),
-                   _goals(score), worked)
+    return section(heading(2, f"{latest_words(audit.review)}: {text(score.period)}", indexed=False), summary,
+                   _weakest(score), _goals(score), worked)
+
+
+def review_title(review: str | None) -> str:
+    """`Independent review`, `Self-audit`: who rated, at the start of a sentence or in a table cell."""
+    said = inline(review_words(review))
+    return said[:1].upper() + said[1:]
+
+
+def latest_words(review: str | None) -> str:
+    """`Latest independent review`, `Latest self-audit`: the heading says who rated."""
+    return f"Latest {review_words(review)}"
+
+
+def raters_text(raters: tuple[Rater, ...]) -> str:
+    """`network visitor (Breathe Together network office) and respiratory link (North Bristol NHS Trust)`."""
+    def one(r: Rater) -> str:
+        where = [inline(r.organisation)] if r.organisation else []
+        where += [f"site {inline(r.site)}"] if r.site else []
+        named = f" {inline(r.name)}" if r.name else ""
+        return inline(r.role.replace("-", " ")) + named + (f" ({', '.join(where)})" if where else "")
+    said = [one(r) for r in raters]
+    return ", ".join(said[:-1]) + f" and {said[-1]}" if len(said) > 1 else said[0]

@@ -8,17 +8,19 @@ needs (see `markup`), and only the title and the opening summary go into the sea
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spread.handbook import markup, paths
+from spread.handbook.approvals import approval, shows_approval
 from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
-from spread.handbook.score import band_text, latest, total_text
+from spread.handbook.score import band_text, latest, latest_words, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import periods
-from spread.model.audit import Audit
+from spread.model.audit import Audit, review_words
 from spread.model.playbook import LocalComponent, Playbook
 from spread.model.site import Adaptation
 from spread.report.rollup import SiteStatus
@@ -63,28 +65,30 @@ def _trend(status: SiteStatus) -> str:
     chart = trend(f"trend-{status.site.id}", f"Fidelity over time at {status.site.name}", points)
     several = len({s.version for s in status.trend}) > 1
     words = "; ".join(f"{s.period}: {shown.percent(s) or total_text(s)} "
-                      f"({band_text(s).split(' (')[0].lower()}{f', version {s.version}' if several else ''})"
+                      f"({band_text(s).split(' (')[0].lower()}, {review_words(s.review)}"
+                      f"{f', version {s.version}' if several else ''})"
                       for s in status.trend)
     return section(title, markup.para("Each audit's score as a percentage of the most it could score, so audits "
                                       "on different playbook versions can be compared.")
-                   + figure(chart, f"Score at each self-audit, as a percentage of the maximum: {words}."))
+                   + figure(chart, f"Score at each audit, as a percentage of the maximum: {words}."))
 
 
 def _actions(audit: Audit | None, runs: Playbook | None) -> str:
     title = heading(2, "Action plan", indexed=False)
     if audit is None or not audit.actions:
-        return section(title, "The latest self-audit records no actions.")
+        return section(title, "The latest audit records no actions.")
     items = {i.id: f"{i.id} {i.title}" if i.id != i.component else i.title for i in runs.instrument.items} if runs else {}
     roles = {r.id: r.title for r in runs.roles} if runs else {}
     rows = [[inline(items.get(a.item or "", a.item or "")), inline(a.action or ""),
              inline(roles.get(a.owner or "", a.owner or "")), inline(day(a.due))] for a in audit.actions]
-    return section(title, markup.para(f"From the {inline(audit.period)} self-audit.")
+    return section(title, markup.para(f"From the {inline(audit.period)} {review_words(audit.review)}.")
                    + markup.table(["Item", "Action", "Owner", "Due"], rows))
 
 
-def _adaptation(a: Adaptation, runs: Playbook | None, retired: bool = False) -> tuple[str, str]:
+def _adaptation(a: Adaptation, runs: Playbook | None, today: date, retired: bool = False) -> tuple[str, str]:
     """A choice as a term (the component and what was chosen) and its account: what changed, the reason,
-    and the FRAME record on one line (it reads as a sentence, and a large network has thousands of them)."""
+    the FRAME record on one line (it reads as a sentence, and a large network has thousands of them), and for a
+    deviation where its approval stands."""
     component = runs.component(a.component) if runs else None
     title = component.title if component else a.component
     local = component if isinstance(component, LocalComponent) else None
@@ -93,10 +97,10 @@ def _adaptation(a: Adaptation, runs: Playbook | None, retired: bool = False) -> 
     reasons = [markup.para(inline(p)) for p in re.split(r"\n\s*\n", a.reason) if p.strip()] if a.reason else []
     frame = [(FRAME[key], inline(codes(value) if isinstance(value, tuple) else code(value)))
              for key in FRAME if (value := getattr(a, key))]
-    frame += [(label, value) for label, value in (("Approved by", inline(a.approved_by or "")),
-                                                  ("Date", inline(day(a.date)))) if value]
+    approved = "" if shows_approval(runs, a) else inline(a.approved_by or "")
+    frame += [(label, value) for label, value in (("Approved by", approved), ("Date", inline(day(a.date)))) if value]
     account = "".join([markup.para(core + (inline(a.description) if a.description else "")),
-                       *(reasons or [markup.para("No reason recorded.")]),
+                       *(reasons or [markup.para("No reason recorded.")]), approval(a, runs, today),
                        markup.para(" · ".join(f"{label}: {value}" for label, value in frame), "spread-frame"),
                        markup.para(f"The component was removed in version {inline(a.retired_in)}.")
                        if retired and a.retired_in else ""])
@@ -108,7 +112,7 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     page = paths.site(s.playbook, s.id)
     where = f" in {text(s.area)}" if s.area else ""
     score = status.score
-    latest_line = (f" Latest self-audit, {text(score.period)}: {band_text(score).lower()}"
+    latest_line = (f" {latest_words(score.review)}, {text(score.period)}: {band_text(score).lower()}"
                    f"{''.join(f', {text(note)}' for note in score.notes)}, {total_text(score)}."
                    if score else " No self-audit yet.")
     if score and status.age is not None:
@@ -118,8 +122,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
              f"{text(s.host)}.{latest_line} See also the "
              f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
     audit = next((a for a in reversed(audits) if score and a.period == score.period), None)
-    adaptations = [_adaptation(a, runs) for a in s.adaptations]
-    retired = [_adaptation(a, None, retired=True) for a in s.retired]
+    adaptations = [_adaptation(a, runs, status.today) for a in s.adaptations]
+    retired = [_adaptation(a, None, status.today, retired=True) for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spread.handbook import markup, paths
 from spread.handbook.markup import inline
-from spread.handbook.score import band_notes, total_text
+from spread.handbook.score import band_notes, review_title, total_text
 from spread.handbook.words import STAGES, sentence
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.report.text import trend_text
@@ -54,8 +54,9 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
     if not report.sites:
         return "No site runs this playbook yet."
     rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
-             total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)] for s in report.sites]
-    return markup.table(["Site", "Version", "Latest audit", "Band", "Score", "Trend (%)", "Flags"], rows)
+             review_cell(s), total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)]
+            for s in report.sites]
+    return markup.table(["Site", "Version", "Latest audit", "Band", "Review", "Score", "Trend (%)", "Flags"], rows)
 
 
 def sites_table(report: PlaybookReport, page: str) -> str:
@@ -63,5 +64,10 @@ def sites_table(report: PlaybookReport, page: str) -> str:
         return "No site runs this playbook yet."
     rows = [[site_link(s, page), inline(s.site.area or ""), version_cell(s),
              STAGES.get(s.site.stage, inline(s.site.stage)), inline(s.score.period) if s.score else "None",
-             band_cell(s)] for s in report.sites]
-    return markup.table(["Site", "Area", "Version", "Stage", "Latest audit", "Band"], rows)
+             band_cell(s), review_cell(s)] for s in report.sites]
+    return markup.table(["Site", "Area", "Version", "Stage", "Latest audit", "Band", "Review"], rows)
+
+
+def review_cell(status: SiteStatus) -> str:
+    """Who rated the latest audit, beside its band: `Independent review`, `Self-audit`; empty without an audit."""
+    return review_title(status.score.review) if status.score and status.score.review else ""

@@ -35,7 +35,6 @@ STAGE_MEANING = {
     "paused": "not running at present",
     "closed": "no longer running",
 }
-REVIEW = {"self": "self-assessment", "guided": "guided self-assessment", "independent": "independent review"}
 FREQUENCY = {"monthly": "every month", "quarterly": "every quarter", "half-yearly": "every half-year",
              "yearly": "every year"}
 FRAME = {

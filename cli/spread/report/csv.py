@@ -8,6 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from spread.model.audit import review_words
 from spread.report.data import DATED, site_row
 from spread.report.learning import one_line
 from spread.report.rollup import SiteStatus, dated
@@ -17,7 +18,7 @@ from spread.scoring import shown
 BOM = "\ufeff"
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band",
+COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band", "review",
            "band_before_cap", "capped_by", "unverified", "complete", "total", "maximum", "percent", "overdue", "audit_due",
            "out_of_date", "audit_age_months", "critical_breaches", "below_minimum",
            "goals_met", "trend")
@@ -42,7 +43,8 @@ def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
     """One site's row after the playbook column, whatever the date: the cells before and after the cells that depend
     on the date (`data.DATED`, see `dated_cells`)."""
     trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
-             + (f" ({shown.percent(s)})" if s.percent is not None else "") for s in status.trend]
+             + (f" ({shown.percent(s)})" if s.percent is not None else "")
+             + (f", {review_words(s.review)}" if s.review else "") for s in status.trend]
     row = site_row(status) | {"trend": trend}
     return (tuple(cell(row[column]) for column in COLUMNS[1:DATED_AT]),
             tuple(cell(row[column]) for column in COLUMNS[DATED_AT + len(DATED):]))

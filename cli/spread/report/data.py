@@ -29,7 +29,8 @@ DATED = ("overdue", "audit_due", "out_of_date", "audit_age_months")
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
     return [{"period": s.period, "version": s.version, "total": total(s.total), "percent": number(shown.percent(s)),
-             "band": s.band.label if s.band else None, "complete": s.complete} for s in status.trend]
+             "band": s.band.label if s.band else None, "review": s.review, "complete": s.complete}
+            for s in status.trend]
 
 
 def site_row(status: SiteStatus) -> dict[str, Any]:
@@ -38,7 +39,7 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
     return {
         "site": site.id, "name": site.name, "stage": site.stage, "version": site.version,
         "latest_version": status.latest_version, "behind": status.behind,
-        "last_audit": score.period if score else None, "band": status.band,
+        "last_audit": score.period if score else None, "band": status.band, "review": score.review if score else None,
         **band_notes(score),
         "complete": score.complete if score else None,
         "total": total(score.total) if score else None, "maximum": score.maximum if score else None,

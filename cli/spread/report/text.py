@@ -47,8 +47,8 @@ def site_columns(status: SiteStatus) -> list[str]:
     s = status.score
     total = f"{shown.total(s.total)} of {s.maximum}" if s and s.total is not None else ""
     band = shown.band_word(s, status.band) if s else status.band
-    return [status.site.id, status.site.version, s.period if s else "none", band, total, shown.percent(s) if s else "",
-            trend_text(status.trend), _flags(status)]
+    return [status.site.id, status.site.version, s.period if s else "none", band, s.review or "" if s else "", total,
+            shown.percent(s) if s else "", trend_text(status.trend), _flags(status)]
 
 
 def dated_columns(columns: Sequence[str], overdue: bool, due: str, stale: bool = False,
@@ -99,7 +99,7 @@ def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
              + ", ".join(f"{label} {count}" for label, count in report.bands) + "."]
     if not report.sites:
         return lines + ["No sites run this playbook yet."]
-    header = ["Site", "Version", "Last audit", "Band", "Total", "Percent", "Trend (%)", "Flags"]
+    header = ["Site", "Version", "Last audit", "Band", "Review", "Total", "Percent", "Trend (%)", "Flags"]
     rows = [dated_columns(s.text, *dated(s.schedule, today)) for s in report.sites]
     lines += ["", *table([header, *rows])]
     lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]

@@ -84,6 +84,8 @@ class Score:
     banded: Fraction | None = field(default=None, compare=False, repr=False)
     partial: bool = field(default=False, compare=False, repr=False)
     titles: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Who rated (`self`, `guided`, `peer`, `independent`): shown beside the band wherever it appears.
+    review: str | None = None
 
     @cached_property
     def sections(self) -> tuple[SectionResult, ...]:

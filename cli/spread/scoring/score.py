@@ -83,7 +83,7 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
                  len(results), unrated == 0, total, mean, percent, maximum, ins.bands, band, uncapped,
                  tuple(r for r in results if r.below_min), breaches, goals, band_on,
                  tuple(r for r in results if r.critical and r.not_rated is not None), ins.decimals, ins, banded,
-                 partial, {c.id: c.title for c in playbook.core})
+                 partial, {c.id: c.title for c in playbook.core}, review=audit.review)
 
 
 def compare(previous: Score, current: Score) -> Change:

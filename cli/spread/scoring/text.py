@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
+from spread.model.audit import a_review
 from spread.model.instrument import SCORE_LEVELS
 from spread.scoring import explain as explained
 from spread.scoring import shown
@@ -46,15 +47,20 @@ def _notes(score: Score) -> list[str]:
     return lines
 
 
+def reviewed(score: Score) -> str:
+    """`, from an independent review`: who rated, said beside the band."""
+    return f", from {a_review(score.review)}" if score.review else ""
+
+
 def headline(score: Score) -> list[str]:
     """Band and numbers: the lines a site reads first."""
     if score.band is None:
         why = ("the audit is incomplete" if score.banded is None
                else "its score falls in no band (run `spread check`)")
-        lines = [f"Band: none, because {why} ({score.rated} of {score.count} items rated)."]
+        lines = [f"Band: none, because {why} ({score.rated} of {score.count} items rated){reviewed(score)}."]
     else:
         desc = f" — {' '.join(score.band.description.split())}" if score.band.description else ""
-        lines = [f"Band: {shown.band_range(score)}{desc}"]
+        lines = [f"Band: {shown.band_range(score)}{reviewed(score)}{desc}"]
     lines += _notes(score)
     if score.total is not None:
         scored = score.count - score.rated

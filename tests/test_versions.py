@@ -119,6 +119,13 @@ CASES: list[tuple[str, Callable[[Data], object], Data, str]] = [
      ANCHORED, "major"),
     ("instrument-scoring-changed", lambda d: fid(d).update(scoring={"critical_cap": "fair"}), ANCHORED, "major"),
     ("instrument-scoring-changed", lambda d: fid(d).update(scoring={"missing": "mean-of-rated"}), BASE, "major"),
+    ("instrument-scoring-changed", lambda d: fid(d).update(scoring={"missing": "lowest"}), ANCHORED, "major"),
+    ("instrument-scoring-changed", lambda d: fid(d).update(scoring={"critical_cap": "adequate"}), BASE, "major"),
+    ("instrument-levels-changed", lambda d: fid(d).update(levels={"expected": [2, 3], "unacceptable": [1]}),
+     ANCHORED, "major"),
+    ("item-practice-levels-changed", lambda d: fid(d)["items"][1].update(
+        levels={"expected": [3], "developmental": [], "unacceptable": [1, 2]}), ANCHORED, "major"),
+    ("instrument-decimals-changed", lambda d: fid(d).update(decimals={"percent": 1}), BASE, "patch"),
     ("instrument-bands-changed", lambda d: fid(d)["bands"][1].update(min=3), ANCHORED, "major"),
     ("goal-added", lambda d: fid(d)["goals"].append({"id": "E2", "title": "Facilitators", "op": ">=",
                                                      "target": 3, "unit": "count"}), ANCHORED, "major"),
@@ -150,6 +157,19 @@ def test_each_edit_is_classified_by_one_rule(rule: str, edit: Callable[[Data], o
 def test_identical_playbooks_have_no_changes() -> None:
     assert diff_playbooks(build(ANCHORED), build(copy.deepcopy(ANCHORED))) == []
     assert needed_bump([]) is None
+
+
+def test_declaring_what_the_defaults_already_give_changes_no_score() -> None:
+    """The lowest band is the cap anyway, and R1's default levels on 1-3 are 1 | 2 | 3: saying so is no change."""
+    assert changed(lambda d: fid(d).update(scoring={"method": "sum", "critical_cap": "low"}), ANCHORED) == []
+    assert changed(lambda d: fid(d)["items"][1].update(
+        levels={"expected": [3], "developmental": [2], "unacceptable": [1]}), ANCHORED) == []
+    assert [c.message for c in changed(lambda d: fid(d).update(scoring={"critical_cap": "adequate"}), BASE)] == [
+        "Fidelity instrument: the band cap when a critical component is breached is now `adequate` (was `low`)."]
+    assert [c.message for c in changed(lambda d: fid(d)["items"][1].update(
+        levels={"expected": [3], "developmental": [], "unacceptable": [1, 2]}), ANCHORED)] == [
+        "Fidelity item `R1` (Regular meetings): its scores now count as expected 3; developmental none; "
+        "unacceptable 1, 2 (they counted as expected 3; developmental 2; unacceptable 1)."]
 
 
 def test_the_version_number_itself_is_not_a_change() -> None:

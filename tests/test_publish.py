@@ -174,7 +174,7 @@ def test_a_site_page_is_in_the_search_index_by_its_title_and_summary_only(handbo
     entries = [doc for doc in index["docs"] if "/sites/leeds.html" in doc["location"]]
     site = load_network(handbook).sites[("peer-diabetes", "leeds")]
     assert [doc["title"] for doc in entries] == [site.name]
-    assert "Chapeltown" in entries[0]["text"] and "Latest self-audit" in entries[0]["text"]
+    assert "Chapeltown" in entries[0]["text"] and "Latest independent review" in entries[0]["text"]
     assert not any("/sites/" in doc["location"] and "#" in doc["location"] for doc in index["docs"])
     # The sections that list every site stay out too: a site is found through its own page.
     assert not any(doc["title"] in ("Sites running it", "Core components at each site") for doc in index["docs"])

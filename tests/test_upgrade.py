@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
+from spread.model.build import site_from
+from spread.versions.upgrade import plan_upgrade, preview
+from spread.yaml.document import Document
 from spread.yaml.edit import Editor, Entry, block_of
 from test_playbook_diff import PLAYBOOK, commit
+from test_versions import ANCHORED, build
 
 SITE = "fidelity/demo/leeds/site.yaml"
 AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
@@ -381,3 +386,21 @@ def test_stopping_at_a_question_writes_nothing_and_says_how_to_skip_the_question
     result = upgrade(run, root, input=ANSWERS[:-1] + "n\n")  # every answer, then "no" to writing: an answer
     assert (result.exit_code, result.stderr) == (0, "Nothing was changed.\n")
     assert snapshot(root) == before
+
+
+def test_the_preview_lists_what_changes_in_how_audits_are_scored() -> None:
+    """A new cap, a rule for unrated items and levels of an item's own are major changes a site must hear of."""
+    new = copy.deepcopy(ANCHORED)
+    new["version"] = "2.0.0"
+    new["fidelity"]["scoring"] = {"method": "sum", "missing": "lowest", "critical_cap": "fair"}
+    new["fidelity"]["items"][1]["levels"] = {"expected": [3], "developmental": [], "unacceptable": [1, 2]}
+    site = site_from(Document(Path(SITE), {"id": "leeds", "name": "Leeds", "playbook": {"id": "demo",
+                     "version": "1.0.0"}, "host": {"name": "Host"}, "stage": "full-implementation",
+                     "started": "2026-01-01"}))
+    text = preview(plan_upgrade(site, build(ANCHORED), build(new)))
+    assert text.endswith(
+        "How your audits are scored from this version on:\n"
+        "  - Fidelity item `R1` (Regular meetings): its scores now count as expected 3; developmental none; "
+        "unacceptable 1, 2 (they counted as expected 3; developmental 2; unacceptable 1).\n"
+        "  - Fidelity instrument: the rule for unrated items is now `lowest` (was `incomplete`).\n"
+        "  - Fidelity instrument: the band cap when a critical component is breached is now `fair` (was `low`).")

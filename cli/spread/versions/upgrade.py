@@ -41,6 +41,8 @@ class UpgradePlan:
     old: Playbook
     new: Playbook
     steps: tuple[Step, ...]
+    # What changes in how the site's audits are scored (items, levels, bands, the cap, missing data, goals).
+    scoring: tuple[str, ...] = ()
 
     @property
     def review(self) -> list[str]:
@@ -79,7 +81,8 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
             else:
                 steps.append(Step(component.id, component.title, "removed-local", f"removed from the playbook{kept}.",
                                   retire))
-    return UpgradePlan(site, old, new, tuple(steps))
+    scoring = tuple(c.message for c in changes if c.rule.startswith(("instrument-", "item-", "goal-")))
+    return UpgradePlan(site, old, new, tuple(steps), scoring)
 
 
 CORE_CHANGES = {"core-function-changed": "its function changed", "core-practice-changed": "its practice profile changed"}
@@ -131,6 +134,8 @@ def preview(plan: UpgradePlan) -> str:
         for step in steps:
             lines.append(f"  - {step.component} ({step.title}): {step.note}")
             lines += _profiles(step)
+    if plan.scoring:
+        lines += ["", "How your audits are scored from this version on:"] + [f"  - {m}" for m in plan.scoring]
     return "\n".join(lines)
 
 

@@ -79,14 +79,15 @@ def _instrument(f: dict[str, Any], core: tuple[CoreComponent, ...]) -> Instrumen
     bands = tuple(Band(b["label"], b["min"], b["max"], b.get("description")) for b in f.get("bands", []))
     goals = tuple(Goal(g["id"], g["title"], g["op"], g["target"], g.get("unit", "percent"), g.get("metric"),
                        g.get("numerator"), g.get("denominator")) for g in f.get("goals", []))
+    shared = _levels(f.get("levels"))
     rules = {"missing": scoring.get("missing", "incomplete"), "critical_cap": scoring.get("critical_cap"),
-             "goals": goals, "max_unrated": scoring.get("max_unrated"), "decimals": Decimals(**f.get("decimals", {}))}
+             "goals": goals, "max_unrated": scoring.get("max_unrated"), "decimals": Decimals(**f.get("decimals", {})),
+             "levels": shared}
     if "items" not in f:
         items = tuple(Item(c.id, c.id, c.title, {0: c.practice.unacceptable, 1: c.practice.developmental,
                                                   2: c.practice.expected}, min=1) for c in core)
         return Instrument("practice-profile", frequency, items, bands or DEFAULT_BANDS, "sum",
                           scoring.get("band_on", "percent"), scale_min=0, scale_max=2, **rules)
-    shared = _levels(f.get("levels"))
     items = tuple(Item(i["id"], i["component"], i["title"], {int(k): v for k, v in i["anchors"].items()},
                        i.get("section"), i.get("description"), i.get("min"), _levels(i.get("levels")) or shared,
                        "levels" in i) for i in f["items"])
@@ -94,7 +95,7 @@ def _instrument(f: dict[str, Any], core: tuple[CoreComponent, ...]) -> Instrumen
     band_on = scoring.get("band_on", "total" if method == "sum" else "mean")
     return Instrument("anchored", frequency, items, bands, method, band_on,
                       sections=tuple(Section(s["id"], s["title"]) for s in f.get("sections", [])),
-                      scale_min=f["scale"]["min"], scale_max=f["scale"]["max"], levels=shared, **rules)
+                      scale_min=f["scale"]["min"], scale_max=f["scale"]["max"], **rules)
 
 
 def _adaptation(a: dict[str, Any], index: int) -> Adaptation:

@@ -102,9 +102,8 @@ def _minimums(pb: Playbook, shown: str, levels: Levels, items: list[Item]) -> It
                      "the minimum is flagged, so count it as unacceptable, or lower the minimum", "levels-minimum")
         if above:
             yield at(shown, pb.doc, ("fidelity", "items", index, "min"), "warning", f"item {item.id} has minimum "
-                     f"{item.min}, but its levels count {_scores(above)} as unacceptable: raise the minimum to "
-                     f"{above[-1] + 1}, or count {'it' if len(above) == 1 else 'them'} as developmental",
-                     "levels-minimum")
+                     f"{item.min}, but its levels count {_scores(above)} as unacceptable: a score that meets the "
+                     "minimum should count as developmental or expected, or raise the minimum", "levels-minimum")
 
 
 def _scores(scores: list[int]) -> str:

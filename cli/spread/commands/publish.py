@@ -13,7 +13,7 @@ from spread.check.reporters import REPORTERS
 from spread.commands import options
 from spread.commands.options import repo_option
 from spread.errors import Problem, SpreadError, display_path
-from spread.progress import progress
+from spread.progress import progress, stages
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +33,11 @@ def refuse_errors(problems: list[Problem], doing: str) -> None:
     if problems:
         click.echo(f"{len(problems)} warning{'s' * (len(problems) != 1)} in your files: `spread check` "
                    "lists them.", err=True)
+
+
+def mkdocs_warning(message: str) -> None:
+    """One of MkDocs' warnings, as it comes: one line, after the problems Spread found itself."""
+    click.echo(f"MkDocs warning: {message}", err=True)
 
 
 def day(today: date | None) -> date:
@@ -66,16 +71,18 @@ def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> Non
     from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
-    network, problems = checked(root)
-    refuse_errors(problems, "the handbook was not published")
-    target = site_dir or root / "site"
-    try:
-        with progress("Writing pages") as bar:
-            prepared = build(network, site_dir, day(today), bar)
-    except Refused as exc:
-        if site_dir is None:
-            raise
-        raise click.BadParameter(exc.message, param_hint="'--site-dir'") from None
+    with stages() as stage:
+        stage("Checking files")
+        network, problems = checked(root)
+        refuse_errors(problems, "the handbook was not published")
+        target = site_dir or root / "site"
+        try:
+            with progress("Building pages") as bar:
+                prepared = build(network, site_dir, day(today), bar, stage, mkdocs_warning)
+        except Refused as exc:
+            if site_dir is None:
+                raise
+            raise click.BadParameter(exc.message, param_hint="'--site-dir'") from None
     shown = display_path(target, Path.cwd())
     if prepared.adopted:
         click.echo(f"{shown}/ held a handbook built before Spread marked its websites: replaced it.", err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from spread.errors import Problem, SpreadError
 from spread.handbook import config, deferred, engine, files, links, lock, navigation, sitedir, swap, theme
 from spread.handbook.generate import pages
 from spread.network.repo import Network, load_network
-from spread.progress import Progress, nothing
+from spread.progress import Progress, Stage, nothing, quietly
 
 BUILD = ".spread-build"
 
@@ -69,6 +70,10 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
     return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, blocks)
 
 
+def _count(number: int, thing: str) -> str:
+    return f"{number:,} {thing}{'s' * (number != 1)}"
+
+
 def _real(folder: Path) -> Path:
     """The absolute path, with links resolved in its parent but not in itself (the swap renames it there)."""
     folder = Path(os.path.abspath(folder))
@@ -84,10 +89,12 @@ def _docs_dir(root: Path) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def publish(network: Network, site_dir: Path | None, today: date, progress: Progress = nothing) -> Prepared:
+def publish(network: Network, site_dir: Path | None, today: date, progress: Progress = nothing,
+            stage: Stage = quietly, warn: Callable[[str], None] = engine.ignore) -> Prepared:
     """Generate and build the handbook beside `site_dir` (default: site/ in the repository), then swap it in
     (`swap`): a failure or a kill leaves the website that was there. Refuses (`sitedir.Refused`) a folder that
-    is not Spread's to replace. The caller has checked the repository."""
+    is not Spread's to replace. The caller has checked the repository. `stage` is told as each stage begins,
+    `progress` counts the pages MkDocs builds, and `warn` hears each of MkDocs' warnings."""
     root = network.root
     target = _real(site_dir if site_dir is not None else root / "site")
     default = target == _real(root / "site")
@@ -98,8 +105,12 @@ def publish(network: Network, site_dir: Path | None, today: date, progress: Prog
         adopted = sitedir.check_contents(target, root, default)  # again: the recovery may have changed it
         new = swap.begin(target)
         try:
-            prepared = generate_build(network, root / BUILD, new, today, progress)
-            engine.build(prepared.config_file, prepared.blocks)
+            stage(f"Generating the pages of {_count(len(network.playbooks), 'playbook')} and "
+                  f"{_count(len(network.sites), 'site')}")
+            prepared = generate_build(network, root / BUILD, new, today)
+            stage(f"Building the website with MkDocs ({_count(prepared.pages, 'page')})")
+            engine.build(prepared.config_file, prepared.blocks, progress=progress, pages=prepared.pages, warn=warn)
+            stage("Swapping in the new website")
             swap.finish(new, target, adopted)
         except BaseException:
             with contextlib.suppress(SpreadError):

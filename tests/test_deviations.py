@@ -27,9 +27,8 @@ def change(root: Path, component: str = "peer-led", **fields: str) -> None:
 
 
 def lines(run: Run, root: Path, today: str = "2026-12-01") -> list[str]:
-    result = run("check", "--repo", root, "--today", today)
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
+    """The problems of the rules about deviations (other rules' findings are their tests')."""
+    return deviation_lines(run, root, today)
 
 
 APPROVED = {"fidelity": "inconsistent", "approved_by": "Network quality lead", "approved_on": "2026-08-10",
@@ -199,3 +198,72 @@ def test_what_counts_as_a_deviation(demo: Path) -> None:
         ("venue", {"fidelity": "inconsistent"}), ("gone", {"fidelity": "inconsistent"})]] == [
         True, True, False, True, False, False]
     assert missing(adaptation(approved_by="Lead", plan="Back.")) == ["approved_on", "review_by"]
+
+
+# The example network, as issue 14's point 4 tried it.
+TODAY = "2026-11-15"
+DEVIATION_RULES = ("adaptation-critical-inconsistent", "adaptation-core-inconsistent", "adaptation-approval-incomplete",
+                   "adaptation-approval-expired", "adaptation-approval-dates", "adaptation-audit-mismatch")
+POWYS = "fidelity/first-responders/powys/site.yaml"
+UNAPPROVED = ("so the network's central team should review it: record who approved it (`approved_by`), when "
+              "(`approved_on`), until when (`review_by`) and the plan back to the model (`plan`)")
+
+
+def deviation_lines(run: Run, root: Path, today: str = TODAY) -> list[str]:
+    result = run("check", "--repo", root, "--today", today)
+    assert result.exit_code == 0 and " error:" not in result.stdout, result.output
+    return [line for line in result.stdout.splitlines() if line.endswith(tuple(f"[{r}]" for r in DEVIATION_RULES))]
+
+
+def test_the_example_networks_deviations_are_true_findings(run: Run, example: Path) -> None:
+    assert deviation_lines(run, example) == [
+        "fidelity/code-club/inverness/site.yaml:85:15: warning: core component `own-pace-projects` was changed and it "
+        f"is not known whether the change keeps its function, {UNAPPROVED} [adaptation-core-inconsistent]",
+        f"{POWYS}:73:15: warning: critical core component `training-currency` was changed and the change is "
+        f"fidelity-inconsistent, {UNAPPROVED} [adaptation-critical-inconsistent]",
+        "fidelity/peer-diabetes/gateshead/site.yaml:96:15: warning: core component `supervision` was changed and the "
+        f"change is fidelity-inconsistent, {UNAPPROVED} [adaptation-core-inconsistent]",
+        "fidelity/peer-diabetes/swansea/site.yaml:95:15: warning: critical core component `peer-led` was changed and "
+        f"the change is fidelity-inconsistent, {UNAPPROVED} [adaptation-critical-inconsistent]",
+        "fidelity/shared-lives/somerset/site.yaml:77:16: warning: the approval of the change to "
+        "`monitoring-safeguarding` ran out on 2026-09-30: the central team should review it again and set a new "
+        "`review_by`, or record the day the site returned to the model in `returned_on` [adaptation-approval-expired]"]
+    # Somerset's approval held until the end of its review day.
+    assert not any("somerset" in line for line in deviation_lines(run, example, "2026-09-30"))
+
+
+def test_any_name_in_approved_by_no_longer_silences_a_deviation(run: Run, example: Path) -> None:
+    site = example / POWYS
+    site.write_text(site.read_text().replace("      - provider\nnotes:", "      - provider\n"
+                                             "    approved_by: Anyone at all\nnotes:"))
+    assert [line for line in deviation_lines(run, example) if POWYS in line] == [
+        f"{POWYS}:77:18: warning: the change to `training-currency` names who approved it but not for how long: "
+        "approved deviations are time-limited, so add `approved_on` (the day it was approved), `review_by` (until "
+        "when it holds) and `plan` (the way back to the model) [adaptation-approval-incomplete]"]
+
+
+def test_an_adaptation_the_latest_audit_contradicts_names_both_files(run: Run, example: Path) -> None:
+    audit = example / "fidelity/first-responders/powys/audits/2025.yaml"
+    audit.write_text(audit.read_text().replace("  training-currency:\n    level: unacceptable",
+                                               "  training-currency:\n    level: expected"))
+    assert (f"{POWYS}:73:15: warning: this records the change to `training-currency` as fidelity-inconsistent, but "
+            "the latest audit, fidelity/first-responders/powys/audits/2025.yaml:21:12, rates it expected: correct the "
+            "adaptation or the audit, or record the day the site returned to the model (`returned_on`) "
+            "[adaptation-audit-mismatch]") in deviation_lines(run, example)
+
+
+def test_site_pages_and_dashboards_show_each_deviations_approval(handbook: Path) -> None:
+    """Built with the shared handbook's day (2026-11-15): Wirral's approval holds, Somerset's ran out."""
+    built = handbook / "site/playbooks"
+    wirral = (built / "first-responders/sites/wirral.html").read_text(encoding="utf-8")
+    assert ("<strong>Approved deviation</strong> by Community resuscitation lead, regional ambulance service on 10 "
+            "January 2025, until 31 January 2027. Plan back to the model: The ambulance service reviews") in wirral
+    somerset = (built / "shared-lives/sites/somerset.html").read_text(encoding="utf-8")
+    assert ('<p class="spread-approval spread-expired"><strong>Approval expired</strong> on 30 September 2026 '
+            "(approved by Network quality lead on 12 January 2026): the network&#x27;s central team should review "
+            "the change again. Plan back to the model: In-person visits") in somerset.replace("&#39;", "&#x27;")
+    blackpool = (built / "breathe-together/sites/blackpool.html").read_text(encoding="utf-8")
+    assert "Back to the model since 7 April 2026. The change was approved by Regional coordinator" in blackpool
+    dashboard = (built / "shared-lives/dashboard.html").read_text(encoding="utf-8")
+    assert "Shared Lives West Somerset</a>: Regular monitoring and safeguarding: <strong>approval expired</strong> " \
+           "on 30 September 2026" in dashboard

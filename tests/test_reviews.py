@@ -1,13 +1,17 @@
 """Who rated is visible and honest (issue 14, point 6): an independent review is by people from outside the site's
 host organisation, a peer review by people from another site of the network, and an unacceptable or below-minimum
-rating says what it is based on. Exact messages on the demo repository; the review type beside every band is
-tested with the outputs (tests/test_review_outputs.py)."""
+rating says what it is based on; and the review type is shown beside every band. Exact messages on the demo
+repository; the issue's cases on a copy of the example network; the handbook built and opened in Chromium."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,8 +19,12 @@ from conftest import Run, write
 from spread.check.rules.reviews import same_organisation
 from spread.check.run import run_check
 from spread.network import records
+from test_browser import browser, served  # noqa: F401  (fixtures: the browser tests' Chromium and web server)
 
 AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
+RULES = tuple(f"[{rule}]" for rule in ("audit-independent-own-organisation", "audit-independent-site-role",
+                                       "audit-independent-unplaced", "audit-peer-site-missing", "audit-peer-own-site",
+                                       "audit-peer-site-unknown", "audit-evidence-missing"))
 DAY = date(2026, 12, 1)
 BRADFORD = """
 id: bradford
@@ -38,9 +46,10 @@ def review(root: Path, kind: str, raters: str = "") -> None:
 
 
 def lines(run: Run, root: Path) -> list[str]:
+    """The problems of the rules about who rated and what they saw (other rules' findings are their tests')."""
     result = run("check", "--repo", root, "--today", "2026-12-01")
     assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
+    return [line for line in result.stdout.splitlines() if line.endswith(RULES)]
 
 
 @pytest.fixture
@@ -186,10 +195,110 @@ def test_a_new_site_is_seen_by_a_cached_check_of_a_peer_review(demo: Path, tmp_p
     """A peer reviewer's site is another site folder: adding it changes the audit's problems, cache or not."""
     monkeypatch.setattr(records, "CACHE_MIN", 0)
     review(demo, "peer", "  - {role: coordinator, site: bradford}\n")
-    unknown = [str(p) for p in run_check((), demo, today=DAY)]
-    assert [p.split(": ")[-1][-25:] for p in unknown] == ["[audit-peer-site-unknown]"]
-    assert [str(p) for p in run_check((), demo, today=DAY)] == unknown  # from the cache
+    def found() -> list[str]:
+        return [str(p) for p in run_check((), demo, today=DAY) if p.rule == "audit-peer-site-unknown"]
+
+    unknown = found()
+    assert len(unknown) == 1
+    assert found() == unknown  # from the cache
     write(demo / "fidelity/demo/bradford/site.yaml", BRADFORD)
-    assert [str(p) for p in run_check((), demo, today=DAY)] == []
+    assert found() == []
     shutil.rmtree(demo / "fidelity/demo/bradford")
-    assert [str(p) for p in run_check((), demo, today=DAY)] == unknown
+    assert found() == unknown
+
+
+# The example network, as issue 14's point 6 tried it.
+BRISTOL = "fidelity/breathe-together/bristol/audits/2026-H1.yaml"
+
+
+def test_the_review_type_is_beside_the_band_in_audit_score(run: Run, example: Path) -> None:
+    result = run("audit", "score", "breathe-together/bristol", "--repo", example)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == ("Band: high (80–100%), from an independent review — Delivered as designed, "
+                                             "consistently.")
+    data = json.loads(run("audit", "score", "shared-lives/glasgow/audits/2025-H2.yaml", "--repo", example,
+                          "--format", "json").output)
+    assert (data["review"], data["band"]) == ("peer", "high")
+
+
+def test_the_review_type_is_a_column_of_every_report_format(run: Run, example: Path) -> None:
+    text = run("report", "peer-diabetes", "--repo", example, "--today", "2026-11-15").output.splitlines()
+    header = next(line for line in text if line.startswith("Site "))
+    leeds = next(line for line in text if line.startswith("leeds "))
+    column = header.index("Review")
+    assert header[column:].startswith("Review  ") and leeds[column:].startswith("independent  ")
+    assert leeds[header.index("Band"):].startswith("exemplary")
+    rows = list(csv.DictReader(io.StringIO(run("report", "--repo", example, "--format", "csv", "--today", "2026-11-15")
+                                           .output.removeprefix("\ufeff"))))
+    reviews = {(row["playbook"], row["site"]): row["review"] for row in rows}
+    assert reviews[("peer-diabetes", "leeds")] == "independent" and reviews[("breathe-together", "belfast")] == "self"
+    assert next(row for row in rows if row["site"] == "glasgow")["trend"].endswith("2026-H1 high (90%), self-audit")
+    data = json.loads(run("report", "shared-lives", "--repo", example, "--format", "json", "--today", "2026-11-15")
+                      .output)
+    glasgow = next(s for s in data["playbooks"][0]["sites"] if s["site"] == "glasgow")
+    assert [(t["period"], t["review"]) for t in glasgow["trend"]] == [("2025-H1", "guided"), ("2025-H2", "peer"),
+                                                                      ("2026-H1", "self")]
+
+
+def test_an_independent_review_by_the_sites_own_staff_warns(run: Run, example: Path) -> None:
+    audit = example / BRISTOL
+    audit.write_text(audit.read_text().replace("organisation: North Bristol NHS Trust",
+                                               "organisation: Easton Arts and Health Trust"))
+    result = run("check", "--repo", example, "--today", "2026-11-15")
+    assert (f"{BRISTOL}:13:19: warning: this independent review has a rater from Easton Arts and Health Trust, the "
+            "site's own host organisation: independent reviewers come from outside it, so name them, or call the "
+            "review `guided` (the site's team with a coach) [audit-independent-own-organisation]"
+            ) in result.stdout.splitlines()
+
+
+def test_an_unacceptable_rating_without_evidence_warns(run: Run, example: Path) -> None:
+    audit = example / BRISTOL
+    audit.write_text(audit.read_text().replace(
+        "  trained-leader:\n    level: expected\n    evidence: Training and update records checked; leader or trained "
+        "deputy at every session.\n", "  trained-leader:\n    level: unacceptable\n    evidence:\n"))
+    result = run("check", "--repo", example, "--today", "2026-11-15")
+    assert (f"{BRISTOL}:18:14: warning: trained-leader is rated unacceptable with no evidence: say what you saw, so "
+            "the coaching agenda can start from it (`evidence:`) [audit-evidence-missing]") in result.stdout.splitlines()
+
+
+def test_a_peer_review_from_the_site_itself_warns(run: Run, example: Path) -> None:
+    audit = example / "fidelity/shared-lives/glasgow/audits/2025-H2.yaml"
+    audit.write_text(audit.read_text().replace("site: kirklees", "site: glasgow"))
+    result = run("check", "--repo", example, "--today", "2026-11-15")
+    assert ("fidelity/shared-lives/glasgow/audits/2025-H2.yaml:12:11: warning: `glasgow` is this site itself: a peer "
+            "review is done by people from another site of the network; if the site's own team rated, call the review "
+            "`self` or `guided` [audit-peer-own-site]") in result.stdout.splitlines()
+
+
+def test_the_example_networks_reviews_are_proper(run: Run, example: Path) -> None:
+    result = run("check", "--repo", example, "--today", "2026-11-15")
+    assert "[audit-independent" not in result.stdout and "[audit-peer" not in result.stdout, result.stdout
+    assert "[audit-evidence-missing]" not in result.stdout
+
+
+@pytest.mark.slow
+def test_in_a_browser_the_site_page_and_dashboard_say_who_rated(request: pytest.FixtureRequest) -> None:
+    """Leeds's latest audit is an independent review: its page says so in the heading and beside the band, never
+    "Latest self-audit"; the dashboard's table of sites has the review beside each band."""
+    from selenium.webdriver.common.by import By
+
+    session: Any = request.getfixturevalue("browser")
+    home: str = request.getfixturevalue("served")
+
+    session.get(home + "playbooks/peer-diabetes/sites/leeds.html")
+    headings = [h.text for h in session.find_elements(By.TAG_NAME, "h2")]
+    assert any(h.startswith("Latest independent review: 2026-Q3") for h in headings), headings
+    assert not any("self-audit" in h.lower() for h in headings), headings
+    score = session.find_element(By.CSS_SELECTOR, "p.spread-score").text
+    assert ", from an independent review. Score:" in score, score
+    assert "Rated by network coach (Peer Diabetes Network central team) and site coordinator (Norfolk Together CIC, " \
+           "site norwich)." in session.find_element(By.TAG_NAME, "article").text
+    session.get(home + "playbooks/peer-diabetes/dashboard.html")
+    table = next(t for t in session.find_elements(By.TAG_NAME, "table")
+                 if [th.text for th in t.find_elements(By.TAG_NAME, "th")][3:5] == ["Band", "Review"])
+    cells = {row.find_elements(By.TAG_NAME, "td")[0].text: row.find_elements(By.TAG_NAME, "td")[4].text
+             for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")}
+    assert cells["Peer Diabetes Circles Leeds"] == "Independent review" and set(cells.values()) >= {"Self-audit"}
+    session.get(home + "playbooks/shared-lives/sites/somerset.html")
+    expired = session.find_element(By.CSS_SELECTOR, "p.spread-expired").text
+    assert expired.startswith("Approval expired on 30 September 2026 (approved by Network quality lead"), expired

@@ -38,7 +38,8 @@ def approval(a: Adaptation, runs: Playbook | None, today: date) -> str:
         "expired": f"<strong>Approval expired</strong> on {inline(day(a.review_by))} (approved{given}): the network's "
                    "central team should review the change again.",
         "incomplete": f"Approved{given}{until}, but with no date to review it by: not yet a time-limited approval.",
-        "unapproved": "<strong>Not approved</strong>: the network's central team has not yet reviewed this change.",
+        "unapproved": "<strong>Not approved</strong>: no approval is recorded, so the network's central team should "
+                      "review this change.",
     }[state]
     plan = f" Plan back to the model: {inline(a.plan)}" if a.plan else ""
     return markup.para(said + plan, f"spread-approval spread-{state}")

@@ -1,7 +1,8 @@
 """A new handbook repository: which files it gets (pure planning), then writing them without replacing any.
 
 The result passes `spread check` and `spread publish` straight away, runs the checks before each commit
-(pre-commit) and on every push (GitHub Actions), and publishes to GitHub Pages from the main branch.
+(pre-commit, with a local hook that needs no network) and on every push (GitHub Actions), and publishes to
+GitHub Pages from the main branch.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from spread.model.schemas import KINDS, schema_text
 from spread.network import gitio
 from spread.yaml.write import write_atomic
 
-# Where Spread itself is published: the pre-commit hook and the workflow's install both come from here.
+# Where Spread will be published: the CI workflow installs it from here (its comment says how to point it at
+# another copy). The pre-commit hook needs no address: it runs the `spread` installed on the computer.
 SPREAD_REPO = "https://github.com/spread-handbook/spread"
 SPREAD_REV = f"v{__version__}"
 # Not `pip install spread`: that name on the package index belongs to an unrelated project.

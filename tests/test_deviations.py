@@ -267,3 +267,22 @@ def test_site_pages_and_dashboards_show_each_deviations_approval(handbook: Path)
     dashboard = (built / "shared-lives/dashboard.html").read_text(encoding="utf-8")
     assert "Shared Lives West Somerset</a>: Regular monitoring and safeguarding: <strong>approval expired</strong> " \
            "on 30 September 2026" in dashboard
+
+
+def test_an_upgrade_that_changes_a_deviated_component_asks_whether_the_approval_holds(demo: Path) -> None:
+    from dataclasses import replace
+
+    from spread.network.repo import load_network
+    from spread.versions.upgrade import plan_upgrade, preview
+
+    change(demo, date="2026-08-03", **APPROVED)
+    network = load_network(demo)
+    old, site = network.playbooks["demo"], network.sites[("demo", "leeds")]
+    peer_led = old.core[0]
+    new = replace(old, version="2.0.0", core=(replace(peer_led, practice=replace(
+        peer_led.practice, expected="Every circle is led by two trained peers.")), *old.core[1:]))
+    assert ("  - peer-led (Led by peers): its practice profile changed. Your site's own change to it (approved until "
+            "2027-02-28) stays recorded: ask the network's central team whether it still applies to the new version."
+            ) in preview(plan_upgrade(site, old, new)).splitlines()
+    unchanged = replace(old, version="1.1.0")
+    assert "Your site's own change" not in preview(plan_upgrade(site, old, unchanged))

@@ -94,8 +94,8 @@ PLAYBOOK = [
     "fidelity.goals[].numerator", "fidelity.goals[].denominator", "rollout[].steps[]",
 ]
 SITE = ["name", "host.name", "area", "contact", "adaptations[].reason", "adaptations[].description",
-        "adaptations[].approved_by", "retired[].reason", "retired[].description", "notes"]
-AUDIT = ["raters[].role", "raters[].name", "ratings.*.evidence", "ratings.*.not_rated", "actions[].action",
+        "adaptations[].approved_by", "adaptations[].plan", "retired[].reason", "retired[].description", "notes"]
+AUDIT = ["raters[].role", "raters[].name", "raters[].organisation", "ratings.*.evidence", "ratings.*.not_rated", "actions[].action",
          "notes"]
 
 
@@ -153,7 +153,7 @@ def add_missing(root: Path) -> None:
                 adaptation["choice"] = f"English {SHORT}"
 
     def audit(data: Any) -> None:
-        data["raters"] = [{"role": "site-coordinator", "name": "A rater"}]
+        data["raters"] = [{"role": "site-coordinator", "name": "A rater", "organisation": "Another trust"}]
         for action in data.get("actions") or []:
             action["owner"] = "Our own volunteer lead"
 

@@ -7,7 +7,7 @@ cards go where it says `<!-- playbooks -->`, or at the end); otherwise a plain d
 from __future__ import annotations
 
 from spread.handbook import paths
-from spread.handbook.blocks import front_matter, section
+from spread.handbook.blocks import section
 from spread.handbook.escaping import text
 from spread.handbook.playbook import evidence_level
 from spread.handbook.words import STATUS, plural, sentence
@@ -58,6 +58,7 @@ def home_page(reports: list[PlaybookReport], intro: str | None, site_name: str) 
                     if reports else "")
     intro = intro if intro is not None else section(f"# {text(site_name)}", DEFAULT_INTRO)
     body = intro.replace(MARKER, cards, 1) if MARKER in intro else section(intro, cards)
-    has_front_matter = intro.startswith("---")
-    return (body if has_front_matter else front_matter(site_name) + body) + "\n"
+    # No title of our own: the theme names the home page by the handbook's name alone, where a page title would
+    # make it "Name - Name".
+    return body + "\n"
 

@@ -116,6 +116,24 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
     assert "Critical breaches (flagged whatever the total)\n  Safe sessions: unacceptable\n" in lowest
 
 
+def test_an_unrated_critical_component_fails_fail_under_even_with_a_band(run: Run, example: Path) -> None:
+    """Under `missing: exclude` Derby is banded on the rest, high; safe-club is unverified, so CI must not pass."""
+    edit(example / "playbooks/code-club/playbook.yaml", "fidelity:\n  frequency: quarterly\n",
+         "fidelity:\n  frequency: quarterly\n  scoring: {missing: exclude, max_unrated: 1}\n")
+    text = (example / DERBY).read_text(encoding="utf-8")
+    text = re.sub(r"  safe-club:\n    level: expected\n(    .*\n|      .*\n)+?(?=  [a-z-]+:\n)",
+                  "  safe-club:\n    not_rated: the host's sign-in sheets were not kept this term\n", text, count=1)
+    (example / DERBY).write_text(text, encoding="utf-8")
+    result = run("audit", "score", "code-club/derby", "--repo", example, "--fail-under", "low")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1:4] == [
+        "Band: high (80–100%), from a self-audit — Delivered as designed, consistently.",
+        f"  Unverified: {SAFE_CLUB} not rated, so the band cannot vouch for it (a critical component).",
+        "Mean of the 4 rated items: 2.00 (of 5 items), 100% of their maximum."]
+    assert result.output.endswith(f"Error: --fail-under low: the band high is unverified, because {SAFE_CLUB} "
+                                  "(critical) was not rated: rate it to pass\n")
+
+
 def test_numbers_are_exact_and_in_one_format(run: Run, example: Path) -> None:
     """Point 7: 54.55% beside 100% and 58.00%; 7 of 100 against a goal of at most 7% was "not met"."""
     swansea = run("audit", "score", "peer-diabetes/swansea", "--repo", example).output

@@ -30,9 +30,9 @@ def below(score: Score, label: str) -> str | None:
         return f"--fail-under {label}: the band is {score.band.label}{capped}, below {label}"
     if score.unverified:
         names = ", ".join(score.components(score.unverified))
-        return (f"--fail-under {label}: the band is unverified, because the critical {names} "
-                f"{'was' if len(score.unverified) == 1 else 'were'} not rated: rate "
-                f"{'it' if len(score.unverified) == 1 else 'them'}, or say in the audit why not")
+        one = len(score.components(score.unverified)) == 1
+        return (f"--fail-under {label}: the band {score.band.label} is unverified, because {names} (critical) "
+                f"{'was' if one else 'were'} not rated: rate {'it' if one else 'them'} to pass")
     return None
 
 

@@ -114,7 +114,7 @@ def cli() -> None:
     Examples:
       spread check                      check every file in this repository
       spread site new code-club leeds   set up a new local site
-      spread audit score code-club/leeds   score a site's latest self-audit
+      spread audit score code-club/derby   score a site's latest self-audit
       spread publish                    build the handbook into site/
 
     \b

@@ -47,7 +47,7 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
     \b
     Examples:
       spread audit new code-club/leeds-central
-      spread audit new code-club/leeds-central --period 2026-Q3 --interactive
+      spread audit new code-club/leeds-central --period 2026-Q2 --interactive
       spread audit new fidelity/code-club/leeds-central
     """
     root = find_root(repo or Path.cwd())

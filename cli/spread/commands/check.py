@@ -37,7 +37,7 @@ def check(paths: tuple[Path, ...], repo: Path | None, fmt: str, errors_only: boo
     \b
     Examples:
       spread check
-      spread check fidelity/code-club/leeds
+      spread check fidelity/code-club/derby
       spread check --errors-only
       spread check --format json
     """

@@ -52,7 +52,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               callback=_answers, help="Take answers from this YAML file (format above); anything missing is asked.")
 @click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
-              help="Choose for one local component, e.g. --set venue=library. Repeat for more.")
+              help="Choose for one local component, e.g. --set setting=library. Repeat for more.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Write into this folder instead of fidelity/PLAYBOOK/SITE.")
@@ -81,9 +81,9 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
 
     \b
     Examples:
-      spread site new code-club leeds-central
-      spread site new code-club leeds-central --answers leeds.yaml --no-input
-      spread site new code-club leeds-central --set setting=library --set session-time=weekend
+      spread site new code-club leeds-north
+      spread site new code-club leeds-north --answers leeds-north.yaml --no-input
+      spread site new code-club leeds-north --set setting=library --set session-time=weekend
       spread site new peer-diabetes york --version 1.0.0
     """
     root = find_root(repo or Path.cwd())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spread.check.rules import placeholders
 from spread.errors import NotFound, SpreadError, display_path, playbooks_here, words
 from spread.model.playbook import Playbook
 from spread.network import gitio
@@ -39,6 +40,13 @@ def adopt(network: Network, playbook_id: str, version: str | None) -> Adopted:
     if playbook is None:
         raise NotFound(f"version {version} of `{playbook_id}` was not found (no archived release and no git tag "
                           f"{gitio.tag_name(playbook_id, version)}): known versions are {words(known)}")
+    left = sum(1 for _ in placeholders.found(playbook.doc.data))
+    if left:
+        # A site adopting a half-written playbook would keep its TODOs as its own choices and checklist.
+        raise SpreadError(f"{display_path(playbook.doc.path, network.root)} still has {left} placeholder"
+                          f"{'s' * (left != 1)} (TODO text or todo- ids), so no site can adopt {playbook_id} "
+                          f"{version} yet: finish it (`spread check playbooks/{playbook_id}` lists each one), then "
+                          "commit and release it")
     commit, note = _commit(network, playbook)
     return Adopted(playbook, commit, note)
 

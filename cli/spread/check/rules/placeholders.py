@@ -21,10 +21,16 @@ ID_PREFIX = "todo-"
 def check(network: Network) -> Iterator[Problem]:
     for playbook in network.playbooks.values():
         doc = playbook.doc
-        for where, value in _strings(doc.data, ()):
-            message = _message(where, value)
-            if message:
-                yield at(network.path_of(doc), doc, where, "warning", message, "placeholder")
+        for where, message in found(doc.data):
+            yield at(network.path_of(doc), doc, where, "warning", message, "placeholder")
+
+
+def found(data: Any) -> Iterator[tuple[Key, str]]:
+    """Each placeholder left in a playbook's data: where it is, and what to do about it."""
+    for where, value in _strings(data, ()):
+        message = _message(where, value)
+        if message:
+            yield where, message
 
 
 def _strings(data: Any, where: Key) -> Iterator[tuple[Key, str]]:

@@ -216,7 +216,7 @@ def test_the_review_type_is_beside_the_band_in_audit_score(run: Run, example: Pa
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1] == ("Band: high (80–100%), from an independent review — Delivered as designed, "
                                              "consistently.")
-    data = json.loads(run("audit", "score", "shared-lives/glasgow/audits/2025-H2.yaml", "--repo", example,
+    data = json.loads(run("audit", "score", example / "fidelity/shared-lives/glasgow/audits/2025-H2.yaml",
                           "--format", "json").output)
     assert (data["review"], data["band"]) == ("peer", "high")
 
@@ -232,11 +232,11 @@ def test_the_review_type_is_a_column_of_every_report_format(run: Run, example: P
                                            .output.removeprefix("\ufeff"))))
     reviews = {(row["playbook"], row["site"]): row["review"] for row in rows}
     assert reviews[("peer-diabetes", "leeds")] == "independent" and reviews[("breathe-together", "belfast")] == "self"
-    assert next(row for row in rows if row["site"] == "glasgow")["trend"].endswith("2026-H1 high (90%), self-audit")
+    assert "; 2025-H2 high (90%), peer review; " in next(row for row in rows if row["site"] == "glasgow")["trend"]
     data = json.loads(run("report", "shared-lives", "--repo", example, "--format", "json", "--today", "2026-11-15")
                       .output)
     glasgow = next(s for s in data["playbooks"][0]["sites"] if s["site"] == "glasgow")
-    assert [(t["period"], t["review"]) for t in glasgow["trend"]] == [("2025-H1", "guided"), ("2025-H2", "peer"),
+    assert [(t["period"], t["review"]) for t in glasgow["trend"]] == [("2025-H1", "self"), ("2025-H2", "peer"),
                                                                       ("2026-H1", "self")]
 
 
@@ -257,7 +257,7 @@ def test_an_unacceptable_rating_without_evidence_warns(run: Run, example: Path) 
         "  trained-leader:\n    level: expected\n    evidence: Training and update records checked; leader or trained "
         "deputy at every session.\n", "  trained-leader:\n    level: unacceptable\n    evidence:\n"))
     result = run("check", "--repo", example, "--today", "2026-11-15")
-    assert (f"{BRISTOL}:18:14: warning: trained-leader is rated unacceptable with no evidence: say what you saw, so "
+    assert (f"{BRISTOL}:17:14: warning: trained-leader is rated unacceptable with no evidence: say what you saw, so "
             "the coaching agenda can start from it (`evidence:`) [audit-evidence-missing]") in result.stdout.splitlines()
 
 

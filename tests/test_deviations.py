@@ -13,6 +13,7 @@ from conftest import Run, write
 from spread.model.deviations import is_deviation, missing, status
 from spread.model.playbook import CoreComponent, Playbook
 from spread.model.site import Adaptation
+from test_reviews import SCALED
 
 SITE = "fidelity/demo/leeds/site.yaml"
 AUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
@@ -143,33 +144,17 @@ def test_only_the_latest_audit_is_compared(run: Run, demo: Path) -> None:
     assert lines(run, demo) == []
 
 
-ANCHORED = """
-id: scaled
-title: Scaled demo
-version: 1.0.0
-status: active
-summary: A playbook with an anchored scale.
-core:
-  - {id: peer-led, title: Led by peers, function: Peers lead., practice: {expected: a, developmental: b, unacceptable: c}}
-fidelity:
-  frequency: quarterly
-  scale: {min: 1, max: 3}
-  items:
-    - {id: D1, component: peer-led, title: Peer leads, anchors: {1: no, 2: some, 3: all}, min: 2}
-  bands: [{label: low, min: 1, max: 2}, {label: good, min: 3, max: 3}]
-"""
-
-
 def test_an_anchored_item_at_its_top_score_is_expected(run: Run, demo: Path) -> None:
-    write(demo / "playbooks/scaled/playbook.yaml", ANCHORED)
+    write(demo / "playbooks/scaled/playbook.yaml", SCALED)
     write(demo / "fidelity/scaled/york/site.yaml", "id: york\nname: York\nplaybook: {id: scaled, version: 1.0.0}\n"
           "host: {name: York CVS}\nstage: initial-implementation\nstarted: 2025-01-06\nadaptations:\n"
-          "  - {component: peer-led, description: Staff lead., reason: No peers., fidelity: inconsistent,\n"
+          "  - {component: one, description: Staff lead., reason: No peers., fidelity: inconsistent,\n"
           "     approved_by: Lead, approved_on: 2025-02-01, review_by: 2027-01-31, plan: Train peers.}\n")
     write(demo / "fidelity/scaled/york/audits/2026-Q1.yaml", "site: york\nplaybook: {id: scaled, version: 1.0.0}\n"
-          "period: 2026-Q1\nreview: self\ncompleted: 2026-04-15\nratings:\n  D1: {score: 3, evidence: Rota.}\n")
+          "period: 2026-Q1\nreview: self\ncompleted: 2026-04-15\nratings:\n  A1: {score: 5, evidence: Rota.}\n"
+          "  A2: {score: 4, evidence: Minutes.}\n")
     assert lines(run, demo) == [
-        "fidelity/scaled/york/site.yaml:8:82: warning: this records the change to `peer-led` as fidelity-inconsistent, "
+        "fidelity/scaled/york/site.yaml:8:77: warning: this records the change to `one` as fidelity-inconsistent, "
         "but the latest audit, fidelity/scaled/york/audits/2026-Q1.yaml:7:15, rates it expected: correct the "
         "adaptation or the audit, or record the day the site returned to the model (`returned_on`) "
         "[adaptation-audit-mismatch]"]

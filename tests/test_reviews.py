@@ -96,12 +96,6 @@ def test_an_independent_review_says_where_its_raters_come_from(run: Run, two: Pa
         "so readers can see the review is from outside Leeds Circles CIC [audit-independent-unplaced]"]
 
 
-def test_a_proper_independent_review_is_quiet(run: Run, two: Path) -> None:
-    review(two, "independent", "  - {role: evaluator, organisation: University of Leeds}\n"
-                               "  - {role: site-coordinator, organisation: Bradford Circles, site: bradford}\n")
-    assert lines(run, two) == []
-
-
 def test_a_peer_review_names_the_site_its_reviewers_come_from(run: Run, two: Path) -> None:
     review(two, "peer", "  - {role: peer-facilitator, organisation: Bradford Circles}\n")
     assert lines(run, two) == [
@@ -128,11 +122,15 @@ def test_a_peer_review_in_a_network_of_one_site(run: Run, demo: Path) -> None:
         "id [audit-peer-site-unknown]"]
 
 
-def test_a_proper_peer_review_and_other_kinds_are_quiet(run: Run, two: Path) -> None:
-    review(two, "peer", "  - {role: coordinator, organisation: Bradford Circles, site: bradford}\n")
-    assert lines(run, two) == []
-    audit = two / AUDIT
-    audit.write_text(audit.read_text().replace("review: peer", "review: guided"))
+@pytest.mark.parametrize(("kind", "raters"), [
+    ("independent", "  - {role: evaluator, organisation: University of Leeds}\n"
+                    "  - {role: site-coordinator, organisation: Bradford Circles, site: bradford}\n"),
+    ("peer", "  - {role: coordinator, organisation: Bradford Circles, site: bradford}\n"),
+    ("guided", "  - {role: site-coordinator}\n  - {role: network-coach}\n"),
+    ("self", ""),
+])
+def test_proper_reviews_are_quiet(run: Run, two: Path, kind: str, raters: str) -> None:
+    review(two, kind, raters)
     assert lines(run, two) == []
 
 

@@ -11,6 +11,7 @@ from spread.commands.options import format_option, repo_option
 from spread.errors import SpreadError
 from spread.network.repo import find_root, load_network
 from spread.versions.diff import diff_playbooks
+from spread.versions.impact import choose_again
 from spread.versions.revisions import WORKING, released_versions, resolve
 from spread.versions.text import FORMATS, Comparison
 
@@ -45,5 +46,8 @@ def diff(playbook_id: str, old: str | None, new: str | None, repo: Path | None, 
                               f"with `spread playbook release {playbook_id}`")
         old = versions[-1]
     before, after = resolve(network, playbook_id, old), resolve(network, playbook_id, new or WORKING)
-    comparison = Comparison(playbook_id, before, after, diff_playbooks(before.playbook, after.playbook))
+    changes = diff_playbooks(before.playbook, after.playbook)
+    # Only a major change can refuse a choice a site made; the sites are planned one by one, so only then.
+    sites = choose_again(network, after.playbook) if any(ch.bump == "major" for ch in changes) else {}
+    comparison = Comparison(playbook_id, before, after, changes, sites)
     click.echo(FORMATS[fmt](comparison))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from spread.errors import words
 from spread.versions.changes import Change
 from spread.versions.diff import bump_between, needed_bump, rank
 from spread.versions.revisions import Revision
@@ -17,6 +18,20 @@ class Comparison:
     old: Revision
     new: Revision
     changes: list[Change]
+    # Local component id -> the sites whose recorded choice the new version no longer allows (`impact`).
+    choose_again: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def affected(c: Comparison) -> list[str]:
+    """For each local component, the sites that must choose again for it when they upgrade, in one sentence."""
+    lines = []
+    for component, sites in sorted(c.choose_again.items()):
+        many = len(sites) != 1
+        who = f"{len(sites)} sites must choose again when they upgrade" if many else \
+            "1 site must choose again when it upgrades"
+        whose = "their choices are" if many else "its choice is"
+        lines.append(f"`{component}`: {who} ({words(list(sites), joiner='and')}): {whose} no longer allowed.")
+    return lines
 
 
 def verdict(c: Comparison) -> str:
@@ -40,6 +55,8 @@ def verdict(c: Comparison) -> str:
 def text(c: Comparison) -> str:
     lines = [f"Changes to {c.playbook_id} from {c.old.label} to {c.new.label}:"] if c.changes else []
     lines += [f"  {ch.bump:<5}  {ch.message} [{ch.rule}]" for ch in c.changes]
+    sites = affected(c)
+    lines += ["", "Sites this affects:", *(f"  {line}" for line in sites)] if sites else []
     return "\n".join([*lines, *([""] if lines else []), verdict(c)])
 
 
@@ -48,7 +65,8 @@ def as_json(c: Comparison) -> str:
         return {"name": r.label, "version": r.playbook.version}
 
     return json.dumps({"playbook": c.playbook_id, "from": side(c.old), "to": side(c.new),
-                       "needed": needed_bump(c.changes), "changes": [vars(ch) for ch in c.changes]},
+                       "needed": needed_bump(c.changes), "changes": [vars(ch) for ch in c.changes],
+                       "choose_again": {k: list(v) for k, v in sorted(c.choose_again.items())}},
                       indent=2, ensure_ascii=False)
 
 
@@ -62,6 +80,9 @@ def markdown(c: Comparison) -> str:
     if c.changes:
         lines += ["| Needs | What changed | Rule |", "|---|---|---|"]
         lines += [f"| {ch.bump} | {_cell(ch.message)} | `{ch.rule}` |" for ch in c.changes]
+    sites = affected(c)
+    if sites:
+        lines += ["", "Sites this affects:", "", *(f"- {_cell(line)}" for line in sites)]
     return "\n".join(lines).rstrip("\n")
 
 

@@ -23,7 +23,11 @@ class Levels:
 
     def of(self, score: int) -> str | None:
         """The level a score is at, or None for a score the levels leave out."""
-        return next((level for level in LEVELS if score in getattr(self, level)), None)
+        if score in self.expected:
+            return "expected"
+        if score in self.developmental:
+            return "developmental"
+        return "unacceptable" if score in self.unacceptable else None
 
     def scores(self, level: str) -> tuple[int, ...]:
         return tuple(sorted(getattr(self, level)))

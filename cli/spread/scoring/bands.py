@@ -23,11 +23,36 @@ def ordered(bands: tuple[Band, ...]) -> tuple[Band, ...]:
     return tuple(sorted(bands, key=lambda b: (b.min, b.max)))
 
 
+Row = tuple[Band, int, int, int, int]
+# By the identity of a playbook version's bands (kept with them, so an id is never reused while it is here):
+# hashing the bands themselves on every audit would cost more than reading them.
+_TABLES: dict[int, tuple[tuple[Band, ...], tuple[Row, ...]]] = {}
+
+
+def _table(bands: tuple[Band, ...]) -> tuple[Row, ...]:
+    """Each band with its exact bounds as numerator and denominator, highest band first."""
+    kept = _TABLES.get(id(bands))
+    if kept is not None and kept[0] is bands:
+        return kept[1]
+    rows = []
+    for band in reversed(ordered(bands)):
+        low, high = exact(band.min), exact(band.max)
+        rows.append((band, low.numerator, low.denominator, high.numerator, high.denominator))
+    if len(_TABLES) > 1024:
+        _TABLES.clear()
+    _TABLES[id(bands)] = (bands, tuple(rows))
+    return tuple(rows)
+
+
 def band_for(bands: tuple[Band, ...], value: Fraction) -> Band | None:
     """The band an exact value falls in. Bands are inclusive; where two share a boundary the higher one takes
     it, so 50% is `adequate`, not `low`. None only if the bands leave a gap (`spread check` reports that)."""
-    inside = [band for band in ordered(bands) if exact(band.min) <= value <= exact(band.max)]
-    return inside[-1] if inside else None
+    # Compared as whole numbers (a/b <= c/d when a*d <= c*b): a report bands tens of thousands of audits.
+    top, bottom = value.numerator, value.denominator
+    for band, low, low_d, high, high_d in _table(bands):
+        if low * bottom <= top * low_d and top * high_d <= high * bottom:
+            return band
+    return None
 
 
 def rank(bands: tuple[Band, ...], label: str) -> int | None:

@@ -62,7 +62,10 @@ def evaluate(goal: Goal, data: GoalData | None, decimals: Decimals = DEFAULT_DEC
     if goal.is_fraction:
         if data.numerator is None or not data.denominator:
             return GoalResult(goal, None, "no data", data.numerator, data.denominator, decimals)
-        value = exact(data.numerator) / exact(data.denominator) * (100 if goal.unit == "percent" else 1)
+        scale = 100 if goal.unit == "percent" else 1
+        numerator, denominator = data.numerator, data.denominator
+        value = (Fraction(numerator * scale, denominator) if type(numerator) is int and type(denominator) is int
+                 else exact(numerator) * scale / exact(denominator))
     elif data.value is None:
         return GoalResult(goal, None, "no data", decimals=decimals)
     else:

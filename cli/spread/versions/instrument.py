@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spread.model.instrument import Band, Goal, Instrument, Item
-from spread.model.levels import LEVELS, Levels
+from spread.model.instrument import Band, Goal, Instrument
 from spread.versions.changes import Change, and_list, changed_fields
+from spread.versions.items import HEAD, items_and_levels
 
-HEAD = "Fidelity instrument:"
 # `cap` is the band a breach caps at, declared or by default the lowest: what a site gets is what changes.
 SCORING = {"method": "scoring method", "band_on": "number the bands are read against",
            "missing": "rule for unrated items", "max_unrated": "most unrated items an audit may leave and be scored",
@@ -26,13 +25,6 @@ def _value(value: object) -> str:
 
 def _bands(bands: tuple[Band, ...]) -> str:
     return ", ".join(f"{b.label} {_num(b.min)}–{_num(b.max)}" for b in bands)
-
-
-def levels_text(levels: Levels | None) -> str:
-    """`expected 4, 5; developmental 2, 3; unacceptable 1`, or `the default rule`."""
-    if levels is None:
-        return "the default rule"
-    return "; ".join(f"{level} {', '.join(map(str, levels.scores(level))) or 'none'}" for level in LEVELS)
 
 
 def _places(count: int) -> str:
@@ -59,8 +51,7 @@ def diff_instrument(o: Instrument, n: Instrument) -> Iterator[Change]:
             yield Change("instrument-scale-changed", "major", "fidelity", f"{HEAD} items are now rated {n.scale_min} to "
                          f"{n.scale_max} (were {o.scale_min} to {o.scale_max}).")
         yield from _sections(o, n)
-        yield from _levels(o, n)
-        yield from _items(o, n)
+        yield from items_and_levels(o, n)
     for attr, name in SCORING.items():
         if getattr(o, attr) != getattr(n, attr):
             yield Change("instrument-scoring-changed", "major", "fidelity", f"{HEAD} the {name} is now "
@@ -91,54 +82,6 @@ def _sections(o: Instrument, n: Instrument) -> Iterator[Change]:
                 ([f"removed {and_list([f'`{s}`' for s in removed])}"] if removed else [])
         yield Change("instrument-sections-changed", "major", "fidelity", f"{HEAD} sections {' and '.join(parts)}; "
                      "section totals change.")
-
-
-def _levels(o: Instrument, n: Instrument) -> Iterator[Change]:
-    """The instrument's levels, when they change what some item's scores count as (declaring what the default
-    rule already gives changes nothing)."""
-    before = {i.id: i.scale_levels for i in o.items}
-    if o.levels != n.levels and any(not i.own_levels and before.get(i.id, i.scale_levels) != i.scale_levels
-                                    for i in n.items):
-        yield Change("instrument-levels-changed", "major", "fidelity", f"{HEAD} scores now count as "
-                     f"{levels_text(n.levels)} (was {levels_text(o.levels)}).")
-
-
-def _items(o: Instrument, n: Instrument) -> Iterator[Change]:
-    before = {i.id: i for i in o.items}
-    for item in n.items:
-        old = before.get(item.id)
-        if old is None:
-            yield Change("item-added", "major", item.id, f"{HEAD} new item `{item.id}` ({item.title}), rating "
-                         f"`{item.component}`.")
-        else:
-            yield from _item(old, item)
-    for old in o.items:
-        if n.item(old.id) is None:
-            yield Change("item-removed", "major", old.id, f"{HEAD} item `{old.id}` ({old.title}) was removed.")
-
-
-def _item(o: Item, n: Item) -> Iterator[Change]:
-    head = f"Fidelity item `{n.id}` ({n.title}):"
-    if o.component != n.component:
-        yield Change("item-component-changed", "major", n.id, f"{head} it now rates `{n.component}` "
-                     f"(it rated `{o.component}`).")
-    if o.min != n.min:
-        yield Change("item-min-changed", "major", n.id, f"{head} the minimum score is now "
-                     f"{'none' if n.min is None else n.min} (was {'none' if o.min is None else o.min}).")
-    if o.section != n.section:
-        yield Change("item-section-changed", "major", n.id, f"{head} it now counts in section `{n.section}` "
-                     f"(it counted in `{o.section}`).")
-    if (o.own_levels or n.own_levels) and o.scale_levels != n.scale_levels:
-        yield Change("item-practice-levels-changed", "major", n.id, f"{head} its scores now count as "
-                     f"{levels_text(n.scale_levels)} (they counted as {levels_text(o.scale_levels)}).")
-    if sorted(o.anchors) != sorted(n.anchors):
-        yield Change("item-levels-changed", "major", n.id, f"{head} it now has anchors for "
-                     f"{and_list([str(k) for k in sorted(n.anchors)])} (had {and_list([str(k) for k in sorted(o.anchors)])}).")
-    wording = changed_fields(o, n, {"title": "title", "description": "description"})
-    if sorted(o.anchors) == sorted(n.anchors) and o.anchors != n.anchors:
-        wording.append("anchors")
-    if wording:
-        yield Change("item-wording", "patch", n.id, f"{head} new wording for the {and_list(wording)}.")
 
 
 def _goals(o: Instrument, n: Instrument) -> Iterator[Change]:

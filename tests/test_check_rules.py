@@ -219,6 +219,11 @@ CASES = [
 @pytest.mark.parametrize(("rel", "old", "new", "expected"), CASES, ids=[c[3].split("[")[-1][:-1] if c[3] else "ok"
                                                                        for c in CASES])
 def test_rule_fires_with_its_message(run: Run, repo: Path, rel: str, old: str, new: str, expected: str | None) -> None:
+    fires(run, repo, rel, old, new, expected)
+
+
+def fires(run: Run, repo: Path, rel: str, old: str, new: str, expected: str | None) -> None:
+    """Make one edit and check: the expected problem is listed (with the exit code it calls for), or none is."""
     edit(repo / rel, old, new)
     result = run("check", "--repo", repo)
     if expected is None:

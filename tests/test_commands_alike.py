@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -173,13 +172,3 @@ def test_ctrl_c_at_a_real_question_exits_130(committed: Path) -> None:
     assert "Traceback" not in err.decode()
     assert not (committed / "fidelity/demo/york").exists()
 
-
-def test_serve_on_a_busy_port_says_so_in_one_line_before_anything_else(run: Run, demo: Path) -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        result = run("serve", "--repo", demo, "--port", str(port), "--today", "2026-11-15")
-    assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"Error: port {port} is already in use: pick another with --port\n"  # no address
-    assert not (demo / ".spread-build").exists()  # said before checking or building anything

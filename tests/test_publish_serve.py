@@ -101,5 +101,7 @@ def test_serve_says_when_the_port_is_taken(demo: Path, run: Run) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = run("serve", "--repo", demo, "--port", str(port), "--today", "2026-11-15")
-    assert result.exit_code == 1
-    assert f"Error: port {port} is already in use: pick another with --port" in result.output
+    assert (result.exit_code, result.stdout) == (1, "")
+    # One line, and no address announced: said before checking or building anything.
+    assert result.stderr == f"Error: port {port} is already in use: pick another with --port\n"
+    assert not (demo / ".spread-build").exists()

@@ -13,6 +13,7 @@ import click
 from spread.console import echo_line
 from spread.errors import Problem
 
+
 class Reporter(Protocol):
     """Shows `problems`; `hidden` warnings were found but left out (`spread check --errors-only`)."""
 

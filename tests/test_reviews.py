@@ -300,3 +300,16 @@ def test_in_a_browser_the_site_page_and_dashboard_say_who_rated(request: pytest.
     session.get(home + "playbooks/shared-lives/sites/somerset.html")
     expired = session.find_element(By.CSS_SELECTOR, "p.spread-expired").text
     assert expired.startswith("Approval expired on 30 September 2026 (approved by Network quality lead"), expired
+
+
+def test_audit_new_asks_a_peer_reviewers_organisation_and_site(run: Run, two: Path) -> None:
+    typed = ("expected\nRota.\nrecords\nexpected\nMinutes.\nrecords\n\n"  # two ratings, no action
+             "coordinator\npeer\nBradford Circles\nBradford!\nbradford\n2026-10-02\n")
+    result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed, cwd=two)
+    assert result.exit_code == 0, result.output
+    assert ('Error: "Bradford!" is not a site id: use lower-case letters, digits and single hyphens, like '
+            "`leeds-central`") in result.stdout
+    text = (two / "fidelity/demo/leeds/audits/2026-Q3.yaml").read_text()
+    assert "review: peer\n" in text
+    assert "raters:\n  - role: coordinator\n    organisation: Bradford Circles\n    site: bradford\n" in text
+    assert lines(run, two) == []

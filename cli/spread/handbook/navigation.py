@@ -85,7 +85,8 @@ def pages(root: Path) -> tuple[set[str], list[str]]:
 
 def _folders(folder: Path) -> list[str]:
     try:
-        return [entry.name for entry in os.scandir(folder) if entry.is_dir() and not entry.name.startswith(".")]
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries if entry.is_dir() and not entry.name.startswith(".")]
     except OSError:
         return []
 

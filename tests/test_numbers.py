@@ -85,7 +85,7 @@ def test_29_of_50_is_in_a_band_starting_at_58_percent() -> None:
     assert (score.total, score.percent) == (29, 58)
     assert score.band is not None and score.band.label == "good"
     assert "58% is in band good (58–100)" in explain(score)
-    assert score_text(score)[1:3] == ["Band: good (58–100%)",
+    assert score_text(score)[1:3] == ["Band: good (58–100%), from a self-audit",
                                       "Total: 29 of 50 (58%), mean 2.90 per item, 10 of 10 items rated."]
     assert score_data(score)["percent"] == 58
 

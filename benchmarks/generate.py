@@ -111,6 +111,8 @@ def generate(out: Path, sites: int, audits: int, seed: int, mistakes: float, use
         shutil.copytree(REPO / name, out / name)
     if (REPO / "mkdocs.yml").exists():
         shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    if (REPO / "docs").is_dir():  # the pages mkdocs.yml's nav names: without them spread check says nav-page-missing
+        shutil.copytree(REPO / "docs", out / "docs", dirs_exist_ok=True)
     yaml = YAML(typ="safe", pure=False)
     yaml.default_flow_style = False
     yaml.width = 100

@@ -313,3 +313,21 @@ def test_audit_new_asks_a_peer_reviewers_organisation_and_site(run: Run, two: Pa
     assert "review: peer\n" in text
     assert "raters:\n  - role: coordinator\n    organisation: Bradford Circles\n    site: bradford\n" in text
     assert lines(run, two) == []
+
+
+def test_adding_a_site_checks_again_only_the_audits_that_name_a_peers_site(demo: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from spread.network.deps import Deps
+
+    monkeypatch.setattr(records, "CACHE_MIN", 0)
+    write(demo / "fidelity/demo/bradford/site.yaml", BRADFORD)
+    write(demo / "fidelity/demo/bradford/audits/2026-Q2.yaml", (demo / AUDIT).read_text().replace("leeds", "bradford"))
+    review(demo, "peer", "  - {role: coordinator, site: york}\n")
+    assert [p.rule for p in run_check((), demo, today=DAY) if p.rule.startswith("audit-peer")] == [
+        "audit-peer-site-unknown"]
+    missed: list[set[str]] = []
+    misses = Deps.misses
+    monkeypatch.setattr(Deps, "misses", lambda self, index: missed.append(misses(self, index)) or missed[-1])
+    write(demo / "fidelity/demo/york/site.yaml", BRADFORD.replace("bradford", "york"))
+    assert [p.rule for p in run_check((), demo, today=DAY) if p.rule.startswith("audit-peer")] == []
+    assert missed == [{AUDIT, "fidelity/demo/york/site.yaml"}]

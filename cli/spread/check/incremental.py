@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from spread.check.parts import Fresh, Plain, as_plain
 from spread.errors import Problem
 from spread.network.cache import Store
-from spread.network.deps import Deps
+from spread.network.deps import Deps, names_sites
 from spread.network.fileids import tag_ids
 from spread.network.records import Records
 from spread.progress import Progress
@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # the rules, the model and git are imported only when somethi
 
 CHECKS = "checks"  # the index of kept results, in SHARDS files: checks.0 … checks.15
 SHARDS = 16
-# Kept per file: (blob id, the playbook it names, deps, its problems).
-Entry = tuple[str, str | None, tuple[str, str], tuple[Plain, ...]]
+# Kept per file: (blob id, the playbook it names, deps (a pair, or a triple: `Deps.with_sites`), its problems).
+Entry = tuple[str, str | None, tuple[str, ...], tuple[Plain, ...]]
 
 
 def check_repository(root: Path, progress: Progress, load: Callable[[Path, Progress], Network],
@@ -96,7 +96,8 @@ def _keep(records: Records, index: dict[str, Entry], fresh: dict[str, Fresh], de
     for rel, (blob, playbook, found) in fresh.items():
         problems.extend(found)
         if blob is not None:
-            kept[rel] = (blob, playbook, deps.of(by_rel[rel], playbook), tuple(as_plain(p) for p in found))
+            kept[rel] = (blob, playbook, deps.with_sites(by_rel[rel], playbook) if names_sites(records.loaded.get(rel))
+                         else deps.of(by_rel[rel], playbook), tuple(as_plain(p) for p in found))
     changed: dict[int, list[str]] = {n: [] for n, shard in enumerate(shards) if not isinstance(shard, dict)}
     for rel in [*fresh, *(rel for rel in index if rel not in by_rel)]:
         changed.setdefault(_shard(rel), []).append(rel)

@@ -4,7 +4,9 @@
 - a site or an audit: every file in its site folder (the site and all its audits), and the playbook it
   names: each file of that playbook (by its id, or by its folder when it cannot be read), that playbook's
   tags, and the ids of all working playbooks (named in a "did you mean" when the playbook is unknown);
-- an audit, also: which site folders its playbook's folder holds (a peer reviewer names the site they come from).
+- an audit that names the site a peer reviewer comes from (`names_sites`), also: which site folders its playbook's
+  folder holds. Its kept deps then have a third part (`with_sites`), so that adding a site re-checks only such
+  audits, and `spread report`, which reads the pair, never depends on it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,14 @@ def names(record: Record) -> str | None:
         return None
     named = data.get("id") if record[1] == "playbook" else (data.get("playbook") or {}).get("id")
     return named if isinstance(named, str) else None
+
+
+def names_sites(record: Record | None) -> bool:
+    """Whether a loaded audit names the site a rater comes from in a peer review (checked against the site folders)."""
+    data = record[3] if record is not None and record[1] == "audit" else None
+    if not isinstance(data, dict) or data.get("review") != "peer" or not isinstance(data.get("raters"), list):
+        return False
+    return any(isinstance(rater, dict) and "site" in rater for rater in data["raters"])
 
 
 def _digest(*parts: Any) -> str:
@@ -53,7 +63,7 @@ class Deps:
         self.every_playbook = (_digest(self.playbooks, tags), "")
         self._folders: dict[str, str] = {}
         self._named: dict[str | None, str] = {}
-        self._pairs: dict[tuple[str, str | None, bool], tuple[str, str]] = {}
+        self._pairs: dict[tuple[str, str | None], tuple[str, str]] = {}
         self._sites: dict[str, str] | None = None
 
     def misses(self, index: dict[str, Any]) -> set[str]:
@@ -61,21 +71,22 @@ class Deps:
         missed = set()
         for item in self.records.found:
             entry = index.get(item.rel)
-            if entry is None or entry[0] != (item.blob or self.records.blob(item)) or entry[2] != self.of(item, entry[1]):
+            if entry is None or entry[0] != (item.blob or self.records.blob(item)) or entry[2] != (
+                    self.with_sites(item, entry[1]) if len(entry[2]) == 3 else self.of(item, entry[1])):
                 missed.add(item.rel)
         return missed
 
     def of(self, item: Found, playbook: str | None) -> tuple[str, str]:
         if item.kind == "playbook":
             return self.every_playbook
-        key = (item.group, playbook, item.kind == "audit")
-        pair = self._pairs.get(key)
+        pair = self._pairs.get((item.group, playbook))
         if pair is None:
-            named = self._playbook(playbook)
-            if item.kind == "audit":
-                named = _digest(named, self._site_folders(item.group.split("/")[1]))
-            pair = self._pairs[key] = (self._folder(item.group), named)
+            pair = self._pairs[(item.group, playbook)] = (self._folder(item.group), self._playbook(playbook))
         return pair
+
+    def with_sites(self, item: Found, playbook: str | None) -> tuple[str, str, str]:
+        """The deps of an audit that `names_sites`: `of`, and the site folders of its playbook's folder."""
+        return (*self.of(item, playbook), self._site_folders(item.group.split("/")[1]))
 
     def _site_folders(self, folder: str) -> str:
         """The site folders under fidelity/<folder>/, as a digest."""

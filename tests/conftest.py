@@ -137,10 +137,11 @@ playbook: {id: demo, version: 1.0.0}
 host: {name: Leeds Circles CIC, type: social-enterprise}
 stage: installation
 started: 2026-03-01
-adaptations:
+choices:
   - component: venue
     choice: library
     reason: Central and free.
+adaptations: []
 """
 
 MINIMAL_AUDIT = """

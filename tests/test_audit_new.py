@@ -118,6 +118,8 @@ def test_template_fails_the_check_once_per_item_until_rated(run: Run, demo: Path
     text = (demo / Q3).read_text()
     assert text == DEMO_TEMPLATE
     assert check(run, demo) == (1, (
+        f"{Q3}:14:11: error: the audit of 2026-Q3 has no `completed` date: add the day it was finished (YYYY-MM-DD), "
+        "on or after 2026-09-30, when the period ended [audit-completed-missing]\n"
         f"{Q3}:26:3: error: peer-led has no rating yet: give a `level` (expected, developmental or unacceptable), "
         "or say why it could not be rated in `not_rated` [audit-unrated]\n"
         f"{Q3}:35:3: error: regular has no rating yet: give a `level` (expected, developmental or unacceptable), "
@@ -142,7 +144,7 @@ def test_anchored_template_has_anchors_sections_and_goals(run: Run, anchored: Pa
             "  #   denominator: Circles planned.\n  G1:\n    numerator:\n    denominator:\n"
             "  # G2 · Trained peers: at least 2 (count)\n  #   Peers who led a circle.\n  G2:\n    value:\n") in text
     code, out = check(run, anchored)
-    assert code == 1 and out.count("\n") == 1
+    assert code == 1 and out.count("\n") == 2 and "[audit-completed-missing]" in out.splitlines()[0]
     assert "hull/audits/2026-H1.yaml:28:3: error: S1 has no rating yet: give a `score` from 1 to 3" in out
 
 

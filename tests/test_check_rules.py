@@ -149,22 +149,40 @@ CASES = [
      f"{SITE}" ':3:31: error: version 1.2.0 of `demo` was not found (no playbooks/demo/releases/1.2.0.yaml and no gi'
      't tag demo/v1.2.0): known versions are `1.0.0` [site-version-unknown]'),
     (SITE, 'component: venue', 'component: venu',
-     f"{SITE}" ':8:16: error: version 1.0.0 of `demo` has no component `venu`: did you mean `venue`? [adaptation-com'
-     'ponent-unknown]'),
+     f"{SITE}" ':8:16: error: version 1.0.0 of `demo` has no local component `venu`: did you mean `venue`? [choice-c'
+     'omponent-unknown]'),
+    (SITE, 'component: venue', 'component: peer-led',
+     f"{SITE}" ':8:16: error: `peer-led` is a core component: every site keeps it as the playbook says, so it is not '
+     'chosen; record a change to it under `adaptations`, with its reason and FRAME details [choice-core]'),
     (SITE, 'choice: library', 'choice: town-hall',
      f"{SITE}" ':9:13: error: `town-hall` is not one of the options for `venue`: choose `library`, `gp-surgery` or `'
-     'online` [adaptation-option]'),
+     'online` [choice-option]'),
     (SITE, 'choice: library', 'choice: Paid Venues',
-     f"{SITE}" ':9:13: error: `Paid Venues` is a prohibited variation of `venue`: choose another way to do it [adapt'
+     f"{SITE}" ':9:13: error: `Paid Venues` is a prohibited variation of `venue`: choose another way to do it [choic'
+     'e-prohibited]'),
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venu, choice: library, reason: x}\n',
+     f"{SITE}" ':12:17: error: version 1.0.0 of `demo` has no component `venu`: did you mean `venue`? [adaptation-com'
+     'ponent-unknown]'),
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venue, choice: town-hall, reason: x}\n',
+     f"{SITE}" ':12:32: error: `town-hall` is not one of the options for `venue`: choose `library`, `gp-surgery` or `'
+     'online` [adaptation-option]'),
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venue, choice: Paid Venues, reason: x}\n',
+     f"{SITE}" ':12:32: error: `Paid Venues` is a prohibited variation of `venue`: choose another way to do it [adapt'
      'ation-prohibited]'),
-    (SITE, '    choice: library\n', '',
-     f"{SITE}" ':8:5: error: the adaptation of `venue` does not say what was chosen: add `choice:` (`library`, `gp-s'
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venue, reason: x}\n',
+     f"{SITE}" ':12:5: error: the adaptation of `venue` does not say what was chosen: add `choice:` (`library`, `gp-s'
      'urgery` or `online`) [adaptation-no-choice]'),
-    (SITE, '    reason: Central and free.\n', '    reason: Central and free.\n  - component: name\n    choice: The Leeds Diabetes Peer Circle\n    reason: Known.\n',
-     f"{SITE}" ':12:13: error: the choice for `name` is 30 characters; the playbook allows at most 20: shorten it [a'
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venue, choice: online, reason: x}\n',
+     f"{SITE}" ':12:32: warning: `online` is one of the options for `venue`: choosing as the playbook offers is conf'
+     'iguration, not an adaptation: move it to `choices` (`spread site upgrade` does it), or say how the site departs'
+     ' from the playbook in `description` [adaptation-is-choice]'),
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - {component: venue, choice: online, reason: x, description: y}\n',
+     None),
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - component: name\n    choice: The Leeds Diabetes Peer Circle\n    reason: Known.\n',
+     f"{SITE}" ':13:13: error: the choice for `name` is 30 characters; the playbook allows at most 20: shorten it [a'
      'daptation-too-long]'),
-    (SITE, '    reason: Central and free.\n', '    reason: Central and free.\n  - component: peer-led\n    description: Staff lead while peers train.\n    reason: No trained peers yet.\n    fidelity: inconsistent\n',
-     f"{SITE}" ':14:15: warning: critical core component `peer-led` was changed and the change is fidelity-inconsist'
+    (SITE, 'adaptations: []\n', 'adaptations:\n  - component: peer-led\n    description: Staff lead while peers train.\n    reason: No trained peers yet.\n    fidelity: inconsistent\n',
+     f"{SITE}" ':15:15: warning: critical core component `peer-led` was changed and the change is fidelity-inconsist'
      "ent, so the network's central team should review it: record who approved it (`approved_by`), when (`approved_"
      "on`), until when (`review_by`) and the plan back to the model (`plan`) [adaptation-critical-inconsistent]"),
     (AUDIT, 'site: york', 'site: yrok',
@@ -235,7 +253,7 @@ def fires(run: Run, repo: Path, rel: str, old: str, new: str, expected: str | No
 
 def test_an_approved_change_to_a_critical_component_is_not_flagged(run: Run, repo: Path) -> None:
     # Made after the latest audit's period, so that audit does not speak to it; approved until a day to come.
-    edit(repo / SITE, "    reason: Central and free.\n", "    reason: Central and free.\n  - component: peer-led\n"
+    edit(repo / SITE, "adaptations: []\n", "adaptations:\n  - component: peer-led\n"
          "    description: Staff lead while peers train.\n    reason: No trained peers yet.\n    date: 2026-08-03\n"
          "    fidelity: inconsistent\n    approved_by: Network quality lead\n    approved_on: 2026-08-10\n"
          "    review_by: 2027-02-28\n    plan: Two peers finish the course in January and lead from February.\n")

@@ -24,7 +24,7 @@ from spread.model import periods
 ANSWERS = """
 name: York Circles
 host: {name: York CVS, type: charity}
-adaptations:
+choices:
   name: {choice: York Circle, reason: The members chose it.}
 """
 TODAY = "2026-11-20"
@@ -251,7 +251,7 @@ def test_answers_from_a_device_or_a_pipe_are_refused_before_reading(demo: Path, 
                                               "file? [file-too-large]"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a binary file, not YAML text: check you saved the right file "
                                            "[file-binary]"),
-    (b"- York Circles\n- York CVS\n", "an answers file should be a mapping of fields (`name: \u2026`, `adaptations: "
+    (b"- York Circles\n- York CVS\n", "an answers file should be a mapping of fields (`name: \u2026`, `choices: "
                                       "\u2026`): see `spread site new --help` [answers-text]"),
 ])
 def test_answers_too_large_binary_or_not_a_mapping(run: Run, demo: Path, tmp_path: Path, content: bytes,

@@ -87,8 +87,8 @@ def test_each_site_has_its_version_latest_band_trend_and_overdue_state(network_r
     assert york.score.uncapped.label == "adequate"
     # A site still installing, with no audit yet, is not chased.
     assert (hull.band, hull.overdue, hull.score) == ("no audit", False, None)
-    # York's latest audit (2026-Q2) is out of date: it counts as such, not in its band.
-    assert (leeds.age, york.age, york.counted) == (None, 4, "out of date")
+    # York's latest audit (2026-Q1) is out of date, 7 months old: it counts as such, not in its band.
+    assert (leeds.age, york.age, york.counted) == (None, 7, "out of date")
     assert demo.bands == (("low", 0), ("adequate", 0), ("high", 1), ("out of date", 1), ("no audit", 1))
 
 

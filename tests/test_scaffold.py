@@ -81,7 +81,7 @@ def test_answers_file_problems_name_the_line(tmp_path: Path) -> None:
         hots: {name: York CVS}
         started: 2026-02-30
         stage: planning
-        adaptations:
+        choices:
           venue: {choice: pub, reason: Near the station.}
           peer-led: library
           venu: library
@@ -98,9 +98,9 @@ def test_answers_file_problems_name_the_line(tmp_path: Path) -> None:
         ("A:6:19: error: \"pub\" is not one of the options for `venue` (Where circles meet): choose `library`, "
         "`gp-surgery` or `online` [answers-choice]"),
         ("A:7:3: error: `peer-led` is a core component of `demo`: every site keeps it as the playbook says, so there "
-        "is nothing to choose [answers-core]"),
+        "is nothing to choose (record a change to it in site.yaml, under `adaptations`) [answers-core]"),
         "A:8:3: error: `venu` is not a local component of `demo` 1.0.0: did you mean `venue`? [answers-unknown]",
-        "A:9:31: error: `because` is not a field of an adaptation: use `choice` or `reason` [answers-unknown]",
+        "A:9:31: error: `because` is not a field of a local choice: use `choice` or `reason` [answers-unknown]",
     ]
     assert given.fields == {"name": "York Circles"} and given.reasons == {"venue": "Near the station."}
     assert given.choices == {"name": "Paid venues"}  # a prohibited variation of venue, but fine as a name

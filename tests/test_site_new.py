@@ -24,8 +24,8 @@ TYPED = ("York Circles\nYork CVS\n1\nYork\n2026-02-30\n2026-03-01\npub\npaid ven
 YORK = """\
 # yaml-language-server: $schema=../../../schemas/site.schema.json
 # York Circles runs the playbook `demo` (Demo circles), version 1.0.0. Written by `spread site new`
-# on 2026-03-10. Record every later local choice or departure under `adaptations`, with its reason,
-# then run `spread check`.
+# on 2026-03-10. Record a later choice among the playbook's options under `choices`, any departure
+# from the playbook under `adaptations`, then run `spread check`.
 id: york
 name: York Circles
 playbook:
@@ -41,30 +41,23 @@ area: York
 stage: installation
 started: 2026-03-01
 
-# One record per local choice, with FRAME's details: when it was made (pre-implementation,
-# implementation, scale-up, sustainment), whether it was planned (proactive, reactive, unplanned),
-# who decided, and whether the component's purpose is kept (fidelity).
-adaptations:
+# Local choices: what the site chose among the options the playbook offers. Choosing as the playbook
+# offers is configuration, so no FRAME details; a default needs no reason.
+choices:
   # Where circles meet: one of library, gp-surgery, online. Not allowed: paid venues.
   - component: venue
     choice: gp-surgery
     reason: Near the station.
-    when: pre-implementation
-    planned: proactive
-    decided_by:
-      - site-team
-    fidelity: consistent
   # Local name: your own words (at most 20 characters)
   - component: name
     choice: York Circle
     reason: The members chose it.
-    when: pre-implementation
-    planned: proactive
-    decided_by:
-      - site-team
-    nature:
-      - tailoring
-    fidelity: consistent
+
+# Adaptations: where the site departs from the playbook (a change to a core component, a choice
+# outside the options, or anything the site calls a change), with its reason and FRAME's details:
+# when, whether it was planned, who decided, what was modified, and whether the component's purpose
+# is kept (fidelity). Write `unknown` where you do not know; never guess.
+adaptations: []
 """
 
 
@@ -128,7 +121,8 @@ def test_defaults_offered_and_set_choices_not_asked(run: Run, repo: Path) -> Non
     assert "[2 of 2]" not in result.stdout and 'Why "Tea & Talk" for name?' in result.stdout
     text = (repo / "fidelity/demo/york/site.yaml").read_text()
     assert "started: 2026-03-10\n" in text and "  # type: add the kind of organisation" in text
-    assert "    choice: library\n    reason: Kept the playbook's default.\n" in text
+    # The default needs no reason, and none is made up.
+    assert "  - component: venue\n    choice: library\n  # Local name" in text
     assert "    choice: Tea & Talk\n" in text and "area:" not in text
     checks_clean(run, repo)
 
@@ -139,7 +133,7 @@ host: {name: York CVS, type: charity}
 area: York
 started: 2026-04-01
 stage: exploration
-adaptations:
+choices:
   venue: {choice: online, reason: "Rural area: members live far apart."}
   name: {choice: Circle 1, reason: Short.}
 """

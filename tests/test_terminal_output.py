@@ -52,8 +52,8 @@ def hostile(demo: Path) -> Path:
     write(demo / "fidelity/demo/leeds/site.yaml", site.replace("reason: Central and free.", f"reason: {HOSTILE_YAML}"))
     audit = MINIMAL_AUDIT.replace("evidence: Rota shows peers led all 12 circles.", f"evidence: {HOSTILE_YAML}")
     write(demo / "fidelity/demo/leeds/audits/2026-Q2.yaml", audit)
-    audit = audit.replace("2026-Q2", "2026-Q3").replace("{level: developmental, evidence: Met monthly in the summer.}",
-                                                        f"{{not_rated: {HOSTILE_YAML}}}")
+    audit = audit.replace("2026-Q2", "2026-Q3").replace("2026-07-10", "2026-10-10")
+    audit = audit.replace("{level: developmental, evidence: Met monthly in the summer.}", f"{{not_rated: {HOSTILE_YAML}}}")
     write(demo / "fidelity/demo/leeds/audits/2026-Q3.yaml", audit)
     return demo
 
@@ -113,9 +113,9 @@ def test_check_shows_a_hostile_yaml_key_escaped_on_one_line(demo: Path) -> None:
     assert result.exit_code == 1
     lines = clean(result).splitlines()
     assert lines[0].startswith("fidelity/demo/leeds/site.yaml:4:58: error: `two\\x0alines\\u009b` is not a field")
-    assert lines[1] == (f"fidelity/demo/leeds/site.yaml:11:1: error: `{SHOWN}` is not a field Spread knows here: "
-                        "the fields allowed here are: adaptations, area, contact, host, id, name, notes, playbook, "
-                        "retired, stage, started, upgrades [schema-additionalProperties]")
+    assert lines[1] == (f"fidelity/demo/leeds/site.yaml:12:1: error: `{SHOWN}` is not a field Spread knows here: "
+                        "the fields allowed here are: adaptations, area, choices, contact, host, id, name, notes, "
+                        "playbook, retired, stage, started, upgrades [schema-additionalProperties]")
 
 
 def test_check_in_json_and_for_github_carries_no_raw_control_and_json_decodes_to_the_key(run: Run, demo: Path) -> None:
@@ -124,7 +124,7 @@ def test_check_in_json_and_for_github_carries_no_raw_control_and_json_decodes_to
     data = json.loads(clean(result := run("check", "--repo", demo, "--format", "json")) and result.stdout)
     assert data["problems"][0]["message"].startswith(f"`{HOSTILE}` is not a field")
     github = clean(on_a_terminal("check", "--repo", demo, "--format", "github"))
-    assert f"::error file=fidelity/demo/leeds/site.yaml,line=11,col=1,title=schema-additionalProperties::`{SHOWN}`" \
+    assert f"::error file=fidelity/demo/leeds/site.yaml,line=12,col=1,title=schema-additionalProperties::`{SHOWN}`" \
         in github
 
 

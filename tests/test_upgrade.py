@@ -128,23 +128,23 @@ playbook:
 host: {{name: Leeds Circles CIC, type: social-enterprise}}
 stage: installation
 started: 2026-03-01
-adaptations:
+choices:
   - component: name
     choice: Leeds Circles
     reason: Members chose it.   # at the first circle
-
   - component: venue
     choice: gp-surgery
     reason: The surgery has a free room.
     date: 2026-05-01
   - component: language
     choice: english
-    reason: Kept the playbook's default.
     date: 2026-05-01
   - component: snacks
     choice: Fruit and biscuits
     reason: Members asked for them.
     date: 2026-05-01
+adaptations: []
+
 retired:
   # Where we meet, while the library is shut.
   - component: venue
@@ -200,6 +200,10 @@ Updated cleanly (your choices still fit):
   - name (Local name): new wording; your choice `Leeds Circles` still fits.
 
 Unchanged: peer-led, rhythm.
+
+Local choices recorded as adaptations (moved to `choices:`, without FRAME details: choosing among the options the \
+playbook offers is configuration, not adaptation):
+  - name: Leeds Circles
 """
 
 
@@ -227,7 +231,8 @@ def upgrade(run: Run, root: Path, *args: str, input: str | None = None):  # type
     return run("site", "upgrade", "demo/leeds", *args, "--today", "2026-05-01", "--repo", root, input=input)
 
 
-ANSWERS = "2\nThe surgery has a free room.\n\n\nFruit and biscuits\nMembers asked for them.\n\n"
+# Venue by number, and why; the default language (Enter: a default needs no reason); the snacks, and why; confirm.
+ANSWERS = "2\nThe surgery has a free room.\n\nFruit and biscuits\nMembers asked for them.\n\n"
 
 
 def test_upgrade_across_a_major_version_keeps_every_comment_and_record(run: Run, network: tuple[Path, str, str]) -> None:
@@ -306,7 +311,7 @@ def test_without_git_versions_come_from_archived_releases(run: Run, demo: Path) 
         in result.output
     site = (demo / SITE).read_text(encoding="utf-8")
     assert "playbook: {id: demo, version: 2.0.0}\n" in site
-    assert site.endswith("    reason: Central and free.\nupgrades:\n  - from: 1.0.0\n    to: 2.0.0\n"
+    assert site.endswith("    reason: Central and free.\nadaptations: []\nupgrades:\n  - from: 1.0.0\n    to: 2.0.0\n"
                          "    date: 2026-05-01\n")
     assert run("check", "--repo", demo).exit_code == 0
 

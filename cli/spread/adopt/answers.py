@@ -7,9 +7,11 @@ An answers file is YAML, read with positions so that every problem names the fil
     area: Leeds
     started: 2026-03-01
     stage: installation
-    adaptations:
+    choices:
       venue: {choice: library, reason: Free rooms after school.}
-      rhythm: weekly            # just the choice; the reason is asked, or defaults for the default choice
+      rhythm: weekly            # just the choice; the reason is asked (a default needs none)
+    adaptations:                # where the site departs from the playbook, with FRAME's details (or asked)
+      name: {choice: "Circle of Friends", reason: Members chose it., planned: proactive}
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from typing import Any
 
 import click
 
+from spread.adopt.records import FRAME
 from spread.errors import Problem, words
 from spread.model.choices import Refused, resolve
 from spread.model.periods import real_date as as_date
-from spread.model.playbook import Playbook
+from spread.model.playbook import LocalComponent, Playbook
 from spread.model.schemas import schema
 from spread.yaml.document import Document, Key
 from spread.yaml.read import read_document
@@ -33,7 +36,7 @@ from spread.yaml.render import ISO_DATE
 TEXT = ("name", "area", "contact")
 # An answers file is a page of text: anything near this size is the wrong file.
 MAX_BYTES = 1024 * 1024
-KNOWN = ("name", "host", "area", "contact", "started", "stage", "adaptations")
+KNOWN = ("name", "host", "area", "contact", "started", "stage", "choices", "adaptations")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Given:
     fields: dict[str, str] = field(default_factory=dict)
     choices: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    # The components the site records as adaptations (`adaptations:` in the file), with the FRAME details it gave.
+    frames: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def site_enum(*where: str) -> list[str]:
@@ -51,6 +56,22 @@ def site_enum(*where: str) -> list[str]:
     for part in where:
         node = node["properties"][part]
     return list(node["enum"])
+
+
+def _frame_field(key: str) -> dict[str, Any]:
+    field_schema: dict[str, Any] = schema("site")["properties"]["adaptations"]["items"]["properties"][key]
+    return field_schema
+
+
+def frame_enum(key: str) -> list[str] | None:
+    """The codes a FRAME detail of an adaptation may take (from the site schema), or None for free text."""
+    node = _frame_field(key)
+    node = node.get("items", node)
+    return list(node["enum"]) if "enum" in node else None
+
+
+def frame_is_list(key: str) -> bool:
+    return _frame_field(key).get("type") == "array"
 
 
 def real_date(text: str) -> bool:
@@ -95,8 +116,8 @@ class _Reader:
                 self.enum((key,), value, site_enum("stage"), "stage")
             elif key == "host":
                 self.host(value)
-            elif key == "adaptations":
-                self.adaptations(value)
+            elif key in ("choices", "adaptations"):
+                self.answers(key, value)
             else:
                 self.unknown((), key, KNOWN, "something `spread site new` asks about")
 
@@ -124,43 +145,67 @@ class _Reader:
             else:
                 self.unknown(("host",), key, ("name", "type"), "a field of `host`")
 
-    def adaptations(self, value: Any) -> None:
+    def answers(self, section: str, value: Any) -> None:
+        """`choices:` or `adaptations:`, each a local component's id with its answer; an adaptation may give FRAME's
+        details (what it leaves out is asked, or `unknown` without questions)."""
         if not isinstance(value, dict):
-            self.problem(("adaptations",), "`adaptations` should list each local component's id with its choice, "
-                         "like `venue: {choice: library, reason: …}`", "answers-text")
+            self.problem((section,), f"`{section}` should list each local component's id with its choice, like "
+                         "`venue: {choice: library, reason: …}`", "answers-text")
             return
         local_ids = [local.id for local in self.pb.local]
+        fields = ("choice", "reason", *(FRAME if section == "adaptations" else ()))
         for component, answer in value.items():
-            where = ("adaptations", component)
+            where: Key = (section, component)
             local = next((c for c in self.pb.local if c.id == component), None)
             if local is None:
-                core = any(c.id == component for c in self.pb.core)
-                if core:
+                if any(c.id == component for c in self.pb.core):
                     self.problem(where, f"`{component}` is a core component of `{self.pb.id}`: every site keeps it as "
-                                 "the playbook says, so there is nothing to choose", "answers-core", key=True)
+                                 "the playbook says, so there is nothing to choose (record a change to it in site.yaml, "
+                                 "under `adaptations`)", "answers-core", key=True)
                 else:
-                    self.unknown(("adaptations",), component, local_ids,
-                                 f"a local component of `{self.pb.id}` {self.pb.version}")
+                    self.unknown((section,), component, local_ids, f"a local component of `{self.pb.id}` "
+                                 f"{self.pb.version}")
                 continue
-            at: Key = where
-            if not isinstance(answer, dict):
-                answer = {"choice": answer}
-            else:
-                at = (*where, "choice")
-            for key in answer:
-                if key not in ("choice", "reason"):
-                    self.unknown(("adaptations", component), key, ("choice", "reason"), "a field of an adaptation")
-            if "reason" in answer:
-                reason = self.text(("adaptations", component, "reason"), answer["reason"], "reason")
-                if reason is not None:
-                    self.given.reasons[component] = reason
-            if "choice" in answer:
-                choice = self.text(at, answer["choice"], "choice")
-                try:
-                    if choice is not None:
-                        self.given.choices[component] = resolve(local, choice)
-                except Refused as exc:
-                    self.problem(at, str(exc), "answers-choice")
+            at: Key = (*where, "choice") if isinstance(answer, dict) else where
+            answer = answer if isinstance(answer, dict) else {"choice": answer}
+            frame: dict[str, Any] = {}
+            for key, item in answer.items():
+                if key == "reason":
+                    self.put_reason(component, self.text((*where, key), item, key))
+                elif key == "choice":
+                    self.choose(local, at, self.text(at, item, key))
+                elif key in FRAME:
+                    frame[key] = self.frame((*where, key), key, item)
+                else:
+                    self.unknown(where, key, fields, "a field of a local choice" if section == "choices"
+                                 else "a field of an adaptation")
+            if section == "adaptations":
+                self.given.frames[component] = {k: v for k, v in frame.items() if v is not None}
+
+    def put_reason(self, component: str, reason: str | None) -> None:
+        if reason is not None:
+            self.given.reasons[component] = reason
+
+    def choose(self, local: LocalComponent, at: Key, choice: str | None) -> None:
+        try:
+            if choice is not None:
+                self.given.choices[local.id] = resolve(local, choice)
+        except Refused as exc:
+            self.problem(at, str(exc), "answers-choice")
+
+    def frame(self, where: Key, key: str, value: Any) -> Any:
+        """One FRAME detail of an adaptation: text, one code, or a list of codes, as the site schema allows."""
+        allowed = frame_enum(key)
+        if allowed is None:
+            return self.text(where, value, key)
+        many = frame_is_list(key)
+        values = value if many and isinstance(value, list) else [value]
+        wrong = [v for v in values if v not in allowed]
+        if wrong or not values:
+            self.problem(where, f"`{key}` cannot be `{wrong[0] if wrong else value}`: use "
+                         f"{words(allowed, limit=20)}", "answers-value")
+            return None
+        return list(values) if many else values[0]
 
 
 def read_answers(path: Path, playbook: Playbook) -> tuple[Given, list[Problem]]:
@@ -170,7 +215,7 @@ def read_answers(path: Path, playbook: Playbook) -> tuple[Given, list[Problem]]:
         return Given(), [doc]
     if not isinstance(doc.data, dict):
         return Given(), [Problem(path.as_posix(), 1, 1, "error", "an answers file should be a mapping of fields "
-                                 "(`name: …`, `adaptations: …`): see `spread site new --help`", "answers-text")]
+                                 "(`name: …`, `choices: …`): see `spread site new --help`", "answers-text")]
     reader = _Reader(doc, path.as_posix(), playbook)
     reader.top(doc.data)
     return reader.given, reader.problems

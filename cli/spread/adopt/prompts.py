@@ -13,12 +13,12 @@ from collections.abc import Callable
 import click
 
 from spread.adopt.answers import Given, real_date, site_enum
-from spread.adopt.scaffold import Choice, SiteAnswers
+from spread.adopt.frame import ask_frame, explain
+from spread.adopt.records import UNKNOWN, Choice
+from spread.adopt.scaffold import SiteAnswers
 from spread.errors import SpreadError
-from spread.model.choices import Refused, how_to_choose, resolve
+from spread.model.choices import Refused, departs, how_to_choose, resolve
 from spread.model.playbook import LocalComponent, Playbook
-
-DEFAULT_REASON = "Kept the playbook's default."
 
 
 def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswers:
@@ -86,11 +86,13 @@ def _show(local: LocalComponent, n: int, total: int) -> None:
         limit = f" (at most {local.max_length} characters)" if local.max_length else ""
         click.echo(f"  {'Or describe' if local.options else 'Describe'} your own choice in words{limit}.")
     for variation in local.prohibited:
-        click.echo(f"  Not allowed: {variation}")
+        click.echo(f"  Not allowed: {variation.text}")
 
 
 def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choice:
-    """One local component's choice and its reason: from `given` where answered, else asked (question n of total)."""
+    """One local component's choice and its reason: from `given` where answered, else asked (question n of total).
+    A choice outside the options, or one the answers record as an adaptation, is an adaptation: its FRAME details
+    are asked (Enter for `unknown`); a choice among the options is a local choice, and a default needs no reason."""
     choice = given.choices.get(local.id)
     if choice is None:
         _show(local, n, total)
@@ -104,10 +106,19 @@ def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choic
         what = "a number, or your own words" if local.free_text and local.options else \
             "a number" if local.options else "in your own words"
         choice = click.prompt(f"Your choice ({what})", default=local.default, value_proc=check)
-    reason = given.reasons.get(local.id) or click.prompt(
-        f"Why \"{choice}\" for {local.id}? (one sentence for the record)",
-        default=DEFAULT_REASON if choice == local.default else None, value_proc=nonblank("the reason"))
-    return Choice(local.id, choice, reason)
+    adapted = local.id in given.frames or departs(local, choice)
+    if adapted:
+        explain(local, choice)
+    reason = given.reasons.get(local.id)
+    if reason is None and (adapted or choice != local.default):
+        reason = click.prompt(f"Why \"{choice}\" for {local.id}? (one sentence for the record)",
+                              value_proc=nonblank("the reason"))
+    frame = given.frames.get(local.id, {})
+    if adapted and not departs(local, choice) and "description" not in frame:
+        frame = {**frame, "description": click.prompt(
+            "What does the site do differently from what the playbook describes? (one sentence)",
+            value_proc=nonblank("what is different"))}
+    return Choice(local.id, choice, reason, ask_frame(frame) if adapted else None)
 
 
 def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
@@ -117,13 +128,19 @@ def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
     choices = []
     for local in pb.local:
         choice = given.choices.get(local.id, local.default)
-        reason = given.reasons.get(local.id) or (DEFAULT_REASON if choice == local.default else None)
+        reason = given.reasons.get(local.id)
+        adapted = choice is not None and (local.id in given.frames or departs(local, choice))
         if choice is None:
             missing.append(f"a choice for `{local.id}` ({how_to_choose(local)})")
-        elif reason is None:
+        elif reason is None and (adapted or choice != local.default):
             missing.append(f"a reason for choosing \"{choice}\" for `{local.id}`")
+        elif adapted and not departs(local, choice) and "description" not in given.frames.get(local.id, {}):
+            missing.append(f"a `description` of what the site does differently, for the adaptation of `{local.id}` "
+                           f"(\"{choice}\" is one of its options)")
         else:
-            choices.append(Choice(local.id, choice, reason))
+            # What the answers do not say of an adaptation is not known: never guessed.
+            frame = {**UNKNOWN, **given.frames.get(local.id, {})} if adapted else None
+            choices.append(Choice(local.id, choice, reason, frame))
     if missing:
         raise SpreadError(f"--no-input: these answers are missing and have no default: {'; '.join(missing)}. "
                           "Add them to the answers file (see `spread site new --help`), or leave out --no-input "

@@ -37,11 +37,14 @@ def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: 
     locals_ = {local.id: local for local in pb.local}
     for choice in answers.choices:
         local = locals_[choice.component]
-        lines.append(f"- **{local.title}**: {_label(local, choice.choice)}. {md(choice.reason)}")
+        departs = " (an adaptation: it departs from what the playbook offers)" if choice.frame is not None else ""
+        reason = f" {md(choice.reason)}" if choice.reason else ""
+        lines.append(f"- **{local.title}**: {_label(local, choice.choice)}{departs}.{reason}")
     if not answers.choices:
         lines.append("This playbook has no local components: every site runs it the same way.")
-    lines += ["", "When you change one of these, or have to depart from the playbook, add a record to `site.yaml`",
-              "with the reason, and run `spread check`.", "", "## Next steps", ""]
+    lines += ["", "When you change one of these, update `choices` in `site.yaml`. If you have to depart from the",
+              "playbook, add a record under `adaptations`, with the reason and FRAME's details (`unknown` where you",
+              "do not know), and run `spread check`.", "", "## Next steps", ""]
     stages = [stage.stage for stage in pb.rollout]
     now = stages.index(answers.stage) if answers.stage in stages else 0
     for n, stage in enumerate(pb.rollout):

@@ -10,21 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spread.adopt.lock import Adopted, adopt
+from spread.adopt.records import Choice, sections
 from spread.errors import SpreadError, display_path
-from spread.model.choices import is_option
-from spread.model.playbook import LocalComponent, Playbook
-from spread.yaml.render import comment, field, modeline, scalar
+from spread.yaml.render import comment, field, modeline
 from spread.yaml.write import write_atomic
 
 # `adopt` moved to spread.adopt.lock; `spread site upgrade` still imports it from here.
 __all__ = ["Adopted", "Choice", "SiteAnswers", "adopt", "refuse_existing", "site_yaml", "write_all"]
-
-
-@dataclass(frozen=True)
-class Choice:
-    component: str
-    choice: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -46,8 +38,8 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     pb = adopted.playbook
     lines = [modeline(folder, root, "site"),
              *comment(f"{answers.name} runs the playbook `{pb.id}` ({pb.title}), version {pb.version}. Written by "
-                      f"`spread site new` on {today}. Record every later local choice or departure under "
-                      "`adaptations`, with its reason, then run `spread check`."),
+                      f"`spread site new` on {today}. Record a later choice among the playbook's options under "
+                      "`choices`, any departure from the playbook under `adaptations`, then run `spread check`."),
              *field("id", site_id), *field("name", answers.name), "playbook:", *field("id", pb.id, 2),
              *field("version", pb.version, 2, "the version this site follows; move on with `spread site upgrade`")]
     if adopted.commit:
@@ -63,35 +55,7 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     lines += [*comment("stage: exploration, installation, initial-implementation or full-implementation (NIRN's "
                        "stages), or paused or closed. Change it as the site moves on."),
               *field("stage", answers.stage), f"started: {answers.started}"]
-    return "\n".join([*lines, *_adaptations(pb, answers.choices)]) + "\n"
-
-
-def _adaptations(pb: Playbook, choices: tuple[Choice, ...]) -> list[str]:
-    if not choices:
-        return ["adaptations: []"]
-    lines = ["", *comment("One record per local choice, with FRAME's details: when it was made (pre-implementation, "
-                      "implementation, scale-up, sustainment), whether it was planned (proactive, reactive, "
-                      "unplanned), who decided, and whether the component's purpose is kept (fidelity)."),
-             "adaptations:"]
-    locals_ = {local.id: local for local in pb.local}
-    for choice in choices:
-        local = locals_[choice.component]
-        lines += comment(f"{local.title}: {_allowed(local)}", 2)
-        lines += [f"  - component: {scalar(choice.component)}", *field("choice", choice.choice, 4),
-                  *field("reason", choice.reason, 4), "    when: pre-implementation", "    planned: proactive",
-                  "    decided_by:", "      - site-team"]
-        if not is_option(local, choice.choice):
-            lines += ["    nature:", "      - tailoring"]  # the site's own words, within the playbook's limits
-        lines.append("    fidelity: consistent")
-    return lines
-
-
-def _allowed(local: LocalComponent) -> str:
-    parts = [f"one of {', '.join(local.option_ids)}"] if local.options else []
-    if local.free_text:
-        parts.append("your own words" + (f" (at most {local.max_length} characters)" if local.max_length else ""))
-    allowed = " or ".join(parts)
-    return allowed + (f". Not allowed: {'; '.join(v.rstrip('.') for v in local.prohibited)}." if local.prohibited else "")
+    return "\n".join([*lines, *sections(pb, answers.choices)]) + "\n"
 
 
 def write_all(files: dict[Path, str], root: Path, *, force: bool) -> None:

@@ -18,6 +18,7 @@ from spread.errors import SpreadError, display_path, words
 from spread.model.semver import is_newer
 from spread.model.site import Site
 from spread.network.repo import Network, find_root, load_network
+from spread.versions.configure import moved_lines
 from spread.versions.revisions import released
 from spread.versions.upgrade import UpgradePlan, plan_upgrade, preview
 from spread.versions.upgrade_file import Answer, checked, rewrite_site
@@ -40,7 +41,7 @@ def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
         assert local is not None
         if not no_input:
             chosen = ask_choice(local, Given(), n, len(questions))
-            answers[local.id] = Answer(chosen.choice, chosen.reason)
+            answers[local.id] = Answer(chosen.choice, chosen.reason, chosen.frame)
         elif step.category == "new-local" and local.default is not None:
             answers[local.id] = Answer(local.default, f"The playbook's default, taken when moving to {plan.new.version}.")
         elif step.category == "new-local":
@@ -51,6 +52,27 @@ def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
         raise SpreadError(f"--no-input cannot choose for you: {'; '.join(missing)}. Run `spread site upgrade {ref}` "
                           "without --no-input to choose. Nothing was written.")
     return answers
+
+
+def _configure(plan: UpgradePlan, path: Path, shown: str, *, dry_run: bool, yes: bool, today: date | None) -> None:
+    """A site already on the version asked: only its local choices recorded as adaptations move to `choices:`."""
+    site = plan.site
+    if not plan.moves:
+        click.echo(f"{site.name} is already on {site.playbook} {site.version}: nothing to upgrade.")
+        return
+    click.echo(f"{site.name} is already on {site.playbook} {site.version}, and its site.yaml records these local "
+               "choices as adaptations. Choosing among the options the playbook offers is configuration, so they "
+               "move to `choices:`, with their reasons and without FRAME details:")
+    click.echo("\n".join(moved_lines(site, plan.moves)[2:]))
+    if dry_run:
+        click.echo("\nDry run: nothing was written.")
+        return
+    with asking("to move them without questions (in a script), add --yes"):
+        if not yes:
+            click.confirm(f"Move them to `choices:` in {shown}?", default=True, abort=True)
+    text = rewrite_site(path.read_bytes().decode("utf-8"), plan, {}, None, (today or date.today()).isoformat())
+    write_atomic(path, checked(text, path, shown), force=True)
+    click.echo(f"Moved {len(plan.moves)} local choice{'s' * (len(plan.moves) != 1)} to `choices:` in {shown}.")
 
 
 @click.command()
@@ -73,6 +95,10 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes
     choices, old records moved under `retired:` (never deleted), and an `upgrades` record.
     Audits are never changed: each stays tied to the version it was made under.
 
+    Local choices recorded as adaptations (as site files from older Spread do) move to
+    `choices:`, with their reasons; run it on a site already on the newest version to do
+    only that.
+
     \b
     Examples:
       spread site upgrade peer-diabetes/gateshead --dry-run
@@ -90,7 +116,7 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes
                           f"{words(network.versions(site.playbook))})")
     target = to_version or network.latest(site.playbook) or site.version
     if target == site.version:
-        click.echo(f"{site.name} is already on {site.playbook} {target}: nothing to upgrade.")
+        _configure(plan_upgrade(site, old, old), path, shown, dry_run=dry_run, yes=yes or no_input, today=today)
         return
     if not is_newer(target, site.version):
         raise click.BadParameter(f"{target} is not newer than {site.version}, the version {site.name} runs: a site "

@@ -11,7 +11,7 @@ import re
 from spread.handbook.blocks import bullets, section, table
 from spread.handbook.escaping import prose, text
 from spread.handbook.words import sentence
-from spread.model.playbook import CoreComponent, LocalComponent, Playbook
+from spread.model.playbook import CoreComponent, LocalComponent, Playbook, Prohibited
 
 
 def anchor(kind: str, component_id: str) -> str:
@@ -70,11 +70,18 @@ def _options(component: LocalComponent) -> str:
     return section("**Allowed choices.**", *parts) if parts else ""
 
 
+def _prohibited(p: Prohibited) -> str:
+    """A prohibited variation as people read it, with the words that give a choice away (a pattern is for Spread)."""
+    found = " or ".join(f"\u201c{word}\u201d" for word in p.words)
+    return text(p.text) + (text(f" (a choice with {found} in it is refused)") if found else "")
+
+
 def local(component: LocalComponent) -> str:
     body = section(
         prose(component.guidance, top=4) if component.guidance else "",
         _options(component),
-        section("**Not allowed.**", bullets(text(p) for p in component.prohibited)) if component.prohibited else "")
+        section("**Not allowed.**", bullets(_prohibited(p) for p in component.prohibited)) if component.prohibited
+        else "")
     return _box("local", component.id, component.title, "Local component: sites may adapt this, within limits", body)
 
 

@@ -84,8 +84,9 @@ def _attention(report: PlaybookReport, page: str) -> str:
 
 
 def _adaptations(report: PlaybookReport) -> str:
-    parts = ["## What sites adapt", ("The choices sites made for each local component, most common first: what "
-             "the adaptable part of the model looks like in practice.")]
+    parts = ["## What sites choose and change", ("What sites chose for each local component (among the options, or "
+             "departing from them), most common first: what the adaptable part of the model looks like in practice; "
+             "then any core component a site changed.")]
     for a in report.adaptations:
         kind = " (a core component some sites changed)" if a.core else ""
         component = report.playbook.component(a.component)

@@ -22,7 +22,7 @@ from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code,
 from spread.model import periods
 from spread.model.audit import Audit, review_words
 from spread.model.playbook import LocalComponent, Playbook
-from spread.model.site import Adaptation
+from spread.model.site import Adaptation, LocalChoice
 from spread.report.rollup import SiteStatus
 from spread.scoring import shown
 
@@ -107,6 +107,16 @@ def _adaptation(a: Adaptation, runs: Playbook | None, today: date, retired: bool
     return f"{inline(title)}{what}", account
 
 
+def _choice(c: LocalChoice, runs: Playbook | None) -> tuple[str, str]:
+    """A local choice as a term (the component and the option chosen) and its reason: configuration, so no FRAME."""
+    component = runs.component(c.component) if runs else None
+    local = component if isinstance(component, LocalComponent) else None
+    default = local is not None and c.choice == local.default
+    why = [markup.para(inline(p)) for p in re.split(r"\n\s*\n", c.reason) if p.strip()] if c.reason else \
+        [markup.para("The playbook's default." if default else "No reason recorded.")]
+    return f"{inline(local.title if local else c.component)}: {inline(option_label(local, c.choice))}", "".join(why)
+
+
 def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, playbook_title: str) -> str:
     s = status.site
     page = paths.site(s.playbook, s.id)
@@ -122,6 +132,7 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
              f"{text(s.host)}.{latest_line} See also the "
              f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
     audit = next((a for a in reversed(audits) if score and a.period == score.period), None)
+    choices = [_choice(c, runs) for c in s.choices]
     adaptations = [_adaptation(a, runs, status.today) for a in s.adaptations]
     retired = [_adaptation(a, None, status.today, retired=True) for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
@@ -131,9 +142,12 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
         f"# {text(s.name)}", intro, _record(status, runs, page),
         latest(score, audit) if score and audit else "",
         _trend(status), _actions(audit, runs),
-        section(heading(2, "Local choices and adaptations", indexed=False),
-                markup.para("What this site decided, and why, recorded with the FRAME dimensions so the network "
-                            "can learn from it.") + markup.record(adaptations, "spread-adaptations"))
+        section(heading(2, "Local choices", indexed=False),
+                markup.para("What this site chose among the options the playbook offers, and why: configuring the "
+                            "model as designed.") + markup.record(choices, "spread-adaptations")) if choices else "",
+        section(heading(2, "Adaptations", indexed=False),
+                markup.para("Where this site departs from the playbook, and why, recorded with the FRAME dimensions "
+                            "so the network can learn from it.") + markup.record(adaptations, "spread-adaptations"))
         if adaptations else "",
         section(heading(2, "Earlier choices", indexed=False),
                 markup.para("Choices about components that a later version of the playbook removed, kept for the "

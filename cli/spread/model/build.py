@@ -14,11 +14,12 @@ from spread.model.playbook import (
     Outcome,
     Playbook,
     Practice,
+    Prohibited,
     Role,
     Source,
     Stage,
 )
-from spread.model.site import Adaptation, Site, Upgrade
+from spread.model.site import Adaptation, LocalChoice, Site, Upgrade
 from spread.yaml.document import Document
 
 # Without bands of its own, a practice-profile playbook is banded on the percent of the maximum;
@@ -63,8 +64,11 @@ def _core(c: dict[str, Any]) -> CoreComponent:
 def _local(c: dict[str, Any]) -> LocalComponent:
     options = tuple(Option(o, o) if isinstance(o, str) else Option(o["id"], o.get("label", o["id"]), o.get("description"))
                     for o in c.get("options", []))
+    prohibited = tuple(Prohibited(p) if isinstance(p, str) else Prohibited(p["text"], tuple(p.get("words", [])),
+                                                                            p.get("pattern"))
+                       for p in c.get("prohibited", []))
     return LocalComponent(c["id"], c["title"], c.get("guidance"), options, c.get("free_text", False),
-                          c.get("max_length"), tuple(c.get("prohibited", [])), c.get("default"))
+                          c.get("max_length"), prohibited, c.get("default"))
 
 
 def _levels(d: dict[str, Any] | None) -> Levels | None:
@@ -113,6 +117,8 @@ def site_from(doc: Document) -> Site:
         host=d["host"]["name"], stage=d["stage"], started=d["started"], doc=doc,
         commit=d["playbook"].get("commit"), host_type=d["host"].get("type"), area=d.get("area"),
         contact=d.get("contact"),
+        choices=tuple(LocalChoice(c["component"], c["choice"], i, c.get("reason"), c.get("date"))
+                      for i, c in enumerate(d.get("choices", []))),
         adaptations=tuple(_adaptation(a, i) for i, a in enumerate(d.get("adaptations", []))),
         retired=tuple(_adaptation(a, i) for i, a in enumerate(d.get("retired", []))),
         upgrades=tuple(Upgrade(u["from"], u["to"], u["date"], tuple(u.get("review", []))) for u in d.get("upgrades", [])),

@@ -1,29 +1,73 @@
 """What a site may choose for a local component: the one judgement the form, the answers file and --set share.
 
-It refuses exactly what `spread check` would flag (a prohibited variation, text outside the options,
-free text that is too long), so a site set up with Spread always passes the check.
+It refuses exactly what `spread check` would flag (a prohibited variation, by its text, its words or its
+pattern; text outside the options; free text that is too long), so a site set up with Spread always passes
+the check, and `spread site upgrade` keeps exactly the choices the check accepts.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spread.errors import words
-from spread.model.playbook import LocalComponent
+from spread.model import patterns
+from spread.model.playbook import LocalComponent, Prohibited
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_-]+", " ", text.strip().lower())
 
 
 def same_variation(a: str, b: str) -> bool:
     """Whether two wordings name the same variation, whatever their case, spaces, hyphens and underscores."""
+    return _norm(a) == _norm(b)
 
-    def norm(text: str) -> str:
-        return re.sub(r"[\s_-]+", " ", text.strip().lower())
 
-    return norm(a) == norm(b)
+@dataclass(frozen=True)
+class Breach:
+    """A choice that is a prohibited variation: the rule it breaks, and the word or text that matched (None when
+    the choice is the prohibited text itself)."""
+
+    rule: Prohibited
+    found: str | None = None
+
+
+def breach(local: LocalComponent, choice: str) -> Breach | None:
+    """The prohibited variation a choice is, if any: the same text (whatever its case, spaces and hyphens), one of
+    its words as a whole word, or a match of its pattern."""
+    plain = _norm(choice)
+    for rule in local.prohibited:
+        if plain == _norm(rule.text):
+            return Breach(rule)
+        for word in rule.words:
+            if _norm(word) and re.search(rf"(?<!\w){re.escape(_norm(word))}(?!\w)", plain):
+                return Breach(rule, word)
+        compiled = patterns.compiled(rule.pattern) if rule.pattern else None
+        match = compiled.search(choice) if compiled else None
+        if match:
+            return Breach(rule, match.group(0) or rule.text)
+    return None
+
+
+def departs(local: LocalComponent, choice: str) -> bool:
+    """Whether a choice departs from what the playbook offers (own words where the component lists options): an
+    adaptation, recorded with FRAME, rather than a local choice."""
+    return bool(local.options) and choice not in local.option_ids
+
+
+def refusal(local: LocalComponent, text: str, found: Breach) -> str:
+    """Why the form refuses a prohibited choice, in one sentence."""
+    if found.found is None:
+        return (f"\"{text}\" is a prohibited variation of `{local.id}` ({local.title}): the playbook does not allow it, "
+                "so choose another way")
+    return (f"\"{text}\" is not allowed for `{local.id}` ({local.title}): it contains \"{found.found}\" (not allowed: "
+            f"{found.rule.text.rstrip('.')}), so choose another way")
 
 
 def allows(local: LocalComponent, choice: str) -> bool:
     """Whether `spread check` accepts this choice for the component (`resolve` says why not, in words)."""
-    if any(same_variation(choice, variation) for variation in local.prohibited):
+    if breach(local, choice) is not None:
         return False
     if local.options and choice not in local.option_ids and not local.free_text:
         return False
@@ -47,10 +91,9 @@ def resolve(local: LocalComponent, text: str, *, numbers: bool = False) -> str:
         if 1 <= index <= len(local.options):
             return local.options[index - 1].id
         raise Refused(f"there is no option {index}: type a number from 1 to {len(local.options)}")
-    for variation in local.prohibited:
-        if same_variation(text, variation):
-            raise Refused(f"\"{text}\" is a prohibited variation of `{local.id}` ({local.title}): the playbook "
-                          "does not allow it, so choose another way")
+    found = breach(local, text)
+    if found is not None:
+        raise Refused(refusal(local, text, found))
     for option in local.options:
         if text == option.id or text.casefold() == option.label.casefold():
             return option.id

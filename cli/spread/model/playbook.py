@@ -39,6 +39,16 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Prohibited:
+    """A variation the playbook does not allow: in words for people (`text`), refused when a choice is that text,
+    contains one of `words` (whole words, whatever their case), or matches `pattern` (a regular expression)."""
+
+    text: str
+    words: tuple[str, ...] = ()
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
 class LocalComponent:
     id: str
     title: str
@@ -46,7 +56,7 @@ class LocalComponent:
     options: tuple[Option, ...] = ()
     free_text: bool = False
     max_length: int | None = None
-    prohibited: tuple[str, ...] = ()
+    prohibited: tuple[Prohibited, ...] = ()
     default: str | None = None
 
     @property

@@ -138,6 +138,9 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
         return f"`{name}` is {_shown(error.instance)}: {fix}", False, where
     if kind in ("minLength", "minItems", "minProperties"):
         return f"`{name}` is empty: fill it in. {sub.get('description', '')}".strip(), False, where
+    if kind == "maxLength":
+        fix = hint or f"shorten it to {value} characters"
+        return f"`{name}` is {len(str(error.instance))} characters long: {fix}", False, where
     if kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
         return f"`{name}` is {_shown(error.instance)} but must be {word} {value}", False, where

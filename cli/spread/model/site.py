@@ -1,10 +1,23 @@
-"""A local site as typed data: the playbook version it adopted, its local choices and adaptations (FRAME)."""
+"""A local site as typed data: the playbook version it adopted, its local choices (configuration) and its
+adaptations (departures from the playbook, recorded with FRAME)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spread.yaml.document import Document
+
+
+@dataclass(frozen=True)
+class LocalChoice:
+    """What a site chose among the options a local component offers (or in its own words where the component has no
+    options): configuring the model as designed, so no FRAME record; a reason is welcome, a default needs none."""
+
+    component: str
+    choice: str
+    index: int
+    reason: str | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,16 @@ class Site:
     host_type: str | None = None
     area: str | None = None
     contact: str | None = None
+    choices: tuple[LocalChoice, ...] = ()
     adaptations: tuple[Adaptation, ...] = ()
     retired: tuple[Adaptation, ...] = ()
     upgrades: tuple[Upgrade, ...] = ()
     notes: str | None = None
+
+    def adaptations_of(self, component: str) -> list[Adaptation]:
+        return [a for a in self.adaptations if a.component == component]
+
+    def chosen(self, component: str) -> list[LocalChoice | Adaptation]:
+        """What the site records for one component: its local choices, then its adaptations, in file order."""
+        return [*(c for c in self.choices if c.component == component),
+                *(a for a in self.adaptations if a.component == component)]

@@ -45,9 +45,12 @@ Made = tuple[str, str, str | None]
 
 
 def choices_of(site: Site) -> list[Made]:
-    """What one site chose, as plain data (what a site's report summary keeps for the roll-up)."""
-    return [(record.component, one_line(record.choice or record.description or "(choice not stated)"),
-             one_line(record.reason) if record.reason else None) for record in site.adaptations]
+    """What one site chose, as plain data (what a site's report summary keeps for the roll-up): its local choices,
+    then its adaptations (a departure from the options is what the site chose too)."""
+    made: list[Made] = [(c.component, one_line(c.choice), one_line(c.reason) if c.reason else None)
+                        for c in site.choices]
+    return made + [(record.component, one_line(record.choice or record.description or "(choice not stated)"),
+                    one_line(record.reason) if record.reason else None) for record in site.adaptations]
 
 
 def adaptations(playbook: Playbook, sites: list[Site]) -> tuple[ComponentAdaptations, ...]:

@@ -40,12 +40,7 @@ def diff_local(o: LocalComponent, c: LocalComponent, name: str) -> Iterator[Chan
         lower = o.max_length is None or (c.max_length is not None and c.max_length < o.max_length)
         yield Change("local-max-length-lowered" if lower else "local-max-length-raised", "major" if lower else "minor",
                      c.id, f"{head} a choice in words may now have {_limit(c.max_length)} (was {_limit(o.max_length)}).")
-    banned = [p for p in c.prohibited if p not in o.prohibited]
-    allowed = [p for p in o.prohibited if p not in c.prohibited]
-    if banned:
-        yield Change("local-prohibited-added", "major", c.id, f"{head} newly prohibited: {_quoted(banned)}.")
-    if allowed:
-        yield Change("local-prohibited-removed", "minor", c.id, f"{head} no longer prohibited: {_quoted(allowed)}.")
+    yield from _prohibited(o, c, head)
     if o.default != c.default:
         yield Change("local-default-changed", "minor", c.id, f"{head} the default choice for new sites is now "
                      f"{_default(c.default)} (was {_default(o.default)}).")
@@ -55,6 +50,36 @@ def diff_local(o: LocalComponent, c: LocalComponent, name: str) -> Iterator[Chan
         wording.append("options' labels, descriptions or order")
     if wording:
         yield Change("local-wording", "patch", c.id, f"{head} new wording for the {and_list(wording)}.")
+
+
+def _prohibited(o: LocalComponent, c: LocalComponent, head: str) -> Iterator[Change]:
+    """Prohibited variations, matched by their text: a new one, new words or a new or changed pattern can refuse a
+    choice that was allowed (major); fewer of them only allow more (minor)."""
+    before = {p.text: p for p in o.prohibited}
+    after = {p.text: p for p in c.prohibited}
+    banned = [t for t in after if t not in before]
+    allowed = [t for t in before if t not in after]
+    if banned:
+        yield Change("local-prohibited-added", "major", c.id, f"{head} newly prohibited: {_quoted(banned)}.")
+    if allowed:
+        yield Change("local-prohibited-removed", "minor", c.id, f"{head} no longer prohibited: {_quoted(allowed)}.")
+    for text in (t for t in after if t in before):
+        old, new = before[text], after[text]
+        more = [w for w in new.words if w not in old.words]
+        fewer = [w for w in old.words if w not in new.words]
+        what = f"{head} {_quoted([text])}"
+        if more:
+            yield Change("local-prohibited-words-added", "major", c.id, f"{what} now also refuses choices containing "
+                         f"{_quoted(more)}.")
+        if fewer:
+            yield Change("local-prohibited-words-removed", "minor", c.id, f"{what} no longer refuses choices "
+                         f"containing {_quoted(fewer)}.")
+        if new.pattern is not None and new.pattern != old.pattern:
+            # Whether a changed pattern refuses more cannot be told in general: it may, so the change is major.
+            yield Change("local-prohibited-pattern-changed", "major", c.id, f"{what} has a new pattern, which may "
+                         "refuse choices it allowed before.")
+        elif old.pattern is not None and new.pattern is None:
+            yield Change("local-prohibited-pattern-removed", "minor", c.id, f"{what} no longer has a pattern.")
 
 
 def _default(default: str | None) -> str:

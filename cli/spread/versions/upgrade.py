@@ -9,8 +9,9 @@ from typing import Literal
 from spread.model.choices import allows, how_to_choose
 from spread.model.deviations import is_deviation
 from spread.model.playbook import CoreComponent, LocalComponent, Playbook, Practice
-from spread.model.site import Adaptation, Site
+from spread.model.site import Adaptation, LocalChoice, Site
 from spread.versions.changes import Change, and_list
+from spread.versions.configure import configured, moved_lines
 from spread.versions.diff import diff_playbooks
 
 Category = Literal["unchanged", "updated", "new-local", "removed-local", "choose-again", "review-core"]
@@ -24,13 +25,21 @@ HEADINGS: dict[Category, str] = {
 }
 
 
+# A record in site.yaml: its list (`choices` or `adaptations`) and its index there.
+Record = tuple[str, int]
+
+
+def where(record: LocalChoice | Adaptation) -> Record:
+    return ("choices" if isinstance(record, LocalChoice) else "adaptations", record.index)
+
+
 @dataclass(frozen=True)
 class Step:
     component: str
     title: str
     category: Category
     note: str
-    retire: tuple[int, ...] = ()  # indexes of the site's adaptations that move to `retired:`
+    retire: tuple[Record, ...] = ()  # the site's records (choices and adaptations) that move to `retired:`
     ask: LocalComponent | None = None  # the site must choose for this local component
     old: Practice | None = None
     new: Practice | None = None
@@ -44,14 +53,16 @@ class UpgradePlan:
     steps: tuple[Step, ...]
     # What changes in how the site's audits are scored (items, levels, bands, the cap, missing data, goals).
     scoring: tuple[str, ...] = ()
+    # Adaptations that are local choices on the new version, moved to `choices:` (`versions.configure`).
+    moves: tuple[int, ...] = ()
 
     @property
     def review(self) -> list[str]:
         return [s.component for s in self.steps if s.category == "review-core"]
 
     @property
-    def retire(self) -> list[int]:
-        return sorted(i for s in self.steps for i in s.retire)
+    def retire(self) -> list[Record]:
+        return sorted(r for s in self.steps for r in s.retire)
 
     @property
     def questions(self) -> list[Step]:
@@ -65,17 +76,18 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
     former: list[CoreComponent | LocalComponent] = [*old.core, *old.local]
     for component in current:
         before = old.component(component.id)
-        mine = [a for a in site.adaptations if a.component == component.id]
+        mine = site.chosen(component.id)
         about = [c for c in changes if c.subject == component.id]
         if isinstance(component, CoreComponent):
             step = _core(component, before if isinstance(before, CoreComponent) else None, about)
-            steps.append(replace(step, note=step.note + deviation_note(old, mine)) if step.category == "review-core"
+            own = site.adaptations_of(component.id)
+            steps.append(replace(step, note=step.note + deviation_note(old, own)) if step.category == "review-core"
                          else step)
         else:
             steps.append(_local(site, new, component, before is None, mine, about))
     for component in former:
         if new.component(component.id) is None:
-            retire = tuple(a.index for a in site.adaptations if a.component == component.id)
+            retire = tuple(where(r) for r in site.chosen(component.id))
             kept = f"; your record{'s' * (len(retire) > 1)} of it stay{'s' * (len(retire) == 1)} under `retired:`" \
                 if retire else ""
             if isinstance(component, CoreComponent):
@@ -85,7 +97,8 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
                 steps.append(Step(component.id, component.title, "removed-local", f"removed from the playbook{kept}.",
                                   retire))
     scoring = tuple(c.message for c in changes if c.rule.startswith(("instrument-", "item-", "goal-")))
-    return UpgradePlan(site, old, new, tuple(steps), scoring)
+    retired = {i for s in steps for section, i in s.retire if section == "adaptations"}
+    return UpgradePlan(site, old, new, tuple(steps), scoring, configured(site, new, retired))
 
 
 def deviation_note(old: Playbook, mine: list[Adaptation]) -> str:
@@ -115,13 +128,13 @@ def _core(c: CoreComponent, before: CoreComponent | None, about: list[Change]) -
     return Step(c.id, c.title, "review-core", and_list(what) + ".", old=before.practice, new=c.practice)
 
 
-def _local(site: Site, new: Playbook, c: LocalComponent, is_new: bool, mine: list[Adaptation],
+def _local(site: Site, new: Playbook, c: LocalComponent, is_new: bool, mine: list[LocalChoice | Adaptation],
            about: list[Change]) -> Step:
     refused = [a for a in mine if a.choice is not None and not allows(c, a.choice)]
     if refused:
         was = ", ".join(f"`{a.choice}`" for a in refused)
         return Step(c.id, c.title, "choose-again", f"{was} is no longer allowed: {how_to_choose(c)}.",
-                    tuple(a.index for a in refused), ask=c)
+                    tuple(where(a) for a in refused), ask=c)
     if is_new and not mine:
         default = f"the default is `{c.default}`" if c.default else "there is no default"
         return Step(c.id, c.title, "new-local", f"new in {new.version}: {how_to_choose(c)} ({default}).", ask=c)
@@ -150,7 +163,7 @@ def preview(plan: UpgradePlan) -> str:
             lines += _profiles(step)
     if plan.scoring:
         lines += ["", "How your audits are scored from this version on:"] + [f"  - {m}" for m in plan.scoring]
-    return "\n".join(lines)
+    return "\n".join(lines + moved_lines(site, plan.moves))
 
 
 def _profiles(step: Step) -> list[str]:

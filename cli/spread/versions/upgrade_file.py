@@ -9,21 +9,24 @@ from typing import Any
 
 from spread.errors import Problem, SpreadError
 from spread.model.schemas import validate
+from spread.versions.configure import KEPT
 from spread.versions.upgrade import UpgradePlan
 from spread.yaml.edit import Editor, Entry, block_of
 from spread.yaml.read import parse_document
 
 # The order of a site file's top-level fields: a list that does not exist yet goes after those before it.
-SITE_KEYS = ("id", "name", "playbook", "host", "area", "contact", "stage", "started", "adaptations", "retired",
-             "upgrades", "notes")
+SITE_KEYS = ("id", "name", "playbook", "host", "area", "contact", "stage", "started", "choices", "adaptations",
+             "retired", "upgrades", "notes")
 
 
 @dataclass(frozen=True)
 class Answer:
-    """What the site chose for a local component during the upgrade, and why."""
+    """What the site chose for a local component during the upgrade, and why: a local choice, or with `frame` (its
+    FRAME details, `unknown` where not known) an adaptation, for a choice that departs from the options."""
 
     choice: str
-    reason: str
+    reason: str | None
+    frame: dict[str, Any] | None = None
 
 
 def _after(key: str) -> tuple[str, ...]:
@@ -31,35 +34,70 @@ def _after(key: str) -> tuple[str, ...]:
 
 
 def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commit: str | None, today: str) -> str:
-    """The new text of site.yaml: version and commit, retired records, new choices and the upgrade record."""
+    """The new text of site.yaml: version and commit, retired records, local choices moved out of `adaptations`, new
+    choices and the upgrade record (for a move to another version; a site that stays on its version only has its
+    local choices moved)."""
     editor = Editor(text)
     new = plan.new.version
-    editor.set_scalar(("playbook", "version"), new)
-    editor.set_key(("playbook",), "commit", commit)
-    records: list[dict[str, Any]] = list(plan.site.doc.data.get("adaptations") or [])
-    retire = plan.retire
-    chosen = [{"component": step.component, "choice": answers[step.component].choice,
-               "reason": answers[step.component].reason, "date": today} for step in plan.questions]
-    node = editor.node(("adaptations",))
-    if node is not None and getattr(node, "flow_style", False):
-        # A list written on one line is rewritten whole (as JSON, which YAML reads); no comments live inside it.
-        kept = [r for i, r in enumerate(records) if i not in retire]
-        editor.replace(("adaptations",), json.dumps(kept + chosen, ensure_ascii=False))
-        retired = [Entry(block_of({**records[i], "retired_in": new}), {**records[i], "retired_in": new}) for i in retire]
-    else:
-        retired = [Entry(editor.item_block(("adaptations",), i, {"retired_in": new}), {**records[i], "retired_in": new})
-                   for i in retire]
-        editor.remove_items(("adaptations",), retire)
-        if retire and len(retire) == len(records) and not chosen:
-            editor.empty(("adaptations",))
-        editor.append("adaptations", [Entry(block_of(c), c) for c in chosen], _after("adaptations"))
-    column = editor.dash_column("adaptations") or 2
+    moving = new != plan.old.version
+    if moving:
+        editor.set_scalar(("playbook", "version"), new)
+        editor.set_key(("playbook",), "commit", commit)
+    data = plan.site.doc.data
+    added: dict[str, list[Entry]] = {"choices": [], "adaptations": []}
+    for step in plan.questions:
+        answer = answers[step.component]
+        record = {"component": step.component, "choice": answer.choice} | ({"reason": answer.reason} if answer.reason
+                                                                          else {}) | {"date": today}
+        record |= answer.frame or {}
+        added["adaptations" if answer.frame is not None else "choices"].append(Entry(block_of(record), record))
+    added["choices"] = _moved(editor, data, plan.moves) + added["choices"]
+    retired: list[Entry] = []
+    for key in ("choices", "adaptations"):
+        records: list[dict[str, Any]] = list(data.get(key) or [])
+        retire = [i for section, i in plan.retire if section == key]
+        flow = getattr(editor.node((key,)), "flow_style", False)
+        retired += [Entry(block_of(r) if flow else editor.item_block((key,), i, {"retired_in": new}), r)
+                    for i in retire for r in [{**records[i], "retired_in": new}]]
+        _rewrite(editor, key, records, retire + (list(plan.moves) if key == "adaptations" else []), added[key])
+    column = editor.dash_column("choices") or editor.dash_column("adaptations") or 2
     editor.append("retired", retired, _after("retired"), column)
-    record: dict[str, Any] = {"from": plan.old.version, "to": new, "date": today}
-    record.update({"commit": commit} if commit else {})
-    record.update({"review": plan.review} if plan.review else {})
-    editor.append("upgrades", [Entry(block_of(record), record)], _after("upgrades"), column)
+    if moving:
+        upgrade: dict[str, Any] = {"from": plan.old.version, "to": new, "date": today}
+        upgrade.update({"commit": commit} if commit else {})
+        upgrade.update({"review": plan.review} if plan.review else {})
+        editor.append("upgrades", [Entry(block_of(upgrade), upgrade)], _after("upgrades"), column)
     return editor.result()
+
+
+def _moved(editor: Editor, data: dict[str, Any], moves: tuple[int, ...]) -> list[Entry]:
+    """Adaptations that are local choices, as `choices:` items: their component, choice, reason and date (and the
+    comments above them), without FRAME's details."""
+    records: list[dict[str, Any]] = list(data.get("adaptations") or [])
+    flow = getattr(editor.node(("adaptations",)), "flow_style", False)
+    entries = []
+    for i in moves:
+        kept = {key: records[i][key] for key in KEPT if key in records[i]}
+        item = editor.node(("adaptations", i))
+        text = block_of(kept) if flow or getattr(item, "flow_style", False) else \
+            editor.item_block(("adaptations",), i, {}, only=KEPT)
+        entries.append(Entry(text, kept))
+    return entries
+
+
+def _rewrite(editor: Editor, key: str, records: list[dict[str, Any]], remove: list[int], add: list[Entry]) -> None:
+    """Take some items out of a top-level list and add others; a list written on one line is rewritten whole (as
+    JSON, which YAML reads: no comments live inside it)."""
+    node = editor.node((key,))
+    if node is not None and getattr(node, "flow_style", False) and (remove or add):
+        kept = [r for i, r in enumerate(records) if i not in remove]
+        editor.replace((key,), json.dumps(kept + [e.data for e in add], ensure_ascii=False, default=str))
+        return
+    if remove:
+        editor.remove_items((key,), sorted(remove))
+        if len(set(remove)) == len(records) and not add:
+            editor.empty((key,))
+    editor.append(key, add, _after(key))
 
 
 def checked(text: str, path: Path, shown: str) -> str:

@@ -174,14 +174,26 @@ class Editor:
         colon = self.text.index(":", key.end_mark.index)
         self._edit(colon + 1, colon + 1, " []")
 
-    def item_block(self, path: Path, index: int, extra: dict[str, str]) -> str:
-        """The text of one block item, moved to column 0, with extra `key: value` lines after its last line."""
+    def item_block(self, path: Path, index: int, extra: dict[str, str], only: Sequence[str] | None = None) -> str:
+        """The text of one block item, moved to column 0, with extra `key: value` lines after its last line; with
+        `only`, just the lines of those keys of a mapping (and the comments above the item)."""
         seq = self.node(path)
         assert isinstance(seq, SequenceNode), path
         item = seq.value[index]
         start, end = self.item_start(item), self.content_end(item)
         dash = self._column(self.text.index("-", self.dash_line(item)))
-        lines = self.text[start:end].replace("\r\n", "\n").rstrip("\n").split("\n")
+        text = self.text[start:end]
+        if only is not None and isinstance(item, MappingNode) and not item.flow_style:
+            keys = item.value[0][0].start_mark.index
+            # The comment lines above the item, then each kept key from the start of its line to the end of its value.
+            text = self.text[start:self.line_start(keys)] + "".join(
+                self.text[self.line_start(k.start_mark.index):self._value_end(k, v)]
+                for k, v in item.value if k.value in only)
+            if item.value[0][0].value not in only:  # the first kept key takes the item's `- `
+                head = self.line_start(keys) - start
+                column = self._column(keys)
+                text = text[:head] + " " * dash + "- " + text[head + column:]
+        lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
         lines = [line[dash:] if line[:dash].strip() == "" else line.lstrip() for line in lines]
         if isinstance(item, MappingNode) and item.flow_style:
             text = "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from spread.check.rules.choices import check_prohibited
 from spread.check.rules.common import at
 from spread.check.rules.instrument import check_instrument
 from spread.check.rules.scoring import check_scoring
@@ -41,6 +42,7 @@ def check_playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
         if not local.options and not local.free_text:
             yield at(shown, doc, ("local", i), "error", f"`{local.id}` has no options and does not allow free text, so "
                      "no site could choose anything: add `options` or set `free_text: true`", "local-no-choice")
+    yield from check_prohibited(pb, shown)
     if pb.instrument.kind == "anchored":
         yield from check_instrument(pb, shown)
     yield from check_scoring(pb, shown)

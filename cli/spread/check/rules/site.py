@@ -1,14 +1,15 @@
-"""Rules for a site: its playbook and version exist, and every adaptation stays within the playbook's limits."""
+"""Rules for a site: its playbook and version exist, and every local choice and adaptation stays within the
+playbook's limits (`check.rules.choices`)."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
 
+from spread.check.rules.choices import check_adapted_choice, check_choices
 from spread.check.rules.common import at
 from spread.errors import Problem, playbooks_here, words
-from spread.model.choices import same_variation
-from spread.model.playbook import CoreComponent, LocalComponent, Playbook
+from spread.model.playbook import CoreComponent, Playbook
 from spread.model.site import Adaptation, Site
 from spread.network.repo import Network
 from spread.yaml.document import Document
@@ -28,6 +29,7 @@ def check(network: Network) -> Iterator[Problem]:
             yield unknown_version(network, shown, site.doc, site.playbook, site.version, "site")
         if playbook is None:
             continue
+        yield from check_choices(playbook, site, shown)
         for adaptation in site.adaptations:
             yield from check_adaptation(playbook, site, adaptation, shown)
 
@@ -57,26 +59,5 @@ def check_adaptation(pb: Playbook, site: Site, a: Adaptation, shown: str) -> Ite
         return
     if isinstance(component, CoreComponent):  # a change to a core component: `check.rules.deviations`
         return
-    yield from _check_choice(component, site, a, shown)
+    yield from check_adapted_choice(component, site, a, shown)
 
-
-def _check_choice(local: LocalComponent, site: Site, a: Adaptation, shown: str) -> Iterator[Problem]:
-    where = ("adaptations", a.index)
-    if a.choice is None:
-        yield at(shown, site.doc, where, "error", f"the adaptation of `{local.id}` does not say what was chosen: add "
-                 f"`choice:` ({words(list(local.option_ids)) if local.options else 'in your own words'})",
-                 "adaptation-no-choice")
-        return
-    for variation in local.prohibited:
-        if same_variation(a.choice, variation):
-            yield at(shown, site.doc, (*where, "choice"), "error", f"`{a.choice}` is a prohibited variation of "
-                     f"`{local.id}`: choose another way to do it", "adaptation-prohibited")
-            return
-    if local.options and a.choice not in local.option_ids and not local.free_text:
-        close = difflib.get_close_matches(a.choice, list(local.option_ids), n=1)
-        fix = f"did you mean `{close[0]}`?" if close else f"choose {words(list(local.option_ids))}"
-        yield at(shown, site.doc, (*where, "choice"), "error", f"`{a.choice}` is not one of the options for "
-                 f"`{local.id}`: {fix}", "adaptation-option")
-    if local.free_text and local.max_length is not None and len(a.choice) > local.max_length:
-        yield at(shown, site.doc, (*where, "choice"), "error", f"the choice for `{local.id}` is {len(a.choice)} "
-                 f"characters; the playbook allows at most {local.max_length}: shorten it", "adaptation-too-long")

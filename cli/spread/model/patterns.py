@@ -1,0 +1,73 @@
+"""Regular expressions in a playbook's prohibited variations, refused when they could not be used safely.
+
+A pattern is searched in what sites write, case-insensitively. Python's regular expressions backtrack, so a
+pattern with a repetition inside a repetition (`(a+)+`) or alternatives inside one (`(a|ab)*`) can take years on a
+short text; such a pattern, a back-reference, or anything over `MAX_LENGTH` characters is refused, so that every
+pattern a check accepts runs in time proportional to a power of the text's length, never exponential.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+from typing import Any
+
+MAX_LENGTH = 200
+# The standard library's own parser of regular expressions (no typed stubs, hence Any).
+_parser: Any = importlib.import_module("re._parser")
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+_NESTED = ("repeats a repetition or a choice of alternatives, which can take a computer for ever on some texts: "
+           "write it more simply, or list `words` instead")
+
+
+def problem(pattern: str) -> str | None:
+    """Why a prohibited pattern cannot be used, as a sentence saying what to do; None when it can."""
+    if len(pattern) > MAX_LENGTH:
+        return f"the pattern is {len(pattern)} characters long: keep it to {MAX_LENGTH}, or list `words` instead"
+    try:
+        re.compile(pattern)
+        tree = _parser.parse(pattern)
+    except re.error as exc:
+        where = f" at character {exc.pos + 1}" if exc.pos is not None else ""
+        return f"the pattern is not a regular expression Python can read ({exc.msg}{where}): correct it"
+    except RecursionError:
+        return "the pattern is nested too deeply: write it more simply"
+    return _walk(tree.data, repeated=False)
+
+
+def _walk(items: list[tuple[Any, Any]], *, repeated: bool) -> str | None:
+    """The first reason a parsed pattern is unsafe; `repeated`: whether it sits inside a repetition."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("GROUPREF", "GROUPREF_EXISTS"):
+            return "the pattern refers back to a group (\\1), which can take a computer for ever: write it without"
+        children: list[list[tuple[Any, Any]]] = []
+        inner = repeated
+        if name in _REPEATS:
+            low, high, sub = arg
+            if repeated and low != high:
+                return f"the pattern {_NESTED}"
+            inner = repeated or high > 1
+            children = [sub]
+        elif name == "BRANCH":
+            if repeated:
+                return f"the pattern {_NESTED}"
+            children = list(arg[1])
+        elif name == "SUBPATTERN":
+            children = [arg[3]]
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            children = [arg[1]]
+        elif name == "ATOMIC_GROUP":
+            children = [arg]
+        for child in children:
+            found = _walk(list(child), repeated=inner)
+            if found:
+                return found
+    return None
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str] | None:
+    """The pattern ready to search, case-insensitively; None for one `problem` refuses (it matches nothing)."""
+    return None if problem(pattern) else re.compile(pattern, re.IGNORECASE)

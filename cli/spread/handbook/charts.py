@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spread.handbook.escaping import html
+from spread.report.text import version_break
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 24, 28, 36
@@ -22,6 +23,7 @@ class Point:
     value: float | None     # 0–100, or None for an audit without a score
     note: str               # for the description read aloud: the band, or why there is no score
     shown: str = ""         # the value as every report shows it, e.g. `58%` (`scoring.shown.percent`)
+    version: str = ""       # the playbook version audited: where it changes, the line breaks
 
 
 def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> str:
@@ -40,31 +42,43 @@ def _y(value: float, plot_h: float) -> str:
 
 def trend(chart_id: str, title: str, points: Sequence[Point]) -> str:
     """A line of scores, as percent of the maximum, one point per audit, oldest on the left: each point a
-    square marker with its value written above it, an audit without a score a hollow circle on the axis."""
+    square marker with its value written above it, an audit without a score a hollow circle on the axis. Where the
+    playbook version changes the line breaks at a dashed rule naming the new version: the scores are not comparable."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     grid = "".join(f"M{LEFT} {_y(t, plot_h)}H{WIDTH - RIGHT}" for t in TICKS)
     body = [f'<path class="spread-grid" d="{grid}"/>']
     body += [f'<text class="spread-axis" x="{LEFT - 8}" y="{float(_y(t, plot_h)) + 4:g}">{t}%</text>' for t in TICKS]
     step = plot_w / max(len(points), 1)
-    xy, squares, hollow, labels = [], [], [], []
+    lines: list[list[str]] = [[]]
+    squares, hollow, labels, breaks = [], [], [], []
     for i, p in enumerate(points):
         x = f"{LEFT + step * (i + 0.5):.1f}".removesuffix(".0")
+        if i and p.version != points[i - 1].version:
+            # A new version may rate and band differently: the line stops, a dashed rule marks where, and says what.
+            lines.append([])
+            edge = f"{LEFT + step * i:.1f}".removesuffix(".0")
+            breaks.append(f"M{edge} {TOP - 12}V{TOP + plot_h}")
+            labels.append(f'<text class="spread-version" x="{float(edge) + 4:g}" y="{TOP - 14}">{html(p.version)}'
+                          "</text>")
         labels.append(f'<text class="spread-period" x="{x}" y="{HEIGHT - BOTTOM + 22}">{html(p.label)}</text>')
         if p.value is None:
             hollow.append(f"M{float(x) - 5:g} {TOP + plot_h:g}a5 5 0 1 0 10 0a5 5 0 1 0-10 0")
             labels.append(f'<text class="spread-value" x="{x}" y="{TOP + plot_h - 10:g}">no score</text>')
             continue
         y = _y(p.value, plot_h)
-        xy.append(f"{x},{y}")
+        lines[-1].append(f"{x},{y}")
         squares.append(f"M{float(x) - 5:g} {float(y) - 5:g}h10v10h-10z")
         labels.append(f'<text class="spread-value" x="{x}" y="{float(y) - 10:g}">{html(p.shown)}</text>')
-    if len(xy) > 1:
-        body.append(f'<polyline class="spread-line" points="{" ".join(xy)}"/>')
+    body += [f'<polyline class="spread-line" points="{" ".join(xy)}"/>' for xy in lines if len(xy) > 1]
+    if breaks:
+        body.append(f'<path class="spread-break" d="{"".join(breaks)}"/>')
     if squares:
         body.append(f'<path class="spread-point" d="{"".join(squares)}"/>')
     if hollow:
         body.append(f'<path class="spread-hollow" d="{"".join(hollow)}"/>')
-    desc = "; ".join(f"{p.label}: {p.shown if p.value is not None else 'no score'}, {p.note}" for p in points)
+    desc = "; ".join((f"{version_break(p.version, p.label)}; " if i and p.version != points[i - 1].version else "")
+                     + f"{p.label}: {p.shown if p.value is not None else 'no score'}, {p.note}"
+                     for i, p in enumerate(points))
     return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, body + labels)
 
 

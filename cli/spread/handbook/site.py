@@ -24,6 +24,7 @@ from spread.model.audit import Audit, review_words
 from spread.model.playbook import LocalComponent, Playbook
 from spread.model.site import Adaptation, LocalChoice
 from spread.report.rollup import SiteStatus
+from spread.report.text import version_break
 from spread.scoring import shown
 
 
@@ -61,16 +62,18 @@ def _trend(status: SiteStatus) -> str:
     if not status.trend:
         return section(title, "No self-audit has been recorded yet.")
     points = [Point(s.period, None if s.percent is None else float(s.percent), band_text(s).split(" (")[0],
-                    shown.percent(s)) for s in status.trend]
+                    shown.percent(s), s.version) for s in status.trend]
     chart = trend(f"trend-{status.site.id}", f"Fidelity over time at {status.site.name}", points)
-    several = len({s.version for s in status.trend}) > 1
-    words = "; ".join(f"{s.period}: {shown.percent(s) or total_text(s)} "
-                      f"({band_text(s).split(' (')[0].lower()}, {review_words(s.review)}"
-                      f"{f', version {s.version}' if several else ''})"
-                      for s in status.trend)
-    return section(title, markup.para("Each audit's score as a percentage of the most it could score, so audits "
-                                      "on different playbook versions can be compared.")
-                   + figure(chart, f"Score at each audit, as a percentage of the maximum: {words}."))
+    trend_ = status.trend
+    words = "; ".join((f"{version_break(s.version, s.period)}; " if i and s.version != trend_[i - 1].version else "")
+                      + f"{s.period}: {shown.percent(s) or total_text(s)} "
+                      f"({band_text(s).split(' (')[0].lower()}, {review_words(s.review)})"
+                      for i, s in enumerate(trend_))
+    on = f" on version {trend_[0].version}" if len({s.version for s in trend_}) > 1 else ""
+    return section(title, markup.para("Each audit's score as a percentage of the most it could score. A new version "
+                                      "of the playbook may rate other items and band them differently, so the line "
+                                      "breaks where the version changes: scores on either side are not comparable.")
+                   + figure(chart, f"Score at each audit, as a percentage of the maximum{on}: {words}."))
 
 
 def _actions(audit: Audit | None, runs: Playbook | None) -> str:

@@ -23,8 +23,21 @@ def table(rows: list[list[str]]) -> list[str]:
 
 
 def trend_text(trend: tuple[Score, ...]) -> str:
-    """Percent at each audit, oldest first, in the playbook's format: `73 → 80 → –` (– for no score)."""
-    return " → ".join(shown.percent(s).rstrip("%") or "–" for s in trend) or "–"
+    """Percent at each audit, oldest first, in the playbook's format: `73 → 80 → –` (– for no score), with `|` where
+    the playbook version changes (`73 → 80 | 90`): scores on either side are not comparable."""
+    cells = [("" if i == 0 else " | " if s.version != trend[i - 1].version else " → ")
+             + (shown.percent(s).rstrip("%") or "–") for i, s in enumerate(trend)]
+    return "".join(cells) or "–"
+
+
+def version_break(version: str, period: str) -> str:
+    """What a change of playbook version means for a trend, in words (the handbook's charts say the same)."""
+    return f"version {version} from {period}: not comparable with before"
+
+
+# Said under a table whose trends cross a change of playbook version.
+BREAK_NOTE = ("A | in a trend marks a new playbook version: it may rate other items and band them differently, so "
+              "scores before it are not comparable with those after.")
 
 
 def _flags(status: SiteStatus) -> str:
@@ -102,5 +115,7 @@ def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
     header = ["Site", "Version", "Last audit", "Band", "Review", "Total", "Percent", "Trend (%)", "Flags"]
     rows = [dated_columns(s.text, *dated(s.schedule, today)) for s in report.sites]
     lines += ["", *table([header, *rows])]
+    if any(" | " in row[header.index("Trend (%)")] for row in rows):
+        lines.append(BREAK_NOTE)
     lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
     return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -1,0 +1,45 @@
+"""Trends mark a change of playbook version instead of claiming the scores on either side compare."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import Run
+from spread.handbook import charts, paths
+from spread.handbook.generate import Inputs, pages
+from spread.network.repo import load_network
+from spread.report.text import BREAK_NOTE
+
+
+def test_the_chart_breaks_its_line_at_a_new_version_and_says_so() -> None:
+    points = [charts.Point("2026-Q1", 70, "Good", "70%", "1.0.0"), charts.Point("2026-Q2", 75, "Good", "75%", "1.0.0"),
+              charts.Point("2026-Q3", 60, "Fair", "60%", "2.0.0"), charts.Point("2026-Q4", 65, "Fair", "65%", "2.0.0")]
+    svg = charts.trend("t", "Trend", points)
+    assert svg.count('<polyline class="spread-line"') == 2
+    assert svg.count('<path class="spread-break" d="M332 16V204"/>') == 1
+    assert '<text class="spread-version" x="336" y="14">2.0.0</text>' in svg
+    assert ("<desc id=\"t-desc\">2026-Q1: 70%, Good; 2026-Q2: 75%, Good; version 2.0.0 from 2026-Q3: not comparable "
+            "with before; 2026-Q3: 60%, Fair; 2026-Q4: 65%, Fair</desc>") in svg
+    one = charts.trend("t", "Trend", [charts.Point(p.label, p.value, p.note, p.shown, "1.0.0") for p in points])
+    assert one.count('<polyline class="spread-line"') == 1 and "spread-break" not in one
+
+
+def test_the_site_page_no_longer_claims_versions_compare(example: Path) -> None:
+    page = pages(load_network(example), date(2026, 11, 15), Inputs(site_name="Example"))[
+        paths.site("peer-diabetes", "leeds")]
+    assert "can be compared" not in page
+    assert ("A new version of the playbook may rate other items and band them differently, so the line breaks where "
+            "the version changes: scores on either side are not comparable.") in page
+    assert ("<figcaption>Score at each audit, as a percentage of the maximum on version 1.0.0: 2025-Q4: 73% (good, "
+            "guided self-audit); 2026-Q1: 80% (good, self-audit); version 2.0.0 from 2026-Q2: not comparable with "
+            "before; 2026-Q2: 80%") in page
+
+
+def test_the_report_marks_the_break_in_the_trend_and_says_what_it_means(run: Run, example: Path) -> None:
+    out = run("report", "peer-diabetes", "--repo", example, "--today", "2026-11-15").stdout
+    leeds = next(line for line in out.splitlines() if line.startswith("leeds "))
+    assert leeds.endswith("  73 → 80 | 80 → 90")
+    assert BREAK_NOTE in out.splitlines()
+    single = run("report", "code-club", "--repo", example, "--today", "2026-11-15").stdout
+    assert BREAK_NOTE not in single

@@ -1,8 +1,8 @@
 """rapidyaml as a drop-in for Spread's plain reader: its tree, walked into plain data with Spread's resolver.
 
 rapidyaml (module `ryml`) parses into a tree of raw scalar text and style flags; it builds no Python data
-and decides no scalar's type. So this walk is part of the candidate: plain scalars are typed by
-`spread.yaml.resolver` (ruamel.yaml's YAML 1.2 rules, as the careful path types them), quoted and block scalars
+and decides no scalar's type. So this walk is part of the candidate: plain scalars are typed as the hand reader
+types them (`spread.yaml.plain`, by ruamel.yaml's YAML 1.2 rules in `spread.yaml.resolver`), quoted and block scalars
 stay text, keys are the text as written, and equal texts share one string as in the plain reader. It steps
 aside (None) where the careful path treats a file specially: tags, anchors and aliases, duplicate keys,
 keys that are not plain text, merge and value keys, several documents, deep nesting.
@@ -16,7 +16,7 @@ from typing import Any
 import ryml  # type: ignore[import-not-found]
 from ryml import _ryml  # type: ignore[import-not-found]
 
-from spread.yaml.read import to_float, to_int
+from spread.yaml.plain import _plain as plain_value  # typed as the hand reader types a plain scalar
 from spread.yaml.resolver import resolve
 
 _NONE = ryml.NONE
@@ -76,19 +76,5 @@ def _value(tree: Any, node: int, kind: int, depth: int, memo: dict[str, str]) ->
     text = "" if raw is None else str(raw, "utf-8")
     if not kind & ryml.VAL_PLAIN:
         return memo.setdefault(text, text)  # quoted or block scalars are text
-    return _plain(text, memo)
+    return plain_value(text, memo)
 
-
-def _plain(text: str, memo: dict[str, str]) -> Any:
-    kind = resolve(text)
-    if kind == "str" or kind == "timestamp":
-        return memo.setdefault(text, text)
-    if kind == "int":
-        return to_int(text)
-    if kind == "float":
-        return to_float(text)
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return text.lower() == "true"
-    raise _Doubt

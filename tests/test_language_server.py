@@ -107,7 +107,7 @@ ANSWERS = """
 name: Leeds Health Walks
 host: {name: Leeds Walking Trust, type: charity}
 started: 2026-04-18
-adaptations:
+choices:
   meeting-point: {choice: library, reason: Central and on every bus route.}
   walk-day: {choice: tuesday, reason: The library's quiet day.}
 """

@@ -330,3 +330,17 @@ def test_narrowing_what_a_site_may_choose_is_major(before: Prohibited, after: Pr
     old = LocalComponent("name", "Name", free_text=True, prohibited=(before,))
     changes = list(diff_local(old, replace(old, prohibited=(after,)), "`name`"))
     assert [(c.rule, c.bump) for c in changes] == [(rule, bump)]
+
+
+def test_upgrade_moves_choices_out_of_a_list_written_on_one_line(run: Run, demo: Path) -> None:
+    site = demo / "fidelity/demo/leeds/site.yaml"
+    text = site.read_text()
+    site.write_text(text[:text.index("choices:")] + (
+        'adaptations: [{component: venue, choice: library, reason: "Central, free.", planned: proactive}, '
+        "{component: name, choice: Tea Time, description: Two names., reason: x}]\nnotes: Kept.\n"))
+    assert run("site", "upgrade", "demo/leeds", "--yes", "--repo", demo).exit_code == 0
+    assert site.read_text().endswith(
+        "started: 2026-03-01\nchoices:\n  - component: venue\n    choice: library\n    reason: Central, free.\n"
+        'adaptations: [{"component": "name", "choice": "Tea Time", "description": "Two names.", "reason": "x"}]\n'
+        "notes: Kept.\n")
+    assert run("check", "--repo", demo).stdout == ""

@@ -57,8 +57,9 @@ def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commi
         records: list[dict[str, Any]] = list(data.get(key) or [])
         retire = [i for section, i in plan.retire if section == key]
         flow = getattr(editor.node((key,)), "flow_style", False)
-        retired += [Entry(block_of(r) if flow else editor.item_block((key,), i, {"retired_in": new}), r)
-                    for i in retire for r in [{**records[i], "retired_in": new}]]
+        for i in retire:
+            record = {**records[i], "retired_in": new}
+            retired.append(Entry(block_of(record) if flow else editor.item_block((key,), i, {"retired_in": new}), record))
         _rewrite(editor, key, records, retire + (list(plan.moves) if key == "adaptations" else []), added[key])
     column = editor.dash_column("choices") or editor.dash_column("adaptations") or 2
     editor.append("retired", retired, _after("retired"), column)

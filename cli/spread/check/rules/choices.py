@@ -36,8 +36,11 @@ def check_choices(pb: Playbook, site: Site, shown: str) -> Iterator[Problem]:
             continue
         if component is None:
             close = difflib.get_close_matches(record.component, local_ids, n=1)
-            fix = f"did you mean `{close[0]}`?" if close else f"its local components are {words(local_ids, joiner='and')}" \
-                if local_ids else "it has none, so there is nothing to choose"
+            if close:
+                fix = f"did you mean `{close[0]}`?"
+            else:
+                fix = f"its local components are {words(local_ids, joiner='and')}" if local_ids else \
+                    "it has none, so there is nothing to choose"
             yield at(shown, site.doc, (*where, "component"), "error", f"version {pb.version} of `{pb.id}` has no local "
                      f"component `{record.component}`: {fix}", "choice-component-unknown")
             continue

@@ -47,21 +47,22 @@ def load_playbooks() -> list[Playbook]:
 
 def site_data(rng: random.Random, pb: Playbook, site_id: str, n: int) -> dict[str, Any]:
     town = TOWNS[n % len(TOWNS)]
-    adaptations = []
+    choices, adaptations = [], []
     for local in pb.local:
-        if local.options and rng.random() < 0.8:
-            choice = rng.choice(local.option_ids)
-        elif local.free_text:
-            choice = f"Our own way in {town}"[: local.max_length or 60]
-        else:
-            continue
-        adaptations.append({"component": local.id, "choice": choice,
-                            "reason": f"Chosen by the {town} team to fit local venues, volunteers and transport.",
-                            "when": "pre-implementation", "planned": "proactive", "decided_by": ["site-team"],
-                            "modified": "context", "fidelity": "consistent"})
-    return {"id": site_id, "name": f"{pb.title} {town} {n}", "playbook": {"id": pb.id, "version": pb.version},
+        reason = f"Chosen by the {town} team to fit local venues, volunteers and transport."
+        if local.options and rng.random() < 0.8:  # configuration: one of the playbook's own options
+            choices.append({"component": local.id, "choice": rng.choice(local.option_ids), "reason": reason})
+        elif local.free_text:  # the site's own words: a departure, recorded with FRAME
+            adaptations.append({"component": local.id, "choice": f"Our own way in {town}"[: local.max_length or 60],
+                                "description": "A way of our own, within what the playbook allows.", "reason": reason,
+                                "when": "pre-implementation", "planned": "proactive", "decided_by": ["site-team"],
+                                "modified": "context", "fidelity": "consistent"})
+    site = {"id": site_id, "name": f"{pb.title} {town} {n}", "playbook": {"id": pb.id, "version": pb.version},
             "host": {"name": f"{town} Community Trust {n}", "type": rng.choice(HOSTS)}, "area": town,
-            "stage": rng.choice(STAGES), "started": f"{2022 + n % 3}-0{1 + n % 9}-01", "adaptations": adaptations}
+            "stage": rng.choice(STAGES), "started": f"{2022 + n % 3}-0{1 + n % 9}-01", "choices": choices}
+    if adaptations:
+        site["adaptations"] = adaptations
+    return site
 
 
 def audit_data(rng: random.Random, pb: Playbook, site_id: str, period: str, skill: float) -> dict[str, Any]:
@@ -82,10 +83,13 @@ def audit_data(rng: random.Random, pb: Playbook, site_id: str, period: str, skil
             rating["level"] = {0: "unacceptable", 1: "developmental", 2: "expected"}[score]
         ratings[item.id] = rating
     _, end = bounds(period)
+    review = rng.choice(["self", "self", "guided", "independent"])
+    # An independent review is made by people from outside the site's organisation (spread check warns otherwise).
+    raters = ([{"role": "independent-reviewer", "organisation": "Regional Fidelity Review Service"}]
+              if review == "independent" else [{"role": "site-coordinator"}])
     data: dict[str, Any] = {"site": site_id, "playbook": {"id": pb.id, "version": pb.version}, "period": period,
-                            "review": rng.choice(["self", "self", "guided", "independent"]),
-                            "completed": (end + timedelta(days=rng.randint(5, 40))).isoformat(),
-                            "raters": [{"role": "site-coordinator"}], "ratings": ratings}
+                            "review": review, "completed": (end + timedelta(days=rng.randint(5, 40))).isoformat(),
+                            "raters": raters, "ratings": ratings}
     if ins.goals:
         data["goals"] = {g.id: ({"numerator": rng.randint(10, 60), "denominator": 60} if g.is_fraction
                                 else {"value": rng.randint(0, 30)}) for g in ins.goals}
@@ -96,7 +100,7 @@ def audit_data(rng: random.Random, pb: Playbook, site_id: str, period: str, skil
 
 MISTAKES = [
     lambda d: d.update({"nmae": d.pop("name")}) if "name" in d else d.update({"reveiw": d.pop("review")}),
-    lambda d: d.setdefault("adaptations", [{}])[0].update({"choice": "somewhere-else"}) if "adaptations" in d
+    lambda d: d.setdefault("choices", [{}])[0].update({"choice": "somewhere-else"}) if "choices" in d
     else next(iter(d["ratings"].values())).update({"score": 9, "level": None}),
     lambda d: d.update({"stage": "finished"}) if "stage" in d else d["ratings"].update({"XX9": {"score": 1}}),
 ]

@@ -283,6 +283,9 @@ PLAYBOOK = "playbooks/code-club/playbook.yaml"
      "[prohibited-pattern]"),
     ("{text: Sponsors., pattern: '(\\w+)\\1'}", "the prohibited pattern of `club-name` cannot be used: the pattern "
      "refers back to a group (\\1), which can take a computer for ever: write it without [prohibited-pattern]"),
+    ("{text: Sponsors., pattern: '\\w+\\s+\\w+ ltd'}", "the prohibited pattern of `club-name` cannot be used: the "
+     "pattern has 3 parts that match more or less text (3 repeating with +, * or {m,n}, 0 optional with ?): keep to 3, "
+     "at most 2 of them repeating, so that it never takes long, or list `words` instead [prohibited-pattern]"),
     ("{text: Sponsors., pattern: '" + "x" * 201 + "'}", "`pattern` is 201 characters long: keep the pattern to 200 "
      "characters, or list `words` instead [schema-maxLength]"),
 ])
@@ -306,6 +309,18 @@ def test_a_prohibition_that_refuses_an_option_is_an_error(run: Run, example: Pat
     assert result.stdout.splitlines() == [
         f"{PLAYBOOK}:284:9: error: the prohibited variation \u201cChildren under 7\u201d of `age-range` refuses its own "
         "option `ages-7-11`: remove the option, or narrow its words or pattern [prohibited-option]"]
+
+
+def test_a_choice_is_at_most_500_characters_so_no_pattern_takes_long(run: Run, example: Path) -> None:
+    site = example / LAMBETH
+    site.write_text(site.read_text().replace("choice: Sugar Talk Lambeth", "choice: " + "Sugar " * 84))
+    result = run("check", "--repo", example, "--today", "2026-11-15", site)
+    assert f"{LAMBETH}:30:13: error: `choice` is 503 characters long: shorten it to 500 characters [schema-maxLength]" \
+        in result.stdout.splitlines()
+    result = run("site", "new", "peer-diabetes", "york", "--set", "local-name=" + "Sugar " * 84, cwd=example)
+    assert result.exit_code == 2
+    assert ("that is 503 characters; a choice is at most 500: say it more briefly (the reason can say more)"
+            in result.output)
 
 
 def test_a_pattern_is_searched_whatever_the_case() -> None:

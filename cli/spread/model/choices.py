@@ -44,7 +44,8 @@ def breach(local: LocalComponent, choice: str) -> Breach | None:
             if _norm(word) and re.search(rf"(?<!\w){re.escape(_norm(word))}(?!\w)", plain):
                 return Breach(rule, word)
         compiled = patterns.compiled(rule.pattern) if rule.pattern else None
-        match = compiled.search(choice) if compiled else None
+        # A longer choice is refused anyway (`resolve`, the site schema): searching more could only take longer.
+        match = compiled.search(choice[:patterns.MAX_TEXT]) if compiled else None
         if match:
             return Breach(rule, match.group(0) or rule.text)
     return None
@@ -86,6 +87,9 @@ def resolve(local: LocalComponent, text: str, *, numbers: bool = False) -> str:
     text = " ".join(text.split())
     if not text:
         raise Refused(f"`{local.id}` needs a choice: {how_to_choose(local)}")
+    if len(text) > patterns.MAX_TEXT:
+        raise Refused(f"that is {len(text)} characters; a choice is at most {patterns.MAX_TEXT}: say it more briefly "
+                      "(the reason can say more)")
     if numbers and text.isdigit() and local.options:
         index = int(text)
         if 1 <= index <= len(local.options):

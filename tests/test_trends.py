@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import Run
 from spread.handbook import charts, paths
 from spread.handbook.generate import Inputs, pages
 from spread.network.repo import load_network
 from spread.report.text import BREAK_NOTE
+from test_browser import browser, served  # noqa: F401  (fixtures: the browser tests' Chromium and web server)
 
 
 def test_the_chart_breaks_its_line_at_a_new_version_and_says_so() -> None:
@@ -43,3 +47,29 @@ def test_the_report_marks_the_break_in_the_trend_and_says_what_it_means(run: Run
     assert BREAK_NOTE in out.splitlines()
     single = run("report", "code-club", "--repo", example, "--today", "2026-11-15").stdout
     assert BREAK_NOTE not in single
+
+
+@pytest.mark.slow
+def test_in_a_browser_stale_sites_are_counted_and_marked_and_a_new_version_breaks_the_line(
+        request: pytest.FixtureRequest) -> None:
+    """On the example network's built handbook (as of 2026-11-15): Boston's 2023 audit is years old, so the home
+    page's card counts it as out of date, not high, and the dashboard's heat map marks its row; Leeds's chart stops
+    its line where version 2.0.0 begins."""
+    from selenium.webdriver.common.by import By
+
+    session: Any = request.getfixturevalue("browser")
+    home: str = request.getfixturevalue("served")
+    session.get(home)
+    card = next(li.text for li in session.find_elements(By.CSS_SELECTOR, ".spread-cards li")
+                if "Community first responders" in li.text)
+    assert "Latest audits: 2 high, 1 low, 1 out of date" in card, card
+    session.get(home + "playbooks/first-responders/dashboard.html")
+    row = session.find_element(By.CSS_SELECTOR, ".spread-heatmap tr.spread-out-of-date")
+    assert row.find_element(By.TAG_NAME, "td").text.splitlines() == [
+        "Boston and Fenland Villages Responders", "out of date: last audit 2023, 2 years ago"]
+    session.get(home + "playbooks/peer-diabetes/sites/leeds.html")
+    chart = session.find_element(By.CSS_SELECTOR, "svg.spread-svg")
+    assert len(chart.find_elements(By.CSS_SELECTOR, "polyline.spread-line")) == 2
+    assert chart.find_element(By.CSS_SELECTOR, "text.spread-version").text == "2.0.0"
+    assert "version 2.0.0 from 2026-Q2: not comparable with before" in \
+        session.find_element(By.CSS_SELECTOR, "figure.spread-chart figcaption").text

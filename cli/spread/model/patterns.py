@@ -51,57 +51,48 @@ def problem(pattern: str) -> str | None:
     return None
 
 
-def _count(items: list[tuple[Any, Any]]) -> tuple[int, int]:
+Node = tuple[Any, Any]  # (operation, argument), as the standard library's parser gives them
+
+
+def _children(name: str, arg: Any) -> list[list[Node]]:
+    """The sub-patterns of one parsed node (none for a leaf)."""
+    if name in _REPEATS:
+        return [list(arg[2])]
+    if name == "BRANCH":
+        return [list(branch) for branch in arg[1]]
+    if name == "SUBPATTERN":
+        return [list(arg[3])]
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return [list(arg[1])]
+    return [list(arg)] if name == "ATOMIC_GROUP" else []
+
+
+def _count(items: list[Node]) -> tuple[int, int]:
     """How many repeats of a varying count a parsed pattern has: (those that can repeat, those that are optional)."""
     repeats = optional = 0
     for op, arg in items:
         name = str(op)
-        children: list[Any] = []
-        if name in _REPEATS:
-            low, high, sub = arg
-            repeats += low != high and high > 1
-            optional += low != high and high == 1
-            children = [sub]
-        elif name == "BRANCH":
-            children = list(arg[1])
-        elif name == "SUBPATTERN":
-            children = [arg[3]]
-        elif name in ("ASSERT", "ASSERT_NOT"):
-            children = [arg[1]]
-        elif name == "ATOMIC_GROUP":
-            children = [arg]
-        for child in children:
-            more = _count(list(child))
+        if name in _REPEATS and arg[0] != arg[1]:
+            repeats += arg[1] > 1
+            optional += arg[1] == 1
+        for child in _children(name, arg):
+            more = _count(child)
             repeats, optional = repeats + more[0], optional + more[1]
     return repeats, optional
 
 
-def _walk(items: list[tuple[Any, Any]], *, repeated: bool) -> str | None:
+def _walk(items: list[Node], *, repeated: bool) -> str | None:
     """The first reason a parsed pattern is unsafe; `repeated`: whether it sits inside a repetition."""
     for op, arg in items:
         name = str(op)
         if name in ("GROUPREF", "GROUPREF_EXISTS"):
             return "the pattern refers back to a group (\\1), which can take a computer for ever: write it without"
-        children: list[list[tuple[Any, Any]]] = []
-        inner = repeated
-        if name in _REPEATS:
-            low, high, sub = arg
-            if repeated and low != high:
-                return f"the pattern {_NESTED}"
-            inner = repeated or high > 1
-            children = [sub]
-        elif name == "BRANCH":
-            if repeated:
-                return f"the pattern {_NESTED}"
-            children = list(arg[1])
-        elif name == "SUBPATTERN":
-            children = [arg[3]]
-        elif name in ("ASSERT", "ASSERT_NOT"):
-            children = [arg[1]]
-        elif name == "ATOMIC_GROUP":
-            children = [arg]
-        for child in children:
-            found = _walk(list(child), repeated=inner)
+        varies = name in _REPEATS and arg[0] != arg[1]
+        if repeated and (varies or name == "BRANCH"):
+            return f"the pattern {_NESTED}"
+        inner = repeated or (name in _REPEATS and arg[1] > 1)
+        for child in _children(name, arg):
+            found = _walk(child, repeated=inner)
             if found:
                 return found
     return None

@@ -9,14 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from spread.adopt.lock import Adopted, adopt
+from spread.adopt.lock import Adopted
 from spread.adopt.records import Choice, sections
 from spread.errors import SpreadError, display_path
 from spread.yaml.render import comment, field, modeline
 from spread.yaml.write import write_atomic
-
-# `adopt` moved to spread.adopt.lock; `spread site upgrade` still imports it from here.
-__all__ = ["Adopted", "Choice", "SiteAnswers", "adopt", "refuse_existing", "site_yaml", "write_all"]
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import click
 
 from spread.adopt.answers import Given
 from spread.adopt.asking import asking
+from spread.adopt.lock import adopt
 from spread.adopt.prompts import ask_choice
-from spread.adopt.scaffold import adopt
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
 from spread.commands.options import repo_option, today_option

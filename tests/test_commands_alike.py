@@ -46,14 +46,14 @@ UNKNOWN = [
     (("audit", "new", "demo/york"), "no site `demo/york` was found"),
     (("site", "upgrade", "demo/york"), "no site `demo/york` was found"),
     (("site", "upgrade", "demo/leeds", "--to", "9.9.9"), "version 9.9.9 of `demo` was not found"),
-    (("site", "new", "nope", "york"), "there is no playbook `nope`"),
+    (("site", "new", "nope", "york"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
     (("site", "new", "demo", "york", "--version", "9.9.9"), "version 9.9.9 of `demo` was not found"),
-    (("report", "nope"), "there is no playbook `nope`"),
-    (("playbook", "diff", "nope"), "there is no playbook `nope`"),
+    (("report", "nope"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
+    (("playbook", "diff", "nope"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
     (("playbook", "diff", "demo", "9.9.9"), "version 9.9.9 of `demo` was not found"),
     (("playbook", "diff", "demo", "1.0.0", "no-such-tag"), "`no-such-tag` is not a version, tag or commit"),
-    (("playbook", "release", "nope", "--yes"), "there is no playbook `nope`"),
-    (("list", "nope"), "there is no playbook `nope`"),
+    (("playbook", "release", "nope", "--yes"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
+    (("list", "nope"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
 ]
 
 

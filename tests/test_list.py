@@ -52,4 +52,4 @@ def test_an_empty_repository_and_an_unknown_playbook(run: Run, tmp_path: Path, d
     assert (result.exit_code, result.stdout) == (0, "No playbooks yet: start one with `spread playbook new`.\n")
     result = run("list", "demp", "--repo", demo)
     assert result.exit_code == 2
-    assert result.stderr == "Error: there is no playbook `demp` in playbooks/: use `demo`\n"
+    assert result.stderr == "Error: there is no playbook `demp` in playbooks/: the playbooks here are `demo`\n"

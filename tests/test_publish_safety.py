@@ -65,18 +65,18 @@ def test_a_users_folder_is_refused_and_every_file_kept(demo: Path, run: Run, tmp
 
 
 @pytest.mark.parametrize(("folder", "message"), [
-    ("docs", "docs is inside docs/, which holds your hand-written pages: choose a folder outside it, such as site/"),
+    ("docs", "docs is docs/, which holds your hand-written pages: choose a folder outside it, such as site/"),
     ("docs/site", "docs/site is inside docs/, which holds your hand-written pages: choose a folder outside it, "
                   "such as site/"),
     ("playbooks/demo/web", "playbooks/demo/web is inside playbooks/, which holds your playbooks: choose a folder "
                            "outside it, such as site/"),
-    ("fidelity", "fidelity is inside fidelity/, which holds your sites and audits: choose a folder outside it, "
+    ("fidelity", "fidelity is fidelity/, which holds your sites and audits: choose a folder outside it, "
                  "such as site/"),
     ("schemas/new", "schemas/new is inside schemas/, which holds the schemas: choose a folder outside it, such as "
                     "site/"),
     (".git/site", ".git/site is inside .git/, which holds the repository's history: choose a folder outside it, "
                   "such as site/"),
-    (".spread-build", ".spread-build is inside .spread-build/, which holds Spread's working files: choose a folder "
+    (".spread-build", ".spread-build is .spread-build/, which holds Spread's working files: choose a folder "
                       "outside it, such as site/"),
     ("pages/out", "pages/out is inside pages/, which holds your hand-written pages: choose a folder outside it, "
                   "such as site/"),

@@ -87,7 +87,7 @@ def test_csv_opens_cleanly_in_a_spreadsheet(run: Run, demo: Path) -> None:
 def test_an_unknown_playbook_is_an_error_naming_the_ones_there_are(run: Run, demo: Path) -> None:
     result = run("report", "nope", "--repo", demo)
     assert result.exit_code == 2
-    assert result.output == "Error: there is no playbook `nope` in playbooks/: use `demo`\n"
+    assert result.output == "Error: there is no playbook `nope` in playbooks/: the playbooks here are `demo`\n"
 
 
 def test_a_badly_written_date_is_a_wrong_invocation(run: Run, demo: Path) -> None:

@@ -63,6 +63,12 @@ class NotFound(SpreadError):
     exit_code = 2
 
 
+def no_such_playbook(playbook_id: str, known: list[str]) -> NotFound:
+    """The one way every command says that a playbook named on its command line is not there, with the ones that
+    are (or how to start one)."""
+    return NotFound(f"there is no playbook `{playbook_id}` in playbooks/: {playbooks_here(sorted(known))}")
+
+
 class Stopped(SpreadError):
     """The person stopped the command: not a mistake, so said as it is, without "Error:"."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spread.check.rules import placeholders
-from spread.errors import NotFound, SpreadError, display_path, playbooks_here, words
+from spread.errors import NotFound, SpreadError, display_path, no_such_playbook, words
 from spread.model.playbook import Playbook
 from spread.network import gitio
 from spread.network.repo import Network
@@ -33,8 +33,7 @@ def adopt(network: Network, playbook_id: str, version: str | None) -> Adopted:
         if path.is_file():
             raise SpreadError(f"{display_path(path, network.root)} has problems, so no site can adopt it yet: "
                               f"run `spread check playbooks/{playbook_id}` and fix them first")
-        raise NotFound(f"there is no playbook `{playbook_id}` in {network.root}: "
-                          f"{playbooks_here(sorted(network.playbooks))}")
+        raise no_such_playbook(playbook_id, list(network.playbooks))
     version = version or network.latest(playbook_id) or network.playbooks[playbook_id].version
     playbook = network.playbook_version(playbook_id, version)
     if playbook is None:

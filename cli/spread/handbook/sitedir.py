@@ -50,7 +50,8 @@ def check_location(target: Path, root: Path, docs_dir: str | None = None) -> Non
     holds = {**HOLDS, **({docs_dir.rstrip("/"): HOLDS["docs"]} if docs_dir and docs_dir.rstrip("/") else {})}
     for name, what in holds.items():
         if _inside(real, (root / name).resolve()) or (name == ".git" and ".git" in real.parts):
-            raise Refused(f"{shown} is inside {name}/, which holds {what}: choose a folder outside it, such as site/")
+            where = "is" if real == (root / name).resolve() else "is inside"
+            raise Refused(f"{shown} {where} {name}/, which holds {what}: choose a folder outside it, such as site/")
 
 
 def check_contents(target: Path, root: Path, default: bool) -> set[str] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from spread.errors import NotFound, words
+from spread.errors import no_such_playbook
 from spread.model.periods import sort_key
 from spread.network.repo import Network
 
@@ -35,9 +35,7 @@ def listing(network: Network, playbook_id: str | None = None) -> tuple[PlaybookR
     """Every playbook (or the one asked for) with its sites, by id. Files that could not be read are left out
     (`network.unreadable` names them)."""
     if playbook_id is not None and playbook_id not in network.playbooks:
-        raise NotFound(f"there is no playbook `{playbook_id}` in playbooks/: use {words(sorted(network.playbooks))}"
-                       if network.playbooks else f"there is no playbook `{playbook_id}`: this repository has none yet "
-                       "(start one with `spread playbook new`)")
+        raise no_such_playbook(playbook_id, list(network.playbooks))
     rows = []
     for pid, playbook in sorted(network.playbooks.items()):
         if playbook_id in (None, pid):

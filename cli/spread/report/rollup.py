@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from spread.errors import NotFound, SpreadError, words
+from spread.errors import SpreadError, no_such_playbook
 from spread.model import periods
 from spread.model.playbook import Playbook
 from spread.model.semver import is_newer
@@ -232,7 +232,7 @@ def chosen(playbooks: dict[str, Playbook], playbook_id: str | None) -> list[str]
         raise SpreadError("this repository has no playbooks yet (playbooks/<id>/playbook.yaml): start one with "
                           "`spread playbook new`")
     if playbook_id is not None and playbook_id not in playbooks:
-        raise NotFound(f"there is no playbook `{playbook_id}` in playbooks/: use {words(sorted(playbooks))}")
+        raise no_such_playbook(playbook_id, list(playbooks))
     return [playbook_id] if playbook_id else sorted(playbooks)
 
 

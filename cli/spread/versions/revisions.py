@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spread.errors import NotFound, Problem, SpreadError, playbooks_here, words
+from spread.errors import NotFound, Problem, SpreadError, no_such_playbook, words
 from spread.model.build import playbook_from
 from spread.model.playbook import Playbook
 from spread.model.schemas import validate
@@ -71,8 +71,7 @@ def working(network: Network, playbook_id: str) -> Playbook:
     path = f"playbooks/{playbook_id}/playbook.yaml"
     if (network.root / path).is_file():
         raise SpreadError(f"{path} has problems, so it cannot be compared: run `spread check {path}` and fix them")
-    raise NotFound(f"there is no playbook `{playbook_id}` in {network.root}: "
-                      f"{playbooks_here(sorted(network.playbooks))}")
+    raise no_such_playbook(playbook_id, list(network.playbooks))
 
 
 def resolve(network: Network, playbook_id: str, name: str) -> Revision:

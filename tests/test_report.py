@@ -126,7 +126,7 @@ def test_an_anchored_component_takes_its_weakest_items_level() -> None:
 
 
 def test_an_unknown_playbook_is_named_with_the_ones_there_are(network_root: Path) -> None:
-    with pytest.raises(SpreadError, match=r"^there is no playbook `demos` in playbooks/: use `demo`$"):
+    with pytest.raises(SpreadError, match=r"^there is no playbook `demos` in playbooks/: the playbooks here are `demo`$"):
         network_report(load_network(network_root), "demos", TODAY)
 
 

@@ -5,6 +5,7 @@ An answers file is YAML, read with positions so that every problem names the fil
     name: Code Club Leeds Central
     host: {name: Leeds Libraries, type: library}
     area: Leeds
+    pair: {mentor: HR professional, mentee: Jobseeker}   # a playbook adopted by mentoring pairs: roles, no names
     started: 2026-03-01
     stage: installation
     choices:
@@ -36,7 +37,7 @@ from spread.yaml.render import ISO_DATE
 TEXT = ("name", "area", "contact")
 # An answers file is a page of text: anything near this size is the wrong file.
 MAX_BYTES = 1024 * 1024
-KNOWN = ("name", "host", "area", "contact", "started", "stage", "choices", "adaptations")
+KNOWN = ("name", "host", "area", "contact", "pair", "started", "stage", "choices", "adaptations")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,15 @@ class _Reader:
                 self.enum((key,), value, site_enum("stage"), "stage")
             elif key == "host":
                 self.host(value)
+            elif key == "pair" and isinstance(value, dict):
+                for part, item in value.items():
+                    if part in ("mentor", "mentee"):
+                        self.put(part, self.text(("pair", part), item, f"pair: {part}"))
+                    else:
+                        self.unknown(("pair",), part, ("mentor", "mentee"), "a member of a mentoring pair")
+            elif key == "pair":
+                self.problem(("pair",), "`pair` should hold `mentor:` and `mentee:`, each by role and background "
+                             "only (no names)", "answers-text")
             elif key in ("choices", "adaptations"):
                 self.answers(key, value)
             else:

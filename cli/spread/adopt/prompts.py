@@ -17,6 +17,7 @@ from spread.adopt.frame import ask_frame, explain
 from spread.adopt.records import UNKNOWN, Choice
 from spread.adopt.scaffold import SiteAnswers
 from spread.errors import SpreadError
+from spread.model.adopters import capital
 from spread.model.choices import Refused, departs, how_to_choose, resolve
 from spread.model.playbook import LocalComponent, Playbook
 
@@ -28,14 +29,29 @@ def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswer
     f = given.fields
     click.echo(f"Setting up a new site for {pb.title} (version {pb.version}). Press Enter to accept an answer "
                "shown in [brackets].\n")
-    name = f.get("name") or click.prompt("Site name, as local people know it", value_proc=nonblank("the name"))
-    host = f.get("host") or click.prompt("Host organisation (who runs the site)", value_proc=nonblank("the host"))
+    who = pb.adopter
+    name = f.get("name") or click.prompt(f"{capital(who.one)} name, as local people know it",
+                                         value_proc=nonblank("the name"))
+    host = f.get("host") or click.prompt(f"{capital(who.host_words)} (who runs the {who.one})",
+                                         value_proc=nonblank(f"the {who.host_words}"))
     host_type = f.get("host_type") or _host_type()
-    area = f.get("area") or click.prompt("Town, city or area it serves (Enter to skip)", default="",
+    serves = "Town, city or area it serves" if who.area is None and who.kind == "site" else capital(who.area_words)
+    area = f.get("area") or click.prompt(f"{serves} (Enter to skip)", default="",
                                          show_default=False, value_proc=lambda v: " ".join(v.split())) or None
+    pair = _pair(f) if who.kind == "pair" else None
     started = f.get("started") or click.prompt("Start date (YYYY-MM-DD)", default=today, value_proc=valid_date)
     choices = tuple(ask_choice(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
-    return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"))
+    return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"),
+                       pair)
+
+
+def _pair(f: dict[str, str]) -> tuple[str, str]:
+    """A mentoring pair's two members, asked by role and background: the file is published, so never a name."""
+    mentor = f.get("mentor") or click.prompt("Mentor, by role and background only, no name (for example: HR "
+                                             "professional, volunteer)", value_proc=nonblank("the mentor's role"))
+    mentee = f.get("mentee") or click.prompt("Mentee, by situation only, no name (for example: jobseeker referred by "
+                                             "Jobcentre Plus)", value_proc=nonblank("the mentee's situation"))
+    return mentor, mentee
 
 
 def nonblank(what: str) -> Callable[[str], str]:
@@ -123,8 +139,11 @@ def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choic
 
 def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
     f = given.fields
-    missing = [label for key, label in (("name", "`name` (the site's name)"),
-                                        ("host", "`host: name` (the host organisation)")) if key not in f]
+    who = pb.adopter
+    needed = [("name", f"`name` (the {who.one}'s name)"), ("host", f"`host: name` (the {who.host_words})"),
+              *((part, f"`pair: {part}` (the {part}, by role, no name)") for part in ("mentor", "mentee")
+                if who.kind == "pair")]
+    missing = [label for key, label in needed if key not in f]
     choices = []
     for local in pb.local:
         choice = given.choices.get(local.id, local.default)
@@ -146,4 +165,5 @@ def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
                           "Add them to the answers file (see `spread site new --help`), or leave out --no-input "
                           "to be asked.")
     return SiteAnswers(f["name"], f["host"], f.get("started", today), tuple(choices), f.get("host_type"),
-                       f.get("area"), f.get("stage", "installation"), f.get("contact"))
+                       f.get("area"), f.get("stage", "installation"), f.get("contact"),
+                       (f["mentor"], f["mentee"]) if who.kind == "pair" else None)

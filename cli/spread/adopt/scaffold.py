@@ -28,6 +28,7 @@ class SiteAnswers:
     area: str | None = None
     stage: str = "installation"
     contact: str | None = None
+    pair: tuple[str, str] | None = None  # a mentoring pair's mentor and mentee, by role (`spread.model.adopters`)
 
 
 def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers: SiteAnswers, today: str) -> str:
@@ -49,6 +50,9 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     for key, value in (("area", answers.area), ("contact", answers.contact)):
         if value:
             lines += field(key, value)
+    if answers.pair:
+        lines += ["pair:", *comment("by role and background only, never a name: this file is published", 2),
+                  *field("mentor", answers.pair[0], 2), *field("mentee", answers.pair[1], 2)]
     lines += [*comment("stage: exploration, installation, initial-implementation or full-implementation (NIRN's "
                        "stages), or paused or closed. Change it as the site moves on."),
               *field("stage", answers.stage), f"started: {answers.started}"]

@@ -15,9 +15,10 @@ from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
-from spread.handbook.sites import site_link, sites_scores, version_cell
-from spread.handbook.words import LEVEL_MARK, day, plural, sentence
+from spread.handbook.sites import nobody, site_link, sites_scores, version_cell
+from spread.handbook.words import LEVEL_MARK, day, sentence
 from spread.model import periods
+from spread.model.adopters import capital
 from spread.model.playbook import LocalComponent
 from spread.report.rollup import PlaybookReport, component_levels, stale_words
 
@@ -51,7 +52,7 @@ def heat_map(report: PlaybookReport, page: str) -> str:
                    "Each site's latest audit, component by component. Where a component has several items, "
                    "it shows the weakest. A site whose latest audit is out of date is marked so, with the audit's "
                    f"age: its levels are what it last showed, not its practice now. Key: {key} · – Not rated.",
-                   grid if rows else "No site runs this playbook yet.")
+                   grid if rows else nobody(report))
 
 
 def _components(report: PlaybookReport) -> str:
@@ -102,10 +103,11 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
     pb = report.playbook
     page = paths.dashboard(pb.id)
     audited = sum(1 for s in report.sites if s.score is not None)
-    intro = (f"The network of sites running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
-             f"as of {day(today.isoformat())}: {plural(len(report.sites), 'site')}, {audited} with an audit.")
+    intro = (f"The network of {text(pb.adopter.many)} running [{text(pb.title)}]"
+             f"({paths.href(page, paths.playbook(pb.id))}), as of {day(today.isoformat())}: "
+             f"{text(pb.adopter.count(len(report.sites)))}, {audited} with an audit.")
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
-                   section(heading(2, "Sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
+                   section(heading(2, text(capital(pb.adopter.many)), "sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
                    section("## Each component across the network", _components(report)),
                    _attention(report, page), deviations(report, page, today), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

@@ -9,7 +9,8 @@ from spread.handbook.escaping import link, prose, text
 from spread.handbook.history import history
 from spread.handbook.instrument import instrument
 from spread.handbook.sites import sites_table
-from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS, plural
+from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS
+from spread.model.adopters import capital
 from spread.model.playbook import Playbook
 from spread.report.rollup import PlaybookReport
 
@@ -79,7 +80,7 @@ def _says_so(pb: Playbook) -> bool:
 def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None) -> str:
     page = paths.playbook(pb.id)
     facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
-             f"{evidence_level(pb.evidence_level)} · {plural(len(report.sites), 'site')}")
+             f"{evidence_level(pb.evidence_level)} · {text(pb.adopter.count(len(report.sites)))}")
     illustrative = ('!!! note "An illustrative example"\n\n    This playbook is example content, not any '
                     "organisation's official model.") if pb.illustrative and not _says_so(pb) else ""
     dashboard = f"[Network dashboard]({paths.href(page, paths.dashboard(pb.id))})"
@@ -92,5 +93,5 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
                    paths.href(page, paths.audit_template(pb.id, pb.version))),
         history(pb, versions, changelog, page),
-        section(heading(2, "Sites running it", indexed=False), sites_table(report, page)))
+        section(heading(2, f"{text(capital(pb.adopter.many))} running it", "sites-running-it", indexed=False), sites_table(report, page)))
     return front_matter(pb.title) + body + "\n"

@@ -20,6 +20,7 @@ from spread.handbook.markup import inline
 from spread.handbook.score import band_text, latest, latest_words, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import periods
+from spread.model.adopters import Adopter, capital
 from spread.model.audit import Audit, review_words
 from spread.model.playbook import LocalComponent, Playbook
 from spread.model.site import Adaptation, LocalChoice
@@ -48,11 +49,22 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
         audits += (f"<strong>overdue</strong>: the audit for {inline(status.due)} is not in yet" if status.overdue
                    else "up to date")
     stage = f"{STAGES.get(s.stage, inline(s.stage))}: {STAGE_MEANING.get(s.stage, '')}".rstrip(": ")
+    adopter = runs.adopter if runs else Adopter()
     return section(heading(2, "Adoption record", indexed=False), markup.record([
         ("Playbook version", version), ("Started", inline(day(s.started))), ("Stage", stage),
-        ("Host organisation", inline(s.host) + (f" ({inline(code(s.host_type))})" if s.host_type else "")),
-        ("Area", inline(s.area or "")), ("Contact", inline(s.contact or "")), ("Upgrades", upgrades),
-        ("Self-audits", audits)]))
+        (inline(capital(adopter.host_words)), inline(s.host) + (f" ({inline(code(s.host_type))})" if s.host_type else "")),
+        (inline(capital(adopter.area_words)), inline(s.area or "")), *_pair(s.pair, runs), ("Contact", inline(s.contact or "")),
+        ("Upgrades", upgrades), ("Self-audits", audits)]))
+
+
+def _pair(pair: tuple[str, str] | None, runs: Playbook | None) -> list[tuple[str, str]]:
+    """A mentoring pair's two members, by role (the playbook's title for it where it names one) and background."""
+    if pair is None:
+        return []
+    titles = {r.id: r.title for r in runs.roles} if runs else {}
+    roles = (runs.adopter.mentor, runs.adopter.mentee) if runs else (None, None)
+    return [(inline(titles.get(role or "", default)), inline(member))
+            for role, default, member in zip(roles, ("Mentor", "Mentee"), pair, strict=True)]
 
 
 def _trend(status: SiteStatus) -> str:
@@ -131,7 +143,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     if score and status.age is not None:
         latest_line += (f" It is out of date ({periods.age_words(status.age)} old): it shows what the site last showed, "
                         "not its practice now.")
-    intro = (f"Runs [{text(playbook_title)}]({paths.href(page, paths.playbook(s.playbook))}){where}, hosted by "
+    held_by = (runs.adopter if runs else Adopter()).held_by
+    intro = (f"Runs [{text(playbook_title)}]({paths.href(page, paths.playbook(s.playbook))}){where}, {held_by} "
              f"{text(s.host)}.{latest_line} See also the "
              f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")
     audit = next((a for a in reversed(audits) if score and a.period == score.period), None)

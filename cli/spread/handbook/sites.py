@@ -11,6 +11,7 @@ from spread.handbook import markup, paths
 from spread.handbook.markup import inline
 from spread.handbook.score import band_notes, review_title, total_text
 from spread.handbook.words import STAGES, sentence
+from spread.model.adopters import capital
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.report.text import trend_text
 
@@ -52,20 +53,26 @@ def _flags(status: SiteStatus) -> str:
 def sites_scores(report: PlaybookReport, page: str) -> str:
     """Every site with its latest score and trend: the table `spread report` prints, for readers."""
     if not report.sites:
-        return "No site runs this playbook yet."
+        return nobody(report)
     rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
              review_cell(s), total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)]
             for s in report.sites]
-    return markup.table(["Site", "Version", "Latest audit", "Band", "Review", "Score", "Trend (%)", "Flags"], rows)
+    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", "Band", "Review", "Score", "Trend (%)", "Flags"], rows)
 
 
 def sites_table(report: PlaybookReport, page: str) -> str:
+    adopter = report.playbook.adopter
     if not report.sites:
-        return "No site runs this playbook yet."
+        return nobody(report)
     rows = [[site_link(s, page), inline(s.site.area or ""), version_cell(s),
              STAGES.get(s.site.stage, inline(s.site.stage)), inline(s.score.period) if s.score else "None",
              band_cell(s), review_cell(s)] for s in report.sites]
-    return markup.table(["Site", "Area", "Version", "Stage", "Latest audit", "Band", "Review"], rows)
+    return markup.table([inline(capital(adopter.one)), inline(capital(adopter.area_words)), "Version", "Stage", "Latest audit", "Band", "Review"], rows)
+
+
+def nobody(report: PlaybookReport) -> str:
+    """What a table of sites says when there is none, in the playbook's words: `No site runs this playbook yet.`"""
+    return f"No {inline(report.playbook.adopter.one)} runs this playbook yet."
 
 
 def review_cell(status: SiteStatus) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spread.model.adopters import Adopter
 from spread.model.audit import Action, Audit, GoalData, Rater, Rating
 from spread.model.instrument import Band, Decimals, Goal, Instrument, Item, Section
 from spread.model.levels import Levels
@@ -52,7 +53,16 @@ def playbook_from(doc: Document) -> Playbook:
         replication=replication.get("model"), replication_notes=replication.get("notes"),
         roles=tuple(Role(r["id"], r["title"], r.get("description")) for r in d.get("roles", [])),
         rollout=tuple(Stage(s["stage"], tuple(s["steps"])) for s in d.get("rollout", [])),
+        adopter=_adopter(d.get("adopter")),
     )
+
+
+def _adopter(a: dict[str, Any] | None) -> Adopter:
+    if a is None:
+        return Adopter()
+    roles = a.get("roles", {})
+    return Adopter(a["kind"], a.get("noun"), a.get("plural"), a.get("host"), a.get("area"), roles.get("mentor"),
+                   roles.get("mentee"))
 
 
 def _core(c: dict[str, Any]) -> CoreComponent:
@@ -122,7 +132,7 @@ def site_from(doc: Document) -> Site:
         adaptations=tuple(_adaptation(a, i) for i, a in enumerate(d.get("adaptations", []))),
         retired=tuple(_adaptation(a, i) for i, a in enumerate(d.get("retired", []))),
         upgrades=tuple(Upgrade(u["from"], u["to"], u["date"], tuple(u.get("review", []))) for u in d.get("upgrades", [])),
-        notes=d.get("notes"),
+        notes=d.get("notes"), pair=(d["pair"]["mentor"], d["pair"]["mentee"]) if "pair" in d else None,
     )
 
 

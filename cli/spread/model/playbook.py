@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spread.model.adopters import Adopter
 from spread.model.instrument import Instrument
 from spread.yaml.document import Document
 
@@ -118,6 +119,7 @@ class Playbook:
     replication_notes: str | None = None
     roles: tuple[Role, ...] = ()
     rollout: tuple[Stage, ...] = ()
+    adopter: Adopter = field(default_factory=Adopter)
 
     def component(self, component_id: str) -> CoreComponent | LocalComponent | None:
         components: list[CoreComponent | LocalComponent] = [*self.core, *self.local]

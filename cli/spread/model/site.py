@@ -72,6 +72,8 @@ class Site:
     retired: tuple[Adaptation, ...] = ()
     upgrades: tuple[Upgrade, ...] = ()
     notes: str | None = None
+    # A mentoring pair (`spread.model.adopters`): the mentor and the mentee, by role and background, never by name.
+    pair: tuple[str, str] | None = None
 
     def adaptations_of(self, component: str) -> list[Adaptation]:
         return [a for a in self.adaptations if a.component == component]

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from spread.model.playbook import CoreComponent, LocalComponent, Playbook
 from spread.model.semver import SEMVER, is_newer
+from spread.versions.adopter import diff_adopter
 from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_fields, rank
 from spread.versions.instrument import diff_instrument
 from spread.versions.local import diff_local
@@ -120,6 +121,7 @@ def _playbook(old: Playbook, new: Playbook) -> Iterator[Change]:
     if old.status != new.status:
         yield Change("playbook-status-changed", "minor", "playbook", f"The playbook's status is now `{new.status}` "
                      f"(was `{old.status}`).")
+    yield from diff_adopter(old.adopter, new.adopter)
     wording = changed_fields(old, new, PLAYBOOK_WORDING)
     if wording:
         yield Change("playbook-wording", "patch", "playbook", f"New wording for the playbook's {and_list(wording)}.")

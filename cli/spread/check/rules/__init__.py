@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from spread.check.rules import audit, deviations, placeholders, playbook, reviews, site, symlinks, versions
+from spread.check.rules import (
+    adopters,
+    audit,
+    deviations,
+    placeholders,
+    playbook,
+    reviews,
+    site,
+    symlinks,
+    versions,
+)
 from spread.errors import Problem
 from spread.network.repo import Network
 
 Rule = Callable[[Network], Iterable[Problem]]
 RULES: tuple[Rule, ...] = (playbook.check, site.check, reviews.check, placeholders.check, versions.check,
-                          symlinks.check)
+                          symlinks.check, adopters.check)
 
 
 def check_network(network: Network, today: date | None = None) -> list[Problem]:

@@ -60,7 +60,9 @@ def groups(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str
 
 def _row(name: str, path: str, child: dict[str, Any], required: bool, markdown: tuple[str, ...]) -> list[str]:
     target = child["items"] if isinstance(child.get("items"), dict) else child
-    nested = target.get("properties") or isinstance(target.get("additionalProperties"), dict)
+    # A mapping of plain values (`answers: {agree: 12}`) has no fields of its own, so no section to link to.
+    nested = target.get("properties") or isinstance(target.get("additionalProperties"), dict) \
+        and bool(target["additionalProperties"].get("properties"))
     child_path = f"{path}.{name}" if path else name
     shown = f"`{name}`"
     if nested:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spread.model.measures import Figure, Responses
 from spread.yaml.document import Document
 
 # Who rated, as the files write it and as readers see it beside a band.
-REVIEWS = {"self": "self-audit", "guided": "guided self-audit", "peer": "peer review", "independent": "independent review"}
+REVIEWS = {"self": "self-audit", "guided": "guided self-audit", "peer": "peer review", "independent": "independent review",
+           "participant": "participant review"}
 
 
 def review_words(review: str | None) -> str:
@@ -71,3 +73,5 @@ class Audit:
     goals: dict[str, GoalData] = field(default_factory=dict)
     actions: tuple[Action, ...] = ()
     notes: str | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    voice: dict[str, Responses] = field(default_factory=dict)

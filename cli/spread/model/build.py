@@ -8,6 +8,7 @@ from spread.model.adopters import Adopter
 from spread.model.audit import Action, Audit, GoalData, Rater, Rating
 from spread.model.instrument import Band, Decimals, Goal, Instrument, Item, Section
 from spread.model.levels import Levels
+from spread.model.measures import SUPPRESS_BELOW, Answer, Figure, Measure, Responses, Statement, Voice
 from spread.model.playbook import (
     CoreComponent,
     LocalComponent,
@@ -54,6 +55,8 @@ def playbook_from(doc: Document) -> Playbook:
         roles=tuple(Role(r["id"], r["title"], r.get("description")) for r in d.get("roles", [])),
         rollout=tuple(Stage(s["stage"], tuple(s["steps"])) for s in d.get("rollout", [])),
         adopter=_adopter(d.get("adopter")),
+        measures=tuple(_measure(m, i) for i, m in enumerate(d.get("measures", []))), voice=_voice(d.get("voice")),
+        suppress_below=d.get("privacy", {}).get("suppress_below", SUPPRESS_BELOW),
     )
 
 
@@ -63,6 +66,20 @@ def _adopter(a: dict[str, Any] | None) -> Adopter:
     roles = a.get("roles", {})
     return Adopter(a["kind"], a.get("noun"), a.get("plural"), a.get("host"), a.get("area"), roles.get("mentor"),
                    roles.get("mentee"))
+
+
+def _measure(m: dict[str, Any], index: int) -> Measure:
+    return Measure(m["id"], m["name"], m["kind"], m["figure"], m["unit"], m.get("better", "higher"),
+                   m.get("people", True), m.get("outcome"), m.get("instrument"), m.get("collected"), m.get("target"),
+                   m.get("guidance"), index)
+
+
+def _voice(v: dict[str, Any] | None) -> Voice | None:
+    if v is None:
+        return None
+    return Voice(tuple(Answer(a["id"], a["label"], a["means"]) for a in v["answers"]),
+                 tuple(Statement(s["id"], s["text"], s["component"], i) for i, s in enumerate(v["items"])),
+                 v.get("collected"))
 
 
 def _core(c: dict[str, Any]) -> CoreComponent:
@@ -149,4 +166,7 @@ def audit_from(doc: Document) -> Audit:
                      for i, r in enumerate(d.get("raters", []))), goals=goals,
         actions=tuple(Action(a.get("item"), a.get("action"), a.get("owner"), a.get("due")) for a in d.get("actions", [])),
         notes=d.get("notes"),
+        figures={key: Figure(key, f.get("count"), f.get("mean"), f.get("n"), f.get("numerator"), f.get("denominator"),
+                             f.get("unit")) for key, f in (d.get("figures") or {}).items()},
+        voice={key: Responses(key, r["n"], dict(r["answers"])) for key, r in (d.get("voice") or {}).items()},
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spread.model.adopters import Adopter
 from spread.model.instrument import Instrument
+from spread.model.measures import SUPPRESS_BELOW, Measure, Voice
 from spread.yaml.document import Document
 
 
@@ -120,6 +121,12 @@ class Playbook:
     roles: tuple[Role, ...] = ()
     rollout: tuple[Stage, ...] = ()
     adopter: Adopter = field(default_factory=Adopter)
+    measures: tuple[Measure, ...] = ()
+    voice: Voice | None = None
+    suppress_below: int = SUPPRESS_BELOW
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
 
     def component(self, component_id: str) -> CoreComponent | LocalComponent | None:
         components: list[CoreComponent | LocalComponent] = [*self.core, *self.local]

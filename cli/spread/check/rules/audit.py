@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from spread.check.rules.common import at
 from spread.check.rules.dates import check_dates
+from spread.check.rules.figures import check_figures
 from spread.check.rules.site import unknown_version
 from spread.errors import Problem, words
 from spread.model.audit import Audit
@@ -41,6 +42,7 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
                 continue
             yield from check_ratings(playbook, audit, shown)
             yield from _goals_and_actions(playbook, audit, shown)
+            yield from check_figures(playbook, audit, shown)
             yield from check_dates(audit, shown, today)
 
 

@@ -23,9 +23,10 @@ def check_dates(audit: Audit, shown: str, today: date) -> Iterator[Problem]:
     except ValueError:  # the schema reports a period that is not one
         return
     if end >= today:
+        what = " and record its figures" if audit.figures or audit.voice else ""
         last = periods.ended(periods.frequency_of(audit.period), today)
         yield at(shown, audit.doc, ("period",), "error", f"the period {audit.period} has not ended yet (its last day "
-                 f"is {end.isoformat()}): rate a period once it is over; the latest that has ended is {last}",
+                 f"is {end.isoformat()}): rate a period{what} once it is over; the latest that has ended is {last}",
                  "audit-period-not-ended")
         return
     completed = periods.real_date(audit.completed)

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from spread.check.rules.choices import check_prohibited
 from spread.check.rules.common import at
 from spread.check.rules.instrument import check_instrument
+from spread.check.rules.measures import check_measures
 from spread.check.rules.scoring import check_scoring
 from spread.errors import Problem, words
 from spread.model.playbook import Playbook
@@ -46,3 +47,4 @@ def check_playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
     if pb.instrument.kind == "anchored":
         yield from check_instrument(pb, shown)
     yield from check_scoring(pb, shown)
+    yield from check_measures(pb, shown)

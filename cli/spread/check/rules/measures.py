@@ -1,0 +1,52 @@
+"""Rules for a playbook's measures and participant survey: unique ids, outcomes and components that exist, and an
+answer scale that can say whether participants agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spread.check.rules.common import at
+from spread.errors import Problem, words
+from spread.model.playbook import Playbook
+
+
+def check_measures(pb: Playbook, shown: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    outcomes = [o.id for o in pb.outcomes]
+    for measure in pb.measures:
+        where = ("measures", measure.index)
+        if measure.id in seen:
+            yield at(shown, pb.doc, (*where, "id"), "error", f"the measure id `{measure.id}` is used twice: give each "
+                     "measure its own id", "measure-id-duplicate")
+        seen.add(measure.id)
+        if measure.outcome is not None and measure.outcome not in outcomes:
+            fix = f"use {words(outcomes)}" if outcomes else "add it to `theory_of_change.outcomes` first"
+            yield at(shown, pb.doc, (*where, "outcome"), "error", f"`{measure.id}` measures the outcome "
+                     f"`{measure.outcome}`, which the theory of change does not list: {fix}", "measure-outcome-unknown")
+        if measure.kind == "reach" and measure.outcome is not None:
+            yield at(shown, pb.doc, (*where, "outcome"), "error", f"`{measure.id}` is a reach measure, so it measures no "
+                     "outcome: make it `kind: outcome`, or remove `outcome`", "measure-outcome-unknown")
+    if pb.voice is None:
+        return
+    core = [c.id for c in pb.core]
+    ids: set[str] = set()
+    for statement in pb.voice.statements:
+        spot = ("voice", "items", statement.index)
+        if statement.id in ids:
+            yield at(shown, pb.doc, (*spot, "id"), "error", f"the statement id `{statement.id}` is used twice: give "
+                     "each statement its own id", "voice-id-duplicate")
+        ids.add(statement.id)
+        if statement.component not in core:
+            yield at(shown, pb.doc, (*spot, "component"), "error", f"statement {statement.id} is about "
+                     f"`{statement.component}`, which is not a core component: use {words(core)}",
+                     "voice-component-unknown")
+    answers = [a.id for a in pb.voice.answers]
+    twice = sorted({a for a in answers if answers.count(a) > 1})
+    if twice:
+        yield at(shown, pb.doc, ("voice", "answers"), "error", f"the answer `{twice[0]}` is on the scale twice: give "
+                 "each answer its own id", "voice-id-duplicate")
+    means = {a.means for a in pb.voice.answers}
+    if not {"agree", "disagree"} <= means:
+        yield at(shown, pb.doc, ("voice", "answers"), "error", "the answer scale needs at least one answer that "
+                 "agrees (`means: agree`) and one that disagrees (`means: disagree`), or no one could say a component "
+                 "is missing", "voice-scale-one-sided")

@@ -16,6 +16,7 @@ from spread.versions.adopter import diff_adopter
 from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_fields, rank
 from spread.versions.instrument import diff_instrument
 from spread.versions.local import diff_local
+from spread.versions.measures import diff_measures
 
 __all__ = ["BUMPS", "Bump", "Change", "bump_between", "diff_playbooks", "needed_bump", "next_version", "rank"]
 PRACTICE_LEVELS = ("ideal", "expected", "developmental", "unacceptable")
@@ -57,9 +58,11 @@ def bump_between(old: str, new: str) -> Bump | None:
 
 
 def diff_playbooks(old: Playbook, new: Playbook) -> list[Change]:
-    """Every change from `old` to `new`, in the order of the playbook: core, local, instrument, the rest."""
+    """Every change from `old` to `new`, in the order of the playbook: core, local, instrument, measures and the
+    participant survey, the rest."""
     local = [change for pair in _pairs(old.local, new.local) for change in _local(*pair)]
-    return [*_core(old, new), *local, *diff_instrument(old.instrument, new.instrument), *_playbook(old, new)]
+    return [*_core(old, new), *local, *diff_instrument(old.instrument, new.instrument),
+            *diff_measures(old, new), *_playbook(old, new)]
 
 
 def named(component: CoreComponent | LocalComponent) -> str:

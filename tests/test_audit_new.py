@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PLAYBOOK, Run, write
+from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
 
 ANCHORED = """
 id: anchored
@@ -163,13 +163,28 @@ def test_period_default_choice_and_refusals(run: Run, anchored: Path) -> None:
 def test_never_overwrites_a_period(run: Run, demo: Path) -> None:
     q2 = demo / "fidelity/demo/leeds/audits/2026-Q2.yaml"
     old = q2.read_text()
-    result = run("audit", "new", "demo/leeds", "--period", "2026-Q2", "--interactive", cwd=demo)
+    result = run("audit", "new", "demo/leeds", "--period", "2026-Q2", "--interactive", "--today", "2026-09-01",
+                 cwd=demo)
     assert result.exit_code == 1 and "Self-audit of" not in result.stdout  # refused before any question
-    assert result.stderr == ("Error: fidelity/demo/leeds/audits/2026-Q2.yaml already exists: Spread never overwrites "
-                             "it. Use --force to replace it, or choose another name.\n")
+    assert result.stderr == ("Error: fidelity/demo/leeds/audits/2026-Q2.yaml already exists: Spread never replaces "
+                             "an audit. To rate the next period, add --period 2026-Q3 (it ends on 2026-09-30: rate it "
+                             "once it is over); to replace this audit, add --force.\n")
     assert q2.read_text() == old
     assert run("audit", "new", "demo/leeds", "--period", "2026-Q2", "--force", cwd=demo).exit_code == 0
     assert "    level:  # expected" in q2.read_text()
+
+
+def test_an_audited_period_names_the_next_one_without_an_audit(run: Run, demo: Path) -> None:
+    # The period asked for has its audit, and so has the next: the advice skips to the first period with none, and
+    # says nothing of waiting when that one is over.
+    write(demo / "fidelity/demo/leeds/audits/2026-Q3.yaml", MINIMAL_AUDIT.replace("2026-Q2", "2026-Q3")
+          .replace("2026-07-10", "2026-10-10"))
+    result = run("audit", "new", "demo/leeds", "--period", "2026-Q2", "--today", "2027-01-15", cwd=demo)
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: fidelity/demo/leeds/audits/2026-Q2.yaml already exists: Spread never replaces "
+                             "an audit. To rate the next period, add --period 2026-Q4; to replace this audit, add "
+                             "--force.\n")
+    assert run("audit", "new", "demo/leeds", "--period", "2026-Q4", "--today", "2027-01-02", cwd=demo).exit_code == 0
 
 
 def test_warns_when_the_site_is_on_an_old_version(run: Run, demo: Path) -> None:

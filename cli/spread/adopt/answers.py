@@ -231,16 +231,28 @@ def read_answers(path: Path, playbook: Playbook) -> tuple[Given, list[Problem]]:
     return reader.given, reader.problems
 
 
-def apply_sets(given: Given, playbook: Playbook, sets: tuple[str, ...]) -> None:
-    """`--set component=choice`, checked like an answer; a bad one is a wrong invocation (exit 2)."""
+def apply_sets(given: Given, playbook: Playbook, sets: tuple[str, ...], reasons: tuple[str, ...] = ()) -> None:
+    """`--set component=choice` and `--reason component=reason`, checked like answers; a bad one is a wrong invocation
+    (exit 2)."""
     for item in sets:
-        component, sep, text = item.partition("=")
-        local = next((c for c in playbook.local if c.id == component.strip()), None)
-        if not sep or local is None:
-            known = words([c.id for c in playbook.local], limit=20)
-            raise click.BadParameter(f"{item!r} should be COMPONENT=CHOICE with a local component of "
-                                     f"`{playbook.id}` {playbook.version} ({known})", param_hint="'--set'")
+        local, text = _component(playbook, item, "--set", "CHOICE")
         try:
             given.choices[local.id] = resolve(local, text)
         except Refused as exc:
             raise click.BadParameter(str(exc), param_hint="'--set'") from None
+    for item in reasons:
+        local, text = _component(playbook, item, "--reason", "REASON")
+        if not text.strip():
+            raise click.BadParameter(f"{item!r} gives no reason: write it as {local.id}=\"…\" (in quotes)",
+                                     param_hint="'--reason'")
+        given.reasons[local.id] = " ".join(text.split())
+
+
+def _component(playbook: Playbook, item: str, flag: str, what: str) -> tuple[LocalComponent, str]:
+    component, sep, text = item.partition("=")
+    local = next((c for c in playbook.local if c.id == component.strip()), None)
+    if not sep or local is None:
+        known = words([c.id for c in playbook.local], limit=20)
+        raise click.BadParameter(f"{item!r} should be COMPONENT={what} with a local component of "
+                                 f"`{playbook.id}` {playbook.version} ({known})", param_hint=f"'{flag}'")
+    return local, text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dfield
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from spread.model import periods
@@ -37,6 +37,15 @@ class AuditAnswers:
 def default_period(frequency: str, today: date) -> str:
     """The most recent period that has ended: the one a site rates now."""
     return periods.previous(periods.containing(today, frequency))
+
+
+def free_period(folder: Path, period: str) -> str:
+    """The first period after `period` that has no audit in the site's `audits/` folder: the one to name when
+    `period` already has its audit."""
+    nxt = periods.containing(periods.bounds(period)[1] + timedelta(days=1), periods.frequency_of(period))
+    while (folder / f"{nxt}.yaml").exists():
+        nxt = periods.containing(periods.bounds(nxt)[1] + timedelta(days=1), periods.frequency_of(nxt))
+    return nxt
 
 
 def period_problem(period: str, frequency: str) -> str | None:

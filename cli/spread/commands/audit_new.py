@@ -9,8 +9,8 @@ import click
 
 from spread.adopt.asking import asking
 from spread.adopt.audit_form import fill_audit
-from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period, period_problem
-from spread.adopt.scaffold import refuse_existing, write_all
+from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period, free_period, period_problem
+from spread.adopt.scaffold import write_all
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
 from spread.commands.options import repo_option, today_option
@@ -25,6 +25,15 @@ def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     if problem:
         raise click.BadParameter(problem)
     return value
+
+
+def _refuse(path: Path, root: Path, period: str, day: date) -> None:
+    """An audit the period already has is never replaced: name the next period without one, the usual intent."""
+    free = free_period(path.parent, period)
+    end = periods.bounds(free)[1]
+    later = f" (it ends on {end.isoformat()}: rate it once it is over)" if end >= day else ""
+    raise SpreadError(f"{display_path(path, root)} already exists: Spread never replaces an audit. To rate the next "
+                      f"period, add --period {free}{later}; to replace this audit, add --force.")
 
 
 @click.command("new")
@@ -63,8 +72,8 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
     if problem:
         raise click.BadParameter(problem, param_hint="'--period'")
     path = folder / "audits" / f"{period}.yaml"
-    if not force:
-        refuse_existing([path], root)
+    if path.exists() and not force:
+        _refuse(path, root, period, day)
     latest = network.latest(site.playbook)
     if latest and is_newer(latest, site.version):
         click.echo(f"Warning: {site.id} follows version {site.version} of `{site.playbook}`, not the newest "

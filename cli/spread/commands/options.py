@@ -61,3 +61,13 @@ def today_option(help: str | None = None) -> Callable[[F], F]:
     """`--today YYYY-MM-DD`, the day to work from instead of today (hidden unless `help` says what it is for);
     the command gets a `date`, or None for today."""
     return click.option("--today", type=DAY, default=None, metavar="YYYY-MM-DD", hidden=help is None, help=help)
+
+
+def set_options(func: F) -> F:
+    """`--set COMPONENT=CHOICE` and `--reason COMPONENT=REASON`: local choices given on the command line (`site new`,
+    `site upgrade`); the command gets `sets` and `reasons`, checked by `adopt.answers.apply_sets`."""
+    func = click.option("--reason", "reasons", multiple=True, metavar="COMPONENT=REASON",
+                        help="Why the site chose as it did for one component, e.g. --reason \"setting=A quieter "
+                        "room\" (quote it). Repeat for more.")(func)
+    return click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
+                        help="Choose for one local component, e.g. --set setting=library. Repeat for more.")(func)

@@ -15,7 +15,7 @@ from spread.adopt.prompts import complete
 from spread.adopt.readme import site_readme
 from spread.adopt.scaffold import refuse_existing, site_yaml, write_all
 from spread.commands.completion import complete_playbook
-from spread.commands.options import repo_option, today_option
+from spread.commands.options import repo_option, set_options, today_option
 from spread.errors import SpreadError, display_path
 from spread.model.ids import id_problem, shown
 from spread.model.semver import sort_key
@@ -51,8 +51,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
               help="Adopt this released version (an archived release or a git tag). Default: the newest.")
 @click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               callback=_answers, help="Take answers from this YAML file (format above); anything missing is asked.")
-@click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
-              help="Choose for one local component, e.g. --set setting=library. Repeat for more.")
+@set_options
 @click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Write into this folder instead of fidelity/PLAYBOOK/SITE.")
@@ -60,7 +59,7 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @repo_option
 @today_option()
 def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path | None, sets: tuple[str, ...],
-        no_input: bool, into: Path | None, force: bool, repo: Path | None, today: date | None) -> None:
+        reasons: tuple[str, ...], no_input: bool, into: Path | None, force: bool, repo: Path | None, today: date | None) -> None:
     """Set up a new local SITE of a PLAYBOOK: asks about each local choice, then writes
     fidelity/PLAYBOOK/SITE/site.yaml and a README.md with the next steps.
 
@@ -74,16 +73,18 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
       area: Leeds city centre
       started: 2026-04-18          # YYYY-MM-DD (default: today)
       stage: installation          # the default
-      adaptations:                 # by local component id
-        setting: {choice: library, reason: Sixteen computers near many schools.}
+      choices:                     # by local component id
+        setting: {choice: library, reason: "Sixteen computers, near many schools."}
         session-time: weekend      # just the choice: the reason is asked
-    A choice that is the playbook's default needs no reason.
+    A reason with a comma goes in quotes, as above. A choice that is the
+    playbook's default needs no reason. List a component under `adaptations:`
+    instead of `choices:` to record it as a change, with FRAME's details.
 
     \b
     Examples:
       spread site new code-club leeds-north
       spread site new code-club leeds-north --answers leeds-north.yaml --no-input
-      spread site new code-club leeds-north --set setting=library --set session-time=weekend
+      spread site new code-club leeds-north --set setting=library --reason "setting=A quieter room"
       spread site new peer-diabetes york --version 1.0.0
     """
     root = find_root(repo or Path.cwd())
@@ -103,7 +104,7 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
         if problems:
             raise SpreadError(f"{answers_file.as_posix()}: {len(problems)} problem{'s' * (len(problems) != 1)} "
                               "in the answers: nothing was written")
-    apply_sets(given, pb, sets)
+    apply_sets(given, pb, sets, reasons)
     day = (today or date.today()).isoformat()
     with asking("to set up a site without questions (in a script), give the answers with --answers FILE or --set, "
                 "and add --no-input"):

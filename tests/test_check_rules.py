@@ -103,14 +103,18 @@ CASES = [
     (PB, '{id: D2, section: delivery', '{id: D2, section: deliver',
      f"{PB}" ':22:25: error: item D2 is in section `deliver`, which is not listed under `sections`: use `delivery`'
      ' or add it [item-section-unknown]'),
-    (PB, 'title: Regular, anchors: {1: no, 2: some, 3: all}', 'title: Regular, anchors: {1: no, 3: all}',
-     f"{PB}" ':22:80: error: item D2 has no anchor for score 2: describe what earns every score from 1 to 3 [ancho'
-     'rs-incomplete]'),
+    (PB, 'title: Regular, anchors: {1: no, 2: some, 3: all}', 'title: Regular, anchors: {1: no, 2: some}',
+     f"{PB}" ':22:80: error: item D2 has no anchor for score 3, an end of its scale 1–3: describe at least what earn'
+     's the lowest and the highest score (scores between two anchors need none) [anchors-incomplete]'),
+    (PB, 'title: Regular, anchors: {1: no, 2: some, 3: all}', 'title: Regular, anchors: {2: some, 3: all}',
+     f"{PB}" ':22:80: error: item D2 has no anchor for score 1, an end of its scale 1–3: describe at least what earn'
+     's the lowest and the highest score (scores between two anchors need none) [anchors-incomplete]'),
+    (PB, 'title: Regular, anchors: {1: no, 2: some, 3: all}', 'title: Regular, anchors: {1: no, 3: all}', None),
     (PB, 'title: Regular, anchors: {1: no, 2: some, 3: all}', 'title: Regular, anchors: {1: no, 2: some, 3: all, 4: x}',
-     f"{PB}" ':22:80: error: item D2 has an anchor for score 4, outside the scale 1–3: remove it or widen the scal'
-     'e [anchors-off-scale]'),
+     f"{PB}" ':22:80: error: item D2 has an anchor for score 4, which is not one of its scores (1, 2, 3): remove it '
+     'or change the scale [anchors-off-scale]'),
     (PB, '3: all}, min: 2}', '3: all}, min: 7}',
-     f"{PB}" ':21:115: error: item D1 has minimum 7, outside the scale 1–3 [item-min-off-scale]'),
+     f"{PB}" ':21:115: error: item D1 has minimum 7, outside its scale 1–3 [item-min-off-scale]'),
     (PB, '{label: fair, min: 4, max: 5}', '{label: fair, min: 3, max: 5}',
      f"{PB}" ':26:26: error: bands `low` (2–3) and `fair` (3–5) overlap: a score must fall in exactly one band [ba'
      'nds-overlap]'),
@@ -118,7 +122,7 @@ CASES = [
      f"{PB}" ':26:26: error: no band covers a score of 4: widen `low` or `fair` [bands-gap]'),
     (PB, '{label: good, min: 6, max: 6}', '{label: good, min: 6, max: 7}', None),
     (PB, '{label: good, min: 6, max: 6}', '{label: good, min: 6, max: 6}\n    - {label: good, min: 7, max: 7}',
-     f"{PB}" ':25:5: error: two bands have the same label: give each band its own [band-label-duplicate]'),
+     f"{PB}" ':25:5: error: two bands have the same id: give each band its own [band-label-duplicate]'),
     (PB, '{label: low, min: 2, max: 3}', '{label: low, min: 3, max: 3}',
      f"{PB}" ':25:25: error: the lowest possible score is 2 but the lowest band starts at 3: lower `low` [bands-no'
      't-covering]'),
@@ -220,8 +224,8 @@ CASES = [
      f"{AUDIT}" ':10:15: error: goal E1 is a fraction: give `numerator` and `denominator` instead of `value` [audit-g'
      'oal-data]'),
     (AUDIT, 'E1: {numerator: 8, denominator: 10}', 'E1: {numerator: 12, denominator: 10}',
-     f"{AUDIT}" ':10:19: warning: goal E1: the numerator (12) is larger than the denominator (10), so more than 100%:'
-     ' check the counts [audit-goal-over-100]'),
+     f"{AUDIT}" ':10:19: error: goal E1 is a share, but the numerator (12) is larger than the denominator (10), whi'
+     'ch would make it more than 100%: check the counts [audit-goal-over-100]'),
     (AUDIT, 'completed: 2026-04-15', 'completed: 2026-03-15',
      f"{AUDIT}" ':5:12: error: the audit was completed on 2026-03-15, before the period 2026-Q1 ended (2026-03-31):'
      ' rate practice once the period is over, and give the day you finished [audit-completed-early]'),

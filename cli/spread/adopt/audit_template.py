@@ -15,11 +15,14 @@ from spread.model import periods
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.instrument import Goal, Item
 from spread.model.playbook import CoreComponent, Playbook
+from spread.model.scales import Point, ranges, told
+from spread.model.scales import shown as point_text
 from spread.model.site import Site
 from spread.yaml.render import comment, field, modeline, scalar
 
 SOURCES = "records, documents, interviews, observation, survey or other"
 OPS = {">=": "at least", "<=": "at most"}
+BETWEEN = "between the anchors"
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,22 @@ def _actions(actions: tuple[Action, ...] | None) -> list[str]:
     return lines
 
 
+def anchors(item: Item) -> list[tuple[str, str]]:
+    """Each anchored score with its words, and each run of scores between two anchors as such, highest last:
+    `("2–9", "between the anchors")`."""
+    rows: list[tuple[str, str]] = []
+    run: list[Point] = []
+    for value in item.scores:
+        if value in item.anchors:
+            if run:
+                rows.append((ranges(tuple(run), item.scores), BETWEEN))
+                run = []
+            rows.append((point_text(value), item.anchors[value]))
+        else:
+            run.append(value)
+    return rows
+
+
 def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> list[str]:
     component = pb.component(item.component)
     critical = isinstance(component, CoreComponent) and component.critical
@@ -128,7 +147,7 @@ def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> li
     lines = comment(f"{item.id} · {item.title}" + (f" ({'; '.join(about)})" if about else ""), 2)
     if item.description:
         lines += comment(item.description, 2, "  ")
-    shown = [(str(k), v) for k, v in sorted(item.anchors.items())] if anchored else levels(pb, item)
+    shown = anchors(item) if anchored else levels(pb, item)
     for key, text in shown:
         lines += comment(text, 2, f"  {key}{' =' if anchored else ':'} ")
     rating = rating or Rating(item.id)
@@ -136,7 +155,8 @@ def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> li
     if rating.not_rated is not None:
         lines += field("not_rated", rating.not_rated, 4)
     elif anchored:
-        lines += field("score", rating.score, 4, f"{item.bottom} to {item.top}")
+        score = rating.score if rating.score is None or isinstance(rating.score, int) else float(rating.score)
+        lines += field("score", score, 4, told(item.scores))
     else:
         lines += field("level", rating.level, 4, ", ".join(k for k, _ in levels(pb, item)))
     lines += field("evidence", rating.evidence, 4)
@@ -151,7 +171,8 @@ def _goals(goals: tuple[Goal, ...], data: dict[str, GoalData]) -> list[str]:
     lines = ["", *comment("Goals: the counts for the period. Leave a number empty if you have no data."), "goals:"]
     for goal in goals:
         unit = "%" if goal.unit == "percent" else f" ({goal.unit})"
-        lines += comment(f"{goal.id} · {goal.title}: {OPS[goal.op]} {goal.target:g}{unit}", 2)
+        target = "reported, no target" if goal.op is None or goal.target is None else f"{OPS[goal.op]} {goal.target:g}{unit}"
+        lines += comment(f"{goal.id} · {goal.title}: {target}", 2)
         for key, text in (("", goal.metric), ("numerator: ", goal.numerator), ("denominator: ", goal.denominator)):
             lines += comment(text, 2, "  " + key) if text else []
         given = data.get(goal.id, GoalData())

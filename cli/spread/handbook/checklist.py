@@ -12,7 +12,7 @@ from spread.handbook.escaping import text
 from spread.handbook.words import sentence
 from spread.model.instrument import Item
 from spread.model.playbook import Playbook
-from spread.scoring.goals import SIGN
+from spread.scoring.goals import target_text
 
 BOX = "☐"
 WRITE = '<div class="spread-write" aria-hidden="true"></div>'
@@ -38,7 +38,7 @@ def _item(playbook: Playbook, item: Item) -> str:
 def _goals(playbook: Playbook) -> str:
     rows = [[f"{text(g.id)} · {text(g.title)}", text(g.numerator or g.metric or ""),
              text(g.denominator or ""), " ",
-             f"{SIGN[g.op]} {g.target:g}{'%' if g.unit == 'percent' else ''}"] for g in playbook.instrument.goals]
+             text(target_text(g))] for g in playbook.instrument.goals]
     if not rows:
         return ""
     return section("## Goals", table(["Goal", "Count on top (or the value)", "Count below", "Your figures",

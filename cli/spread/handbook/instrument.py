@@ -9,8 +9,7 @@ from spread.handbook.words import FREQUENCY, sentence
 from spread.model.instrument import Instrument, Item
 from spread.model.playbook import Playbook
 from spread.scoring.bands import ordered, span
-from spread.scoring.goals import SIGN
-from spread.scoring.numbers import written
+from spread.scoring.goals import target_text
 
 
 def unit(ins: Instrument) -> str:
@@ -85,7 +84,7 @@ def goals(ins: Instrument) -> str:
     if not ins.goals:
         return ""
     rows = [[f"{text(g.id)} · {text(g.title)}", text(g.metric or ""),
-             f"{SIGN[g.op]} {written(g.target)}{'%' if g.unit == 'percent' else ''}"] for g in ins.goals]
+             text(target_text(g))] for g in ins.goals]
     return section("### Goals", "Numeric targets, each reported as met, not met or no data, and never added to "
                    "the score.", table(["Goal", "What is measured", "Target"], rows))
 

@@ -10,6 +10,7 @@ from spread.handbook.markup import inline
 from spread.handbook.words import day, sentence
 from spread.model.audit import Audit, Rater, a_review, review_words
 from spread.model.instrument import SCORE_LEVELS
+from spread.model.scales import Point
 from spread.scoring import shown
 from spread.scoring.bands import span
 from spread.scoring.explain import explain
@@ -20,7 +21,7 @@ from spread.scoring.text import name, weakest
 def total_text(score: Score) -> str:
     """`44 of 50 (88%)`, or the mean when only a mean exists, or why there is no score."""
     if score.total is not None and score.percent is not None:
-        return f"{shown.total(score.total)} of {score.maximum} ({shown.percent(score)})"
+        return f"{shown.total(score.total)} of {shown.total(score.maximum)} ({shown.percent(score)})"
     if score.mean is not None:
         return f"mean {shown.mean(score)} over the {score.rated} rated items"
     return f"no score: {score.rated} of {score.count} items rated"
@@ -41,8 +42,8 @@ def _rated(score: Score, r: ItemResult) -> str:
     return f"{r.score} of {r.item.top}" if r.score is not None else "Not rated"
 
 
-def _level(score: Score, value: int) -> str:
-    return sentence(SCORE_LEVELS.get(value, str(value))) if score.kind == "practice-profile" else str(value)
+def _level(score: Score, value: Point) -> str:
+    return sentence(SCORE_LEVELS.get(int(value), str(value))) if score.kind == "practice-profile" else str(value)
 
 
 def _breach(score: Score, r: ItemResult) -> str:
@@ -81,7 +82,7 @@ def _weakest(score: Score) -> str:
 
 
 def _sections(score: Score) -> str:
-    rows = [[inline(s.section.title), f"{shown.total(s.total)} of {s.maximum}" if s.total is not None else "Incomplete",
+    rows = [[inline(s.section.title), f"{shown.total(s.total)} of {shown.total(s.maximum)}" if s.total is not None else "Incomplete",
              shown.mean(score, s.mean) if s.mean is not None else ""] for s in score.sections]
     return markup.table(["Section", "Score", "Mean per item"], rows) if rows else ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spread.model.measures import Figure, Responses
+from spread.model.scales import Point
 from spread.yaml.document import Document
 
 # Who rated, as the files write it and as readers see it beside a band.
@@ -37,7 +38,7 @@ class Rater:
 @dataclass(frozen=True)
 class Rating:
     item: str
-    score: int | None = None
+    score: Point | None = None
     level: str | None = None
     evidence: str | None = None
     sources: tuple[str, ...] = ()

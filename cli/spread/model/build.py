@@ -21,6 +21,7 @@ from spread.model.playbook import (
     Source,
     Stage,
 )
+from spread.model.scales import Point, point, steps
 from spread.model.site import Adaptation, LocalChoice, Site, Upgrade
 from spread.yaml.document import Document
 
@@ -101,32 +102,57 @@ def _local(c: dict[str, Any]) -> LocalComponent:
 def _levels(d: dict[str, Any] | None) -> Levels | None:
     if d is None:
         return None
-    return Levels(*(frozenset(d.get(level, ())) for level in ("expected", "developmental", "unacceptable")))
+    return Levels(*(frozenset(point(s) for s in d.get(level, ())) for level in ("expected", "developmental", "unacceptable")))
+
+
+def _band(b: dict[str, Any]) -> Band:
+    if "id" in b:
+        return Band(b["id"], b["min"], b["max"], b.get("description"), b["label"])
+    return Band(b["label"], b["min"], b["max"], b.get("description"))
+
+
+def _goal(g: dict[str, Any]) -> Goal:
+    return Goal(g["id"], g["title"], g.get("op"), g.get("target"), g.get("unit", "percent"), g.get("metric"),
+                g.get("numerator"), g.get("denominator"), g.get("area"))
+
+
+def _values(i: dict[str, Any], scale: dict[str, Any]) -> tuple[Point, ...]:
+    """The scores an item takes: its own `values`, else its own `scale`, else the instrument's."""
+    if "values" in i:
+        return tuple(sorted(point(v) for v in i["values"]))
+    own = i.get("scale", scale)
+    return steps(own["min"], own["max"], own.get("step")) if own else ()
+
+
+def _item(i: dict[str, Any], scale: dict[str, Any], shared: Levels | None) -> Item:
+    return Item(i["id"], i["component"], i["title"], {point(k): v for k, v in i["anchors"].items()}, i.get("section"),
+                i.get("description"), None if i.get("min") is None else point(i["min"]),
+                _levels(i.get("levels")) or shared, "levels" in i, _values(i, scale), "values" in i or "scale" in i)
 
 
 def _instrument(f: dict[str, Any], core: tuple[CoreComponent, ...]) -> Instrument:
     frequency = f.get("frequency", "quarterly")
     scoring = f.get("scoring", {})
-    bands = tuple(Band(b["label"], b["min"], b["max"], b.get("description")) for b in f.get("bands", []))
-    goals = tuple(Goal(g["id"], g["title"], g["op"], g["target"], g.get("unit", "percent"), g.get("metric"),
-                       g.get("numerator"), g.get("denominator")) for g in f.get("goals", []))
+    bands = tuple(_band(b) for b in f.get("bands", []))
+    goals = tuple(_goal(g) for g in f.get("goals", []))
     shared = _levels(f.get("levels"))
     rules = {"missing": scoring.get("missing", "incomplete"), "critical_cap": scoring.get("critical_cap"),
              "goals": goals, "max_unrated": scoring.get("max_unrated"), "decimals": Decimals(**f.get("decimals", {})),
              "levels": shared}
     if "items" not in f:
         items = tuple(Item(c.id, c.id, c.title, {0: c.practice.unacceptable, 1: c.practice.developmental,
-                                                  2: c.practice.expected}, min=1) for c in core)
+                                                  2: c.practice.expected}, min=1, values=(0, 1, 2)) for c in core)
         return Instrument("practice-profile", frequency, items, bands or DEFAULT_BANDS, "sum",
                           scoring.get("band_on", "percent"), scale_min=0, scale_max=2, **rules)
-    items = tuple(Item(i["id"], i["component"], i["title"], {int(k): v for k, v in i["anchors"].items()},
-                       i.get("section"), i.get("description"), i.get("min"), _levels(i.get("levels")) or shared,
-                       "levels" in i) for i in f["items"])
+    scale = f.get("scale", {})
+    items = tuple(_item(i, scale, shared) for i in f["items"])
     method = scoring.get("method", "sum")
-    band_on = scoring.get("band_on", "total" if method == "sum" else "mean")
-    return Instrument("anchored", frequency, items, bands, method, band_on,
+    band_on = scoring.get("band_on", "mean" if method == "mean" else "total")
+    return Instrument("anchored" if items else "goals", frequency, items, bands, method, band_on,
                       sections=tuple(Section(s["id"], s["title"]) for s in f.get("sections", [])),
-                      scale_min=f["scale"]["min"], scale_max=f["scale"]["max"], **rules)
+                      scale_min=None if not scale else point(scale["min"]),
+                      scale_max=None if not scale else point(scale["max"]),
+                      scale_step=None if scale.get("step") is None else point(scale["step"]), **rules)
 
 
 def _adaptation(a: dict[str, Any], index: int) -> Adaptation:
@@ -155,7 +181,7 @@ def site_from(doc: Document) -> Site:
 
 def audit_from(doc: Document) -> Audit:
     d: dict[str, Any] = doc.data
-    ratings = {key: Rating(key, r.get("score"), r.get("level"), r.get("evidence"), tuple(r.get("sources", [])),
+    ratings = {key: Rating(key, None if r.get("score") is None else point(r["score"]), r.get("level"), r.get("evidence"), tuple(r.get("sources", [])),
                            r.get("not_rated")) for key, r in (d.get("ratings") or {}).items()}
     goals = {key: GoalData(g.get("numerator"), g.get("denominator"), g.get("value"))
              for key, g in (d.get("goals") or {}).items()}

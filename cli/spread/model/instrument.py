@@ -7,8 +7,11 @@ from functools import cached_property
 from typing import Literal
 
 from spread.model.levels import Levels, default_levels
+from spread.model.scales import Point, ranges
 
-InstrumentKind = Literal["anchored", "practice-profile"]
+# `goals`: an instrument that rates no items (`items: []`) and is judged by its goals alone.
+InstrumentKind = Literal["anchored", "practice-profile", "goals"]
+Method = Literal["sum", "mean", "sum-of-section-means"]
 # What an unrated item counts for: `mean-of-rated` is the older name of `exclude` with no maximum.
 Missing = Literal["incomplete", "lowest", "exclude", "mean-of-rated"]
 # A practice profile rated as an item: the fidelity line falls between developmental and unacceptable.
@@ -25,60 +28,100 @@ class Section:
 
 @dataclass(frozen=True)
 class Item:
-    """One rated item. Practice-profile playbooks get one per core component, scored 0–2. `levels` are the ones
-    declared for it (its own, else the instrument's; `own_levels` says which), None for the default rule."""
+    """One rated item. Practice-profile playbooks get one per core component, scored 0–2. `values` are the scores
+    it takes, lowest first (its own `values` or `scale`, else the instrument's scale); `anchors` describe some of
+    them, at least both ends. `levels` are the ones declared for it (its own, else the instrument's;
+    `own_levels` says which), None for the default rule."""
 
     id: str
     component: str
     title: str
-    anchors: dict[int, str]
+    anchors: dict[Point, str]
     section: str | None = None
     description: str | None = None
-    min: int | None = None
+    min: Point | None = None
     levels: Levels | None = None
     own_levels: bool = False
+    values: tuple[Point, ...] = ()
+    # Whether the item says its own scale or values (not the instrument's): pages and templates then say so.
+    own_scale: bool = False
 
     @property
-    def bottom(self) -> int:
-        return min(self.anchors)
+    def scores(self) -> tuple[Point, ...]:
+        """Every score this item takes, lowest first."""
+        return self.values or tuple(sorted(self.anchors))
 
     @property
-    def top(self) -> int:
-        return max(self.anchors)
+    def bottom(self) -> Point:
+        return self.scores[0]
+
+    @property
+    def top(self) -> Point:
+        return self.scores[-1]
+
+    @property
+    def unanchored(self) -> tuple[Point, ...]:
+        """The scores no anchor describes: they lie between the anchors around them."""
+        return tuple(v for v in self.scores if v not in self.anchors)
+
+    @property
+    def between(self) -> str:
+        """`2–9`: the unanchored scores in runs, as pages and the audit template name them."""
+        return ranges(self.unanchored, self.scores)
 
     @cached_property
     def scale_levels(self) -> Levels:
         """The levels its scores are read at: the declared ones, or the default rule (`model.levels`)."""
-        return self.levels or default_levels(self.bottom, self.top, self.min)
+        return self.levels or default_levels(self.scores, self.min)
 
-    def level_of(self, score: int) -> str:
+    def level_of(self, score: Point) -> str:
         """A score in practice-profile words (a score the declared levels leave out, which `spread check` reports,
         reads by the default rule)."""
-        return self.scale_levels.of(score) or default_levels(self.bottom, self.top, self.min).of(score) or "unacceptable"
+        return self.scale_levels.of(score) or default_levels(self.scores, self.min).of(score) or "unacceptable"
 
 
 @dataclass(frozen=True)
 class Band:
+    """A named range of the score. `label` is the band's id (the YAML `id`, or its `label` where it has no id):
+    what `critical_cap`, `--fail-under` and every data form name. `title` is its published name, if it has one."""
+
     label: str
     min: float
     max: float
     description: str | None = None
+    title: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The band as readers see it: its published name, else its id with the first letter capitalised and
+        hyphens and underscores as spaces (`not-the-model` → `Not the model`)."""
+        if self.title is not None:
+            return self.title
+        words = self.label.replace("-", " ").replace("_", " ")
+        return words[:1].upper() + words[1:]
 
 
 @dataclass(frozen=True)
 class Goal:
+    """A numeric goal; without `op` and `target`, an informational figure: reported, never judged."""
+
     id: str
     title: str
-    op: Literal[">=", "<="]
-    target: float
+    op: Literal[">=", "<="] | None
+    target: float | None
     unit: Literal["percent", "ratio", "count"] = "percent"
     metric: str | None = None
     numerator: str | None = None
     denominator: str | None = None
+    area: str | None = None
 
     @property
     def is_fraction(self) -> bool:
         return self.numerator is not None or self.denominator is not None
+
+    @property
+    def informational(self) -> bool:
+        return self.op is None or self.target is None
 
 
 @dataclass(frozen=True)
@@ -98,17 +141,29 @@ class Instrument:
     frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"]
     items: tuple[Item, ...]
     bands: tuple[Band, ...]
-    method: Literal["sum", "mean"] = "sum"
+    method: Method = "sum"
     band_on: Literal["total", "mean", "percent"] = "total"
     missing: Missing = "incomplete"
     critical_cap: str | None = None
     sections: tuple[Section, ...] = ()
     goals: tuple[Goal, ...] = ()
-    scale_min: int | None = None
-    scale_max: int | None = None
+    scale_min: Point | None = None
+    scale_max: Point | None = None
+    scale_step: Point | None = None
     max_unrated: int | None = None
     levels: Levels | None = None
     decimals: Decimals = DEFAULT_DECIMALS
+
+    @property
+    def judged(self) -> bool:
+        """Whether anything gives a verdict: bands, an item minimum, a critical component, or a goal with a target."""
+        return bool(self.bands) or any(i.min is not None for i in self.items) or any(
+            not g.informational for g in self.goals)
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The goals' areas, in the order they first appear."""
+        return tuple(dict.fromkeys(g.area for g in self.goals if g.area is not None))
 
     def item(self, item_id: str) -> Item | None:
         return next((item for item in self.items if item.id == item_id), None)

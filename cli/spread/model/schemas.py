@@ -141,6 +141,10 @@ def _describe(error: ValidationError, where: tuple[Any, ...]) -> tuple[str, bool
     if kind == "maxLength":
         fix = hint or f"shorten it to {value} characters"
         return f"`{name}` is {len(str(error.instance))} characters long: {fix}", False, where
+    if kind == "uniqueItems":
+        return f"`{name}` lists the same value twice: list each once", False, where
+    if kind == "exclusiveMinimum":
+        return f"`{name}` is {_shown(error.instance)} but must be more than {value}", False, where
     if kind in ("minimum", "maximum"):
         word = "at least" if kind == "minimum" else "at most"
         return f"`{name}` is {_shown(error.instance)} but must be {word} {value}", False, where

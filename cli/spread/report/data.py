@@ -42,7 +42,7 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
         "last_audit": score.period if score else None, "band": status.band, "review": score.review if score else None,
         **band_notes(score),
         "complete": score.complete if score else None,
-        "total": total(score.total) if score else None, "maximum": score.maximum if score else None,
+        "total": total(score.total) if score else None, "maximum": total(score.maximum) if score else None,
         "percent": number(shown.percent(score)) if score else None,
         "overdue": status.overdue, "audit_due": status.due, "out_of_date": status.age is not None,
         "audit_age_months": status.age,

@@ -58,7 +58,7 @@ def _flags(status: SiteStatus) -> str:
 def site_columns(status: SiteStatus) -> list[str]:
     """One site's cells in the table of sites, whatever the date: without its overdue flag (see `dated_columns`)."""
     s = status.score
-    total = f"{shown.total(s.total)} of {s.maximum}" if s and s.total is not None else ""
+    total = f"{shown.total(s.total)} of {shown.total(s.maximum)}" if s and s.total is not None else ""
     band = shown.band_word(s, status.band) if s else status.band
     return [status.site.id, status.site.version, s.period if s else "none", band, s.review or "" if s else "", total,
             shown.percent(s) if s else "", trend_text(status.trend), _flags(status)]

@@ -51,11 +51,11 @@ def score_data(score: Score, change: Change | None = None) -> dict[str, Any]:
     return {
         "playbook": score.playbook, "version": score.version, "site": score.site, "period": score.period,
         "review": score.review, "complete": score.complete, "rated": score.rated, "items_count": score.count,
-        "total": total(score.total), "maximum": score.maximum, "mean": number(shown.mean(score)),
+        "total": total(score.total), "maximum": total(score.maximum), "mean": number(shown.mean(score)),
         "percent": number(shown.percent(score)),
         "band": score.band.label if score.band else None, **band_notes(score),
         "sections": [{"id": s.section.id, "title": s.section.title, "total": total(s.total),
-                      "maximum": s.maximum, "mean": number(shown.mean(score, s.mean)) if s.mean is not None else None}
+                      "maximum": total(s.maximum), "mean": number(shown.mean(score, s.mean)) if s.mean is not None else None}
                      for s in score.sections],
         "items": [_item(r) for r in score.items],
         "below_minimum": [r.item.id for r in score.below_min],

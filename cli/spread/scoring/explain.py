@@ -62,9 +62,9 @@ def _numbers(score: Score) -> list[str]:
         total = shown.total(score.total)
         lines.append(f"Total {total} = {_sum(score.items)}")
         each = f"{len(score.items)} items × {tops.pop()}" if len(tops) == 1 else "the top score of every item"
-        lines.append(f"Maximum {score.maximum} = {each}")
+        lines.append(f"Maximum {shown.total(score.maximum)} = {each}")
         lines.append(f"Mean {shown.mean(score)} = {total} / {score.count} items")
-        lines.append(f"Percent of maximum {shown.percent(score)} = {total} / {score.maximum}")
+        lines.append(f"Percent of maximum {shown.percent(score)} = {total} / {shown.total(score.maximum)}")
     elif score.mean is not None:
         rated = tuple(r for r in score.items if r.score is not None)
         points = sum(r.score or 0 for r in rated)

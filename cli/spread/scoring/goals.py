@@ -1,4 +1,5 @@
-"""Numeric goals: computed exactly from an audit's counts, reported as met, not met or no data."""
+"""Numeric goals: computed exactly from an audit's counts, reported as met, not met or no data; a figure with no
+target (an informational goal) is reported, never judged."""
 
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ from spread.model.audit import GoalData
 from spread.model.instrument import DEFAULT_DECIMALS, Decimals, Goal
 from spread.scoring.numbers import exact, fixed, written
 
-Verdict = Literal["met", "not met", "no data"]
+Verdict = Literal["met", "not met", "no data", "reported"]
 SIGN = {">=": "≥", "<=": "≤"}
+
+
+def target_text(goal: Goal) -> str:
+    """`≥ 80%`: the target as the playbook writes it; `no target` for an informational figure."""
+    if goal.op is None or goal.target is None:
+        return "no target"
+    return f"{SIGN[goal.op]} {written(goal.target)}{'%' if goal.unit == 'percent' else ''}"
 
 
 @dataclass(frozen=True)
@@ -37,23 +45,32 @@ class GoalResult:
         if unit == "count" and self.value.denominator == 1:
             return str(self.value)
         places = self.decimals.percent if unit == "percent" else self.decimals.mean
-        return fixed(self.value, places, (exact(self.goal.target),)) + ("%" if unit == "percent" else "")
+        limits = () if self.goal.target is None else (exact(self.goal.target),)
+        return fixed(self.value, places, limits) + ("%" if unit == "percent" else "")
+
+    @property
+    def judged(self) -> bool:
+        """Whether the goal has a target (an informational figure is shown, never judged)."""
+        return not self.goal.informational
 
     @property
     def target(self) -> str:
-        """`≥ 80%`: the target as the playbook writes it."""
-        return f"{SIGN[self.goal.op]} {written(self.goal.target)}{'%' if self.goal.unit == 'percent' else ''}"
+        return target_text(self.goal)
 
     def explain(self) -> str:
         g = self.goal
         if self.value is None:
             why = ("the denominator is 0" if self.denominator == 0 else "the audit gives no figures for it")
+            if not self.judged:
+                return f"{g.id}: no data ({why}); reported with no target, so never judged"
             return f"{g.id}: no data ({why}), so not counted as met; target {self.target}"
         if g.is_fraction:
             assert self.numerator is not None and self.denominator is not None
             sum_ = f"{written(self.numerator)} / {written(self.denominator)} = {self.shown()}"
         else:
             sum_ = self.shown()
+        if not self.judged:
+            return f"{g.id}: {sum_}, reported with no target, so never judged"
         return f"{g.id}: {sum_}, target {self.target} → {self.verdict}"
 
 
@@ -70,6 +87,8 @@ def evaluate(goal: Goal, data: GoalData | None, decimals: Decimals = DEFAULT_DEC
         return GoalResult(goal, None, "no data", decimals=decimals)
     else:
         value = exact(data.value)
+    if goal.op is None or goal.target is None:
+        return GoalResult(goal, value, "reported", data.numerator, data.denominator, decimals)
     target = exact(goal.target)
     met = value >= target if goal.op == ">=" else value <= target
     return GoalResult(goal, value, "met" if met else "not met", data.numerator, data.denominator, decimals)

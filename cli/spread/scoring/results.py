@@ -10,6 +10,7 @@ from functools import cached_property
 
 from spread.model.audit import Rating
 from spread.model.instrument import DEFAULT_DECIMALS, Band, Decimals, Instrument, Item, Section
+from spread.model.scales import Point
 from spread.scoring.goals import GoalResult
 
 
@@ -20,7 +21,7 @@ class ItemResult:
 
     item: Item
     rating: Rating | None
-    score: int | None
+    score: Point | None
     level: str | None
     below_min: bool = False
     critical_breach: bool = False
@@ -33,7 +34,7 @@ class ItemResult:
         return None if self.score is None else self.item.anchors.get(self.score)
 
     @property
-    def next_anchor(self) -> tuple[int, str] | None:
+    def next_anchor(self) -> tuple[Point, str] | None:
         """The next level up and what it looks like: the coaching agenda for this item."""
         if self.score is None:
             return None
@@ -47,7 +48,7 @@ class SectionResult:
     items: tuple[ItemResult, ...]
     total: Fraction | None
     mean: Fraction | None
-    maximum: int
+    maximum: Fraction
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Score:
     total: Fraction | None
     mean: Fraction | None
     percent: Fraction | None
-    maximum: int
+    maximum: Fraction
     bands: tuple[Band, ...]
     band: Band | None
     uncapped: Band | None
@@ -98,8 +99,49 @@ class Score:
         return sum(goal.met for goal in self.goals)
 
     @property
+    def goals_judged(self) -> int:
+        """The goals with a target: informational figures are never counted as met or not."""
+        return sum(goal.judged for goal in self.goals)
+
+    @property
     def goals_summary(self) -> str:
-        return f"{self.goals_met} of {len(self.goals)} met"
+        return f"{self.goals_met} of {self.goals_judged} met"
+
+    @property
+    def areas(self) -> tuple[tuple[str, int, int], ...]:
+        """Each goal area with its goals met and its goals with a target, in the playbook's order."""
+        found: dict[str, list[int]] = {}
+        for goal in self.goals:
+            if goal.goal.area is not None:
+                counts = found.setdefault(goal.goal.area, [0, 0])
+                counts[0] += goal.met
+                counts[1] += goal.judged
+        return tuple((area, met, judged) for area, (met, judged) in found.items())
+
+    @property
+    def verdict(self) -> str | None:
+        """The judgment in a few words, wherever a band would be: the band's id; for an instrument without bands,
+        what its minimums and goals say (`every minimum met`, `below a minimum`, `critical breach`, `3 of 5 goals
+        met`); None for an audit the bands or the rules leave unjudged (incomplete)."""
+        if self.band is not None:
+            return self.band.label
+        if self.bands or not self.complete:
+            return None
+        parts = []
+        if self.breaches:
+            parts.append("critical breach")
+        elif any(r.item.min is not None for r in self.items):
+            parts.append("below a minimum" if self.below_min else "every minimum met")
+        if self.goals_judged:
+            parts.append(f"{self.goals_summary.replace(' met', ' goals met')}")
+        return "; ".join(parts) or None
+
+    @property
+    def verdict_name(self) -> str | None:
+        """The verdict as readers see it: the band's published name, or the verdict with a capital letter."""
+        if self.band is not None:
+            return self.band.name
+        return None if self.verdict is None else self.verdict[:1].upper() + self.verdict[1:]
 
     @property
     def capped(self) -> bool:
@@ -144,7 +186,8 @@ class Change:
 
 def _section(section: Section, results: tuple[ItemResult, ...], partial: bool) -> SectionResult:
     mine = tuple(r for r in results if r.item.section == section.id)
-    scores = [r.score for r in mine if r.score is not None]
+    scores = [Fraction(r.score) for r in mine if r.score is not None]
     whole = len(scores) == len(mine) and bool(mine)
-    mean = Fraction(sum(scores), len(scores)) if scores and (whole or partial) else None
-    return SectionResult(section, mine, Fraction(sum(scores)) if whole else None, mean, sum(r.item.top for r in mine))
+    points = sum(scores, Fraction(0))
+    mean = points / len(scores) if scores and (whole or partial) else None
+    return SectionResult(section, mine, points if whole else None, mean, sum((Fraction(r.item.top) for r in mine), Fraction(0)))

@@ -8,19 +8,20 @@ from fractions import Fraction
 from spread.model.audit import Audit, Rating
 from spread.model.instrument import LEVEL_SCORES, Instrument, Item
 from spread.model.playbook import Playbook
+from spread.model.scales import Point
 from spread.scoring import bands as B
 from spread.scoring.goals import evaluate
 from spread.scoring.results import Change, ItemResult, Score
 
 
-def profile_level(item: Item, score: int) -> str:
+def profile_level(item: Item, score: Point) -> str:
     """An item score in practice-profile words, so anchored and profile instruments read alike in a report: the
     item's declared levels, or the default rule (`model.levels.default_levels`): on 1–5 with minimum 3, 1 and 2
     are unacceptable, 3 developmental, 4 and 5 expected."""
     return item.level_of(score)
 
 
-def _scored(item: Item, rating: Rating | None, score: int, level: str | None, critical: bool,
+def _scored(item: Item, rating: Rating | None, score: Point, level: str | None, critical: bool,
             not_rated: str | None = None) -> ItemResult:
     """A scored item: below its minimum or not, and a critical breach when a critical item is unacceptable."""
     level = level or profile_level(item, score)
@@ -52,6 +53,18 @@ def excludes(ins: Instrument, unrated: int, rated: int) -> bool:
     return ins.missing == "mean-of-rated" and ins.method == "mean" and rated > 0
 
 
+def section_means(ins: Instrument, results: tuple[ItemResult, ...]) -> tuple[Fraction, Fraction]:
+    """The sum of the sections' mean item scores, and the most it can be (`method: sum-of-section-means`).
+    Every item is in a section (`spread check` makes sure); the means are exact."""
+    total = maximum = Fraction(0)
+    for section in ins.sections:
+        mine = [r for r in results if r.item.section == section.id and r.score is not None]
+        if mine:
+            total += sum((Fraction(r.score or 0) for r in mine), Fraction(0)) / len(mine)
+            maximum += sum((Fraction(r.item.top) for r in mine), Fraction(0)) / len(mine)
+    return total, maximum
+
+
 def score_audit(playbook: Playbook, audit: Audit) -> Score:
     """Score one audit against the playbook version it was made on."""
     ins = playbook.instrument
@@ -61,17 +74,19 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     unrated = sum(r.score is None for r in results)
     if ins.missing == "lowest":
         results = tuple(_lowest(r) for r in results)
-    counted = [r for r in results if r.score is not None]
-    points = sum(r.score or 0 for r in counted)
-    maximum = sum(item.top for item in ins.items)
+    counted = [Fraction(r.score) for r in results if r.score is not None]
+    points = sum(counted, Fraction(0))
+    maximum = sum((Fraction(item.top) for item in ins.items), Fraction(0))
     partial = len(counted) < len(results) and excludes(ins, unrated, len(results) - unrated)
     total = mean = percent = None
     if counted and len(counted) == len(results):
-        total, mean = Fraction(points), Fraction(points, len(counted))
-        percent = Fraction(points * 100, maximum) if maximum else None
+        total, mean = points, points / len(counted)
+        if ins.method == "sum-of-section-means":
+            total, maximum = section_means(ins, results)
+        percent = total * 100 / maximum if maximum else None
     elif partial:
-        top = sum(r.item.top for r in counted)
-        mean, percent = Fraction(points, len(counted)), Fraction(points * 100, top) if top else None
+        top = sum((Fraction(r.item.top) for r in results if r.score is not None), Fraction(0))
+        mean, percent = points / len(counted), points * 100 / top if top else None
     band_on = ins.band_on if ins.band_on != "total" or ins.method == "sum" else "mean"
     banded = {"percent": percent, "mean": mean, "total": total}[band_on]
     uncapped = B.band_for(ins.bands, banded) if banded is not None else None

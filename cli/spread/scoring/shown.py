@@ -29,9 +29,15 @@ def mean(score: Score, value: Fraction | None = None) -> str:
     return "" if value is None else fixed(value, score.decimals.mean, limits)
 
 
-def total(value: Fraction) -> str:
-    """A total: a sum of whole scores, so a whole number."""
-    return fixed(value, 0)
+def total(value: Fraction, score: Score | None = None) -> str:
+    """A total as it is: whole, or with its half points (`37.5`); a sum of section means that does not end within
+    four places shows with the playbook's places for means, never across a band bound the score was banded on."""
+    for places in range(5):
+        text = fixed(value, places)
+        if Fraction(text) == value:
+            return text
+    limits = _limits(score, "total") if score is not None and value == score.total else ()
+    return fixed(value, score.decimals.mean if score is not None else 2, limits)
 
 
 def banded(score: Score) -> str:
@@ -40,7 +46,7 @@ def banded(score: Score) -> str:
         return ""
     if score.band_on == "percent":
         return percent(score)
-    return mean(score) if score.band_on == "mean" else total(score.banded)
+    return mean(score) if score.band_on == "mean" else total(score.banded, score)
 
 
 def points(score: Score, change: Fraction) -> str:

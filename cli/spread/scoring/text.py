@@ -7,6 +7,7 @@ import textwrap
 
 from spread.model.audit import a_review
 from spread.model.instrument import SCORE_LEVELS
+from spread.model.scales import Point
 from spread.scoring import explain as explained
 from spread.scoring import shown
 from spread.scoring.results import Change, ItemResult, Score
@@ -19,8 +20,8 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
-def _level(score: Score, value: int) -> str:
-    return SCORE_LEVELS.get(value, str(value)) if score.kind == "practice-profile" else str(value)
+def _level(score: Score, value: Point) -> str:
+    return SCORE_LEVELS.get(int(value), str(value)) if score.kind == "practice-profile" else str(value)
 
 
 def _rated(score: Score, r: ItemResult) -> str:
@@ -65,7 +66,7 @@ def headline(score: Score) -> list[str]:
     if score.total is not None:
         scored = score.count - score.rated
         lowest = f" ({scored} scored at their lowest)" if scored else ""
-        lines.append(f"Total: {shown.total(score.total)} of {score.maximum} ({shown.percent(score)}), "
+        lines.append(f"Total: {shown.total(score.total)} of {shown.total(score.maximum)} ({shown.percent(score)}), "
                      f"mean {shown.mean(score)} per item, {score.rated} of {score.count} items rated{lowest}.")
     elif score.mean is not None:
         share = f", {shown.percent(score)} of their maximum" if score.percent is not None else ""
@@ -79,7 +80,7 @@ def _sections(score: Score) -> list[str]:
     width = max(len(s.section.title) for s in score.sections)
     lines = ["", "Sections"]
     for s in score.sections:
-        total = f"{shown.total(s.total)} of {s.maximum}" if s.total is not None else "incomplete"
+        total = f"{shown.total(s.total)} of {shown.total(s.maximum)}" if s.total is not None else "incomplete"
         mean = f"mean {shown.mean(score, s.mean)}" if s.mean is not None else ""
         lines.append(f"  {s.section.title:<{width}}  {total:<10}  {mean}".rstrip())
     return lines

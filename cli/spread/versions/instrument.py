@@ -34,6 +34,8 @@ def _places(count: int) -> str:
 def _goal(goal: Goal, counts: bool = False) -> str:
     unit = {"percent": "%", "ratio": " (a ratio)", "count": ""}[goal.unit]
     how = (", from counts" if goal.is_fraction else ", as one number") if counts else ""
+    if goal.op is None or goal.target is None:
+        return f"reported with no target{how}"
     return f"{'at least' if goal.op == '>=' else 'at most'} {_num(goal.target)}{unit}{how}"
 
 

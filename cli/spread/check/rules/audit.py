@@ -15,6 +15,8 @@ from spread.errors import Problem, words
 from spread.model.audit import Audit
 from spread.model.instrument import Item
 from spread.model.playbook import CoreComponent, Playbook
+from spread.model.scales import shown as point_text
+from spread.model.scales import told
 from spread.model.semver import is_newer
 from spread.network.repo import Network
 
@@ -59,11 +61,14 @@ def _placement(audit: Audit, shown: str, playbook_folder: str, site_folder: str)
                  f"{PurePosixPath(shown).name}: name the file {audit.period}.yaml", "audit-period-filename")
 
 
-def _how_to_rate(pb: Playbook) -> str:
+def _how_to_rate(pb: Playbook, item: Item | None = None) -> str:
     ins = pb.instrument
-    if ins.kind == "anchored":
-        return f"give a `score` from {ins.scale_min} to {ins.scale_max}"
-    return "give a `level` (expected, developmental or unacceptable)"
+    if ins.kind != "anchored":
+        return "give a `level` (expected, developmental or unacceptable)"
+    if item is None:
+        return "give a `score` on the item's scale"
+    scores = told(item.scores)
+    return f"give a `score` {'from' if ' to ' in scores else 'of'} {scores}"
 
 
 def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
@@ -72,7 +77,7 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
     for item in pb.instrument.items:
         if item.id not in audit.ratings:
             yield at(shown, audit.doc, ("ratings",), "error", f"item {item.id} ({item.title}) is missing from this "
-                     f"audit: add `{item.id}:` and {_how_to_rate(pb)}, or say why in `not_rated`",
+                     f"audit: add `{item.id}:` and {_how_to_rate(pb, item)}, or say why in `not_rated`",
                      "audit-item-missing")
     for key, rating in audit.ratings.items():
         where = ("ratings", key)
@@ -89,17 +94,18 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
             yield at(shown, audit.doc, (*where, "not_rated"), "error", f"{key} has both a rating and `not_rated`: "
                      "keep one", "audit-rating-both")
         elif rating.not_rated is None and not given:
-            yield at(shown, audit.doc, where, "error", f"{key} has no rating yet: {_how_to_rate(pb)}, "
+            yield at(shown, audit.doc, where, "error", f"{key} has no rating yet: {_how_to_rate(pb, item)}, "
                      "or say why it could not be rated in `not_rated`", "audit-unrated", key=True)
         elif anchored and rating.level is not None:
             yield at(shown, audit.doc, (*where, "level"), "error", f"{key} is rated on the playbook's scale: "
-                     f"{_how_to_rate(pb)} instead of a level", "audit-rating-kind")
+                     f"{_how_to_rate(pb, item)} instead of a level", "audit-rating-kind")
         elif not anchored and rating.score is not None:
             yield at(shown, audit.doc, (*where, "score"), "error", f"{key} is rated on its practice profile: "
                      f"{_how_to_rate(pb)} instead of a score", "audit-rating-kind")
-        elif rating.score is not None and not (pb.instrument.scale_min or 0) <= rating.score <= (pb.instrument.scale_max or 0):
-            yield at(shown, audit.doc, (*where, "score"), "error", f"{key} is scored {rating.score}, which is off the "
-                     f"scale: {_how_to_rate(pb)}", "audit-score-off-scale")
+        elif rating.score is not None and rating.score not in item.scores:
+            off = "off the scale" if not item.bottom <= rating.score <= item.top else "not one of its scores"
+            yield at(shown, audit.doc, (*where, "score"), "error", f"{key} is scored {point_text(rating.score)}, which "
+                     f"is {off}: {_how_to_rate(pb, item)}", "audit-score-off-scale")
         elif rating.level == "ideal" and not _has_ideal(pb, item):
             yield at(shown, audit.doc, (*where, "level"), "error", f"`{key}` has no ideal level in its practice "
                      "profile: use expected, developmental or unacceptable", "audit-level-unknown")
@@ -125,9 +131,12 @@ def _goals_and_actions(pb: Playbook, audit: Audit, shown: str) -> Iterator[Probl
                      "of a numerator and denominator", "audit-goal-data")
         elif goal.unit == "percent" and data.numerator is not None and data.denominator is not None \
                 and data.numerator > data.denominator:
-            yield at(shown, audit.doc, ("goals", key, "numerator"), "warning", f"goal {key}: the numerator "
-                     f"({data.numerator:g}) is larger than the denominator ({data.denominator:g}), so more than 100%: "
-                     "check the counts", "audit-goal-over-100")
+            yield at(shown, audit.doc, ("goals", key, "numerator"), "error", f"goal {key} is a share, but the "
+                     f"numerator ({data.numerator:g}) is larger than the denominator ({data.denominator:g}), which would "
+                     "make it more than 100%: check the counts", "audit-goal-over-100")
+        elif goal.unit == "count" and data.value is not None and data.value < 0:
+            yield at(shown, audit.doc, ("goals", key, "value"), "error", f"goal {key} is a count, so it cannot be "
+                     f"{data.value:g}: give the number counted, 0 or more", "audit-goal-negative")
     known = {item.id for item in pb.instrument.items} | {c.id for c in pb.core}
     for i, action in enumerate(audit.actions):
         if action.item is not None and action.item not in known:

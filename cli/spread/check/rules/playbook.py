@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from spread.check.rules.choices import check_prohibited
 from spread.check.rules.common import at
+from spread.check.rules.goals import check_goals
 from spread.check.rules.instrument import check_instrument
 from spread.check.rules.measures import check_measures
 from spread.check.rules.scoring import check_scoring
@@ -44,7 +45,9 @@ def check_playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
             yield at(shown, doc, ("local", i), "error", f"`{local.id}` has no options and does not allow free text, so "
                      "no site could choose anything: add `options` or set `free_text: true`", "local-no-choice")
     yield from check_prohibited(pb, shown)
-    if pb.instrument.kind == "anchored":
+    if pb.instrument.kind != "practice-profile":
         yield from check_instrument(pb, shown)
+    else:
+        yield from check_goals(pb, shown)
     yield from check_scoring(pb, shown)
     yield from check_measures(pb, shown)

@@ -12,6 +12,8 @@ from spread.errors import Problem, words
 from spread.model.instrument import Item
 from spread.model.levels import LEVELS, Levels
 from spread.model.playbook import Playbook
+from spread.model.scales import Point
+from spread.model.scales import shown as point_text
 
 SCORING = ("fidelity", "scoring")
 
@@ -64,13 +66,14 @@ def _missing(pb: Playbook, shown: str) -> Iterator[Problem]:
 
 def _levels(pb: Playbook, shown: str, levels: Levels, where: tuple[str | int, ...], whose: str,
             items: list[Item]) -> Iterator[Problem]:
-    ins, doc = pb.instrument, pb.doc
-    assert ins.scale_min is not None and ins.scale_max is not None
-    scale = range(ins.scale_min, ins.scale_max + 1)
+    doc = pb.doc
+    scale = sorted({v for item in items for v in item.scores})
+    if not scale:
+        return
     off = sorted(s for level in LEVELS for s in getattr(levels, level) if s not in scale)
     if off:
-        yield at(shown, doc, where, "error", f"{whose} name {_scores(off)}, outside the scale {ins.scale_min}–"
-                 f"{ins.scale_max}: remove {'it' if len(off) == 1 else 'them'}", "levels-off-scale")
+        yield at(shown, doc, where, "error", f"{whose} name {_scores(off)}, outside the scale {point_text(scale[0])}–"
+                 f"{point_text(scale[-1])}: remove {'it' if len(off) == 1 else 'them'}", "levels-off-scale")
     for score in scale:
         found = [level for level in LEVELS if score in getattr(levels, level)]
         if len(found) > 1:
@@ -106,10 +109,10 @@ def _minimums(pb: Playbook, shown: str, levels: Levels, items: list[Item]) -> It
                      "minimum should count as developmental or expected, or raise the minimum", "levels-minimum")
 
 
-def _scores(scores: list[int]) -> str:
-    return ("score " if len(scores) == 1 else "scores ") + ", ".join(map(str, scores))
+def _scores(scores: list[Point]) -> str:
+    return ("score " if len(scores) == 1 else "scores ") + ", ".join(map(point_text, scores))
 
 
-def _reading(levels: Levels, scale: range) -> str:
-    return ", ".join(f"{s} is {levels.of(s)}" for s in scale if levels.of(s) is not None)
+def _reading(levels: Levels, scale: list[Point]) -> str:
+    return ", ".join(f"{point_text(s)} is {levels.of(s)}" for s in scale if levels.of(s) is not None)
 

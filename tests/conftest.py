@@ -20,6 +20,8 @@ GIT_ENV = {
     "GIT_AUTHOR_NAME": "Spread Tests", "GIT_AUTHOR_EMAIL": "tests@example.org",
     "GIT_COMMITTER_NAME": "Spread Tests", "GIT_COMMITTER_EMAIL": "tests@example.org",
     "GIT_AUTHOR_DATE": "2026-01-01T12:00:00+00:00", "GIT_COMMITTER_DATE": "2026-01-01T12:00:00+00:00",
+    # Material's own notice (its end of life) is shown by publish and serve; tests/test_engines.py unsets this.
+    "NO_MKDOCS_2_WARNING": "1",
 }
 
 

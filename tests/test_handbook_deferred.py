@@ -1,6 +1,7 @@
 """Heavy HTML blocks kept out of MkDocs' Markdown and put back after it renders a page (`handbook.deferred`):
 only blocks of sections kept out of search are taken, each comes back exactly as generated under its own
-heading, no placeholder reaches a built page, and a block that cannot be put back fails the build."""
+heading, no placeholder reaches a built page nor the Markdown on disk, and a block that cannot be put back fails
+the build."""
 
 from __future__ import annotations
 
@@ -77,8 +78,11 @@ def _heading_title(markdown_line: str) -> str:
 def test_every_block_is_back_as_generated_under_its_own_heading(handbook: Path) -> None:
     network = load_network(handbook)
     inputs, _ = files.read_inputs(network, "Spread example handbook")
-    kept, blocks = deferred.split_pages(pages(network, date.fromisoformat(HANDBOOK_TODAY), inputs))
-    site_pages = [rel for rel in kept if "/sites/" in rel]
+    generated = pages(network, date.fromisoformat(HANDBOOK_TODAY), inputs)
+    split = deferred.split_pages(generated)
+    kept, blocks = split.kept, split.blocks
+    assert kept.keys() == blocks.keys()
+    site_pages = [rel for rel in generated if "/sites/" in rel]
     assert site_pages and all(rel in blocks for rel in site_pages)
     assert blocks.keys() >= {paths.dashboard(pid) for pid in network.playbooks} | {
         paths.playbook(pid) for pid in network.playbooks}
@@ -100,21 +104,25 @@ def test_every_block_is_back_as_generated_under_its_own_heading(handbook: Path) 
 
 
 @pytest.mark.slow
-def test_no_placeholder_reaches_a_built_page(handbook: Path) -> None:
+def test_no_placeholder_reaches_a_built_page_nor_the_markdown_on_disk(handbook: Path) -> None:
     built = list((handbook / "site").rglob("*.html"))
     assert len(built) > 40
     assert not [p for p in built if "spread-deferred-block" in p.read_text(encoding="utf-8")]
-    assert "spread-deferred-block" in (handbook / ".spread-build/docs" / paths.site("code-club", "leeds-central")
-                                       ).read_text(encoding="utf-8")
+    on_disk = list((handbook / ".spread-build/docs").rglob("*.md"))
+    assert len(on_disk) > 40
+    assert not [p for p in on_disk if "spread-deferred-block" in p.read_text(encoding="utf-8")]
+    site_page = (handbook / ".spread-build/docs" / paths.site("code-club", "leeds-central")).read_text("utf-8")
+    assert "## Action plan { data-search-exclude }\n\n<" in site_page  # the block itself, under its heading
 
 
 @pytest.mark.slow
 def test_a_block_that_cannot_be_put_back_fails_the_build_in_one_line(demo: Path, tmp_path: Path) -> None:
-    prepared = generate_build(load_network(demo), tmp_path / "build", tmp_path / "site", date(2026, 11, 15))
-    assert prepared.blocks[paths.site("demo", "leeds")]
-    lost = {rel: blocks[:-1] for rel, blocks in prepared.blocks.items()}
+    prepared = generate_build(load_network(demo), tmp_path / "build", date(2026, 11, 15))
+    assert prepared.split.blocks[paths.site("demo", "leeds")]
+    lost = deferred.Split(prepared.split.kept, {rel: blocks[:-1] for rel, blocks in prepared.split.blocks.items()})
+    (tmp_path / "site").mkdir()
     with pytest.raises(SpreadError) as raised:
-        engine.build(prepared.config_file, lost)
+        engine.build("mkdocs", prepared.config_file, tmp_path / "site", lost)
     message = raised.value.format_message()
     assert "\n" not in message
     assert "placeholder" in message and "has no block to put back" in message and "bug in Spread" in message
@@ -125,7 +133,7 @@ def test_the_handbook_is_the_one_built_without_deferring_but_for_line_breaks_bet
         example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     network, today = load_network(example), date.fromisoformat(HANDBOOK_TODAY)
     publish(network, example / "deferred", today)
-    monkeypatch.setattr(deferred, "split_pages", lambda pages: (dict(pages), {}))
+    monkeypatch.setattr(deferred, "split_pages", lambda pages: deferred.Split())
     publish(network, example / "whole", today)
     built = sorted(p.relative_to(example / "whole") for p in (example / "whole").rglob("*") if p.is_file())
     assert built == sorted(p.relative_to(example / "deferred") for p in (example / "deferred").rglob("*")

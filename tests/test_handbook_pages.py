@@ -86,7 +86,7 @@ nav:
 
 def test_generated_config_keeps_the_users_settings_and_stays_offline() -> None:
     user = config.load_user(USER_CONFIG)
-    text = config.generated(user, "/tmp/site", config.nav(user["nav"], [], []), "..")
+    text = config.generated(user, config.nav(user["nav"], [], []), "..")
     assert "site_name: Our network" in text and "primary: teal" in text
     assert "!!python/name:material.extensions.emoji.twemoji" in text and "!ENV [NOTE, none]" in text
     assert "custom_dir: theme" in text  # the folder `theme.files` writes, the user's overrides copied in
@@ -94,7 +94,7 @@ def test_generated_config_keeps_the_users_settings_and_stays_offline() -> None:
     assert "font: false" in text and "- search\n- offline" in text
     assert "assets/spread/iframe-worker.js" in text  # so Material's offline plugin adds no CDN script
     assert text.count("- toc:\n") == 1 and "permalink: '#'" in text  # the user's own toc settings win
-    assert "- About us: about.md" in text and "site_dir: /tmp/site" in text
+    assert "- About us: about.md" in text and "site_dir: site" in text
 
 
 @pytest.mark.parametrize("bad, message", [
@@ -104,7 +104,7 @@ def test_generated_config_keeps_the_users_settings_and_stays_offline() -> None:
 ])
 def test_a_config_the_handbook_cannot_use_is_refused(bad: str, message: str) -> None:
     with pytest.raises(SpreadError, match=message.replace("[", r"\[")):
-        config.generated(config.load_user(bad), "/tmp/site", [], "..")
+        config.generated(config.load_user(bad), [], "..")
 
 
 def test_home_page_puts_the_cards_where_the_intro_says(demo: Path) -> None:

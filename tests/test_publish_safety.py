@@ -181,8 +181,8 @@ def test_a_build_stopped_halfway_leaves_the_old_website(demo: Path, run: Run, mo
     before = snapshot(demo / "site")
     real = engine.build
 
-    def halfway(config_file: Path, blocks: object = None, **options: object) -> None:
-        real(config_file, blocks, **options)  # type: ignore[arg-type]
+    def halfway(name: str, config_file: Path, site_dir: Path, split: object = None, **options: object) -> None:
+        real(name, config_file, site_dir, split, **options)  # type: ignore[arg-type]
         raise failure()
 
     monkeypatch.setattr(engine, "build", halfway)

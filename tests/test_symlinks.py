@@ -151,8 +151,9 @@ def test_a_real_build_with_every_link_in_place_reads_and_publishes_nothing_from_
     network = load_network(leaky)
     assert {p.rule for p in check_network(network) if p.is_error} == {"symlink-outside"}
     site = tmp_path / "website"
-    prepared = generate_build(network, leaky / ".spread-build", site, date(2026, 11, 15))
-    engine.build(prepared.config_file, prepared.blocks)
+    prepared = generate_build(network, leaky / ".spread-build", date(2026, 11, 15))
+    site.mkdir()
+    engine.build("mkdocs", prepared.config_file, site, prepared.split)
     built = [path for path in site.rglob("*") if path.is_file()]
     names = {path.relative_to(site).as_posix() for path in built}
     assert {"index.html", "sitemap.xml", "search/search_index.json", "playbooks/code-club/index.html"} <= names

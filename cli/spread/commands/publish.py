@@ -13,6 +13,7 @@ from spread.check.reporters import REPORTERS
 from spread.commands import options
 from spread.commands.options import repo_option
 from spread.errors import Problem, SpreadError, display_path
+from spread.handbook.engine import DEFAULT, ENGINES, NAMES
 from spread.progress import progress, stages
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,9 +36,32 @@ def refuse_errors(problems: list[Problem], doing: str) -> None:
                    "lists them.", err=True)
 
 
-def mkdocs_warning(message: str) -> None:
-    """One of MkDocs' warnings, as it comes: one line, after the problems Spread found itself."""
-    click.echo(f"MkDocs warning: {message}", err=True)
+def engine_option(func: F) -> F:
+    return click.option(
+        "--engine", type=click.Choice(ENGINES), default=DEFAULT, show_default=True,
+        help="The engine that builds the website from the generated Markdown: MkDocs with Material for MkDocs, "
+             "or Zensical, Material's successor (install it with `pip install zensical`).")(func)
+
+
+def engine_warning(engine: str) -> Callable[[str], None]:
+    """The engine's warnings, as they come: one line each, named as the engine's, after Spread's own problems."""
+    name = NAMES[engine]
+
+    def warn(message: str) -> None:
+        click.echo(f"{name} warning: {message}", err=True)
+
+    return warn
+
+
+def engine_notice(engine: str) -> None:
+    """The engine's own notice to its users (Material's end of life), once, before anything is built."""
+    from spread.handbook.engine import notice, require
+
+    require(engine)
+    text = notice(engine)
+    if text:
+        click.echo(f"Notice from Material for MkDocs, which builds the handbook: {text} (Spread builds with "
+                   "Zensical too: add --engine zensical)", err=True)
 
 
 def day(today: date | None) -> date:
@@ -48,14 +72,16 @@ def day(today: date | None) -> date:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
               help="The folder to build the website in (default: site/ in the repository). Spread replaces it "
                    "whole, so it must be new, empty, or one Spread built.")
+@engine_option
 @repo_option
 @today_option
-def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> None:
+def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date | None) -> None:
     """Build the handbook website: every playbook, site and network dashboard.
 
     Checks the repository first and refuses to publish while it has errors.
     Pages are generated as Markdown into .spread-build/, merged with your own
-    pages in docs/, and built with MkDocs using the settings in mkdocs.yml.
+    pages in docs/, and built with MkDocs (or Zensical, with --engine
+    zensical) using the settings in mkdocs.yml.
     The result works offline: open site/index.html in a browser, or copy the
     folder to any web server. The new website is built beside the old one and
     swapped in when it is complete, so a failed build leaves the old one.
@@ -64,6 +90,7 @@ def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> Non
     Examples:
       spread publish
       spread publish --site-dir /srv/www/handbook
+      spread publish --engine zensical
     """
     from spread.handbook.publish import checked
     from spread.handbook.publish import publish as build
@@ -71,6 +98,7 @@ def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> Non
     from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
+    engine_notice(engine)
     with stages() as stage:
         stage("Checking files")
         network, problems = checked(root)
@@ -78,7 +106,7 @@ def publish(site_dir: Path | None, repo: Path | None, today: date | None) -> Non
         target = site_dir or root / "site"
         try:
             with progress("Building pages") as bar:
-                prepared = build(network, site_dir, day(today), bar, stage, mkdocs_warning)
+                prepared = build(network, site_dir, day(today), bar, stage, engine_warning(engine), engine)
         except Refused as exc:
             if site_dir is None:
                 raise

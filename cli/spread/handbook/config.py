@@ -29,6 +29,9 @@ VALIDATION = {"nav": {"omitted_files": "info", "not_found": "warn", "absolute_li
                         "unrecognized_links": "warn"}}
 # Sites and printable checklists are reached from their playbook, its dashboard and search.
 NOT_IN_NAV = "/playbooks/*/sites/\n/playbooks/*/audit-checklist-*.md\n"
+# Where the configuration builds by hand (`mkdocs build -f .spread-build/mkdocs.yml`), inside its own folder as
+# Zensical requires; Spread's own builds name the folder the swap prepared (`mkdocs_build`, `zensical_build`).
+OUTPUT = "site"
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def load_user(text: str | None, shown: str = "mkdocs.yml") -> dict[str, Any]:
     return data
 
 
-def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], relocate: str) -> str:
+def generated(user: dict[str, Any], nav_entries: list[Any], relocate: str) -> str:
     """The configuration text. `relocate` is the path from the generated file back to the repository, so the
     user's relative paths (hooks) still point at their files. The theme's `custom_dir` is the override folder
     `spread publish` writes beside the configuration (`theme.FOLDER`), which holds the user's own."""
@@ -90,6 +93,7 @@ def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], reloc
     theme["font"] = False  # Google Fonts would tell Google who reads the handbook
     theme["features"] = [f for f in theme.get("features", []) if not str(f).startswith("navigation.instant")]
     theme["custom_dir"] = theme_folder  # the user's own custom_dir is copied in there (`theme.files`)
+    theme.setdefault("variant", "classic")  # Zensical's look of Material, which the handbook's styles are made for
     if config.get("hooks"):
         config["hooks"] = [f"{relocate}/{hook}" for hook in config["hooks"]]
     plugins = list(config.get("plugins") or [])
@@ -98,7 +102,7 @@ def generated(user: dict[str, Any], site_dir: str, nav_entries: list[Any], reloc
     # Material's offline plugin adds a shim from a CDN unless one is listed: list our packaged copy.
     extra["polyfills"] = [*(extra.get("polyfills") or []), f"{paths.ASSETS}/iframe-worker.js"]
     config.update({
-        "site_name": config.get("site_name") or "Handbook", "docs_dir": "docs", "site_dir": site_dir,
+        "site_name": config.get("site_name") or "Handbook", "docs_dir": "docs", "site_dir": OUTPUT,
         "use_directory_urls": False, "theme": theme, "plugins": plugins, "nav": nav_entries,
         "markdown_extensions": _extensions(list(config.get("markdown_extensions") or [])),
         "extra_css": [*(config.get("extra_css") or []), f"{paths.ASSETS}/spread.css"],

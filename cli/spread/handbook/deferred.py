@@ -1,5 +1,7 @@
-"""Heavy raw HTML blocks kept out of the site engine's Markdown and search pipeline, put back once a page is
-rendered.
+"""Heavy raw HTML blocks kept out of MkDocs' Markdown and search pipeline, put back once a page is rendered.
+
+The pages on disk are whole, so any engine builds them as they are; this is an optimisation of Spread's own
+MkDocs build (`mkdocs_build`), which reads each page from memory in the form `split` gives.
 
 Why: MkDocs' cost per page grows with the number of HTML elements it holds, even in raw HTML it only passes
 through (Python-Markdown scans a raw block twice, Material's search plugin parses the whole article again,
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 PLACEHOLDER = "<!-- spread-deferred-block {} -->"
 _PLACEHOLDER = re.compile(r"<!-- spread-deferred-block (\d+) -->")
@@ -26,6 +29,15 @@ _OPENS = re.compile(rf"<({_BLOCK_TAGS})[\s>]")
 _CLOSES = re.compile(rf"</({_BLOCK_TAGS})>\Z")
 _HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 _MARKDOWN_INSIDE = re.compile(r"^<div\b[^>\n]*\smarkdown[\s>]")
+
+
+@dataclass(frozen=True)
+class Split:
+    """The pages that have deferred blocks, with placeholders in their place (`kept`), and the blocks (by page
+    path)."""
+
+    kept: dict[str, str] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Unrestored(Exception):
@@ -68,15 +80,14 @@ def split(page: str) -> tuple[str, list[str]]:
     return ("\n\n".join(kept), blocks) if blocks else (page, [])
 
 
-def split_pages(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Every Markdown page split; the blocks by page path, for pages that have any."""
-    kept: dict[str, str] = {}
-    deferred: dict[str, list[str]] = {}
+def split_pages(pages: Mapping[str, str]) -> Split:
+    """Every Markdown page that has blocks to defer, split."""
+    found = Split()
     for rel, page in pages.items():
-        kept[rel], blocks = split(page) if rel.endswith(".md") else (page, [])
+        kept, blocks = split(page) if rel.endswith(".md") else (page, [])
         if blocks:
-            deferred[rel] = blocks
-    return kept, deferred
+            found.kept[rel], found.blocks[rel] = kept, blocks
+    return found
 
 
 def restore(rel: str, rendered: str, blocks: Sequence[str]) -> str:

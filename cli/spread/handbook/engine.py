@@ -1,94 +1,84 @@
-"""The thin adapter to the site engine: MkDocs 1.6 with Material, in strict mode.
-
-Everything before this point is plain Markdown and a plain `mkdocs.yml`, which ProperDocs or Zensical can
-build as well, with placeholders where the generator kept heavy HTML blocks out of the engine's way
-(`deferred`): the adapter puts them back into each rendered page. Swapping the engine means replacing this
-module only.
+"""The site engines that turn the generated Markdown and configuration into the website: MkDocs with Material
+(`mkdocs_build`, the default) or Zensical (`zensical_build`). Both read the same files from `.spread-build/`;
+swapping the engine changes nothing before this point except the theme's security policy (`theme`), which
+lists the inline scripts of the theme that will render the pages.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import importlib.util
+import io
+import os
+import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from spread.errors import SpreadError
 from spread.handbook import deferred
 from spread.progress import Progress, nothing
 
-
-class _Collect(logging.Handler):
-    """MkDocs' warnings, each on one line, kept and passed on as they come."""
-
-    def __init__(self, warn: Callable[[str], None]) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-        self.warn = warn
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = " ".join(record.getMessage().split())
-        self.messages.append(message)
-        if message and not message.endswith(":"):  # "Error building page …:" only announces the next message
-            self.warn(message)
+ENGINES = ("mkdocs", "zensical")
+DEFAULT = "mkdocs"
+NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+_NEEDS = {"mkdocs": ("mkdocs", "material"), "zensical": ("zensical",)}
+_INSTALL = {"mkdocs": "pip install mkdocs mkdocs-material", "zensical": "pip install zensical"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def ignore(_message: str) -> None:
-    """The default for MkDocs' warnings: kept for the error message, not shown as they come."""
+    """The default for the engine's warnings: kept for the error message, not shown as they come."""
 
 
-def _restorer(blocks: Mapping[str, Sequence[str]], progress: Progress, total: int) -> Any:
-    """A plugin object whose `on_post_page` puts each page's deferred blocks back, first of every plugin (so
-    the user's own hooks and plugins see the whole page), and fails the build on any page where a placeholder
-    and its block do not match. It counts the pages built, for `progress`."""
-    from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import BasePlugin, event_priority
-
-    built = 0
-
-    class Restore(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-        @event_priority(100)
-        def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-            nonlocal built
-            built += 1
-            progress(min(built, total), total)
-            try:
-                return deferred.restore(page.file.src_uri, output, blocks.get(page.file.src_uri, ()))
-            except deferred.Unrestored as exc:
-                raise PluginError(f"a generated block was not put back ({exc}): please report this as a bug "
-                                  "in Spread") from None
-
-    return Restore()
+def require(engine: str) -> None:
+    """Refuse, in one line that says how to install it, an engine that is not installed beside Spread."""
+    if any(importlib.util.find_spec(package) is None for package in _NEEDS[engine]):
+        other = next(e for e in ENGINES if e != engine)
+        raise SpreadError(f"{NAMES[engine]} is not installed where Spread runs: install it with "
+                          f"`{sys.executable} -m {_INSTALL[engine]}`, or build with --engine {other}")
 
 
-def build(config_file: Path, blocks: Mapping[str, Sequence[str]] | None = None, *, progress: Progress = nothing,
-          pages: int = 0, warn: Callable[[str], None] = ignore) -> None:
-    """Build the website the configuration describes, putting back the blocks `deferred.split` kept out of the
-    pages (by page path); `progress` counts the `pages` built. Each of MkDocs' warnings goes to `warn` as one
-    line, as it comes; they fail the build (strict), and nothing from MkDocs reaches the user as a traceback."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    collect = _Collect(warn)
-    propagate = logger.propagate
-    logger.addHandler(collect)
-    logger.propagate = False  # MkDocs' progress lines are not for our users; its warnings come back below
+def notice(engine: str) -> str | None:
+    """The engine's own notice to the people who use it, as one line: Material prints its end of life (and names
+    its successor) only when it runs as the `mkdocs` command, so its module is read and run here as it would
+    be there. None when it has nothing to say, or when NO_MKDOCS_2_WARNING (Material's own switch) is set."""
+    if engine != "mkdocs":
+        return None
+    set_by = os.environ.get("NO_MKDOCS_2_WARNING")
+    if set_by and not (set_by == "true" and "material.templates" in sys.modules):  # "true": Material's own mark
+        return None
+    spec = importlib.util.find_spec("material.templates")
+    if spec is None or spec.loader is None or spec.origin is None:
+        return None
+    printed, argv0 = io.StringIO(), sys.argv[0]
     try:
-        mkdocs_config = load_config(str(config_file), strict=True)
-        mkdocs_config.plugins["spread-deferred-blocks"] = _restorer(blocks or {}, progress, pages)
-        mkdocs_build(mkdocs_config)
-    except MkDocsException as exc:
-        found = [m for m in collect.messages if m and not m.endswith(":")]
-        if found and warn is not ignore:  # the person has seen each one
-            raise SpreadError(f"the handbook did not build: fix what MkDocs said above ({len(found)} "
-                              f"warning{'s' * (len(found) != 1)}: the handbook is built in strict mode, so that "
-                              "nothing broken is published)") from None
-        detail = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
-        raise SpreadError(f"the handbook did not build: {detail or exc.format_message()}") from None
-    except OSError as exc:
-        raise SpreadError(f"the handbook did not build: {exc.strerror or exc} ({exc.filename})") from None
+        source = spec.loader.get_source("material.templates")  # type: ignore[attr-defined]
+        os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        sys.argv[0] = "mkdocs"
+        with contextlib.redirect_stderr(printed):
+            code = compile(source, spec.origin, "exec")
+            exec(code, {"__name__": "material.templates", "__file__": spec.origin})  # noqa: S102  Material's own
+    except Exception:  # noqa: BLE001  a notice that cannot be read is not worth failing a build for
+        return None
     finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
+        sys.argv[0] = argv0
+        os.environ["NO_MKDOCS_2_WARNING"] = set_by or "true"
+    text = " ".join(_ANSI.sub("", printed.getvalue()).replace("│", " ").split())
+    return text or None
+
+
+def build(engine: str, config_file: Path, site_dir: Path, split: deferred.Split | None = None, *,
+          progress: Progress = nothing, pages: int = 0, warn: Callable[[str], None] = ignore) -> None:
+    """Build the website the configuration describes into `site_dir`. Each of the engine's warnings goes to
+    `warn` as one line, as it comes; they fail the build (strict), and nothing from the engine reaches the user
+    as a traceback. `progress` counts the `pages` built (MkDocs only: Zensical does not say)."""
+    require(engine)
+    if engine == "zensical":
+        from spread.handbook import zensical_build
+
+        zensical_build.build(config_file, site_dir, warn, warn is not ignore)
+    else:
+        from spread.handbook import mkdocs_build
+
+        mkdocs_build.build(config_file, site_dir, split or deferred.Split(), progress, pages, warn, warn is not ignore)

@@ -25,8 +25,9 @@ WATCHED = ("playbooks", "fidelity", "docs")
 class Preview:
     """Builds the handbook into a temporary folder; `report` receives problems and messages for the user."""
 
-    def __init__(self, root: Path, today: Callable[[], date], report: Callable[[list[Problem], str], None]) -> None:
-        self.root, self.today, self.report = root, today, report
+    def __init__(self, root: Path, today: Callable[[], date], report: Callable[[list[Problem], str], None],
+                 engine_name: str = engine.DEFAULT) -> None:
+        self.root, self.today, self.report, self.engine = root, today, report, engine_name
         self.site_dir = Path(tempfile.mkdtemp(prefix="spread-preview-"))
 
     def build(self) -> bool:
@@ -36,8 +37,9 @@ class Preview:
             self.report(errors, "not rebuilt: fix these errors and save again")
             return False
         try:
-            prepared = generate_build(network, self.root / BUILD / "preview", self.site_dir, self.today())
-            engine.build(prepared.config_file, prepared.blocks)
+            prepared = generate_build(network, self.root / BUILD / "preview", self.today(), engine_name=self.engine)
+            _empty(self.site_dir)
+            engine.build(self.engine, prepared.config_file, self.site_dir, prepared.split)
         except SpreadError as exc:
             self.report([], f"not rebuilt: {exc.format_message()}")
             return False
@@ -46,6 +48,12 @@ class Preview:
 
     def close(self) -> None:
         shutil.rmtree(self.site_dir, ignore_errors=True)
+
+
+def _empty(folder: Path) -> None:
+    """The preview's folder emptied for the next build (MkDocs empties it itself; Zensical's files are moved in)."""
+    for entry in folder.iterdir():
+        shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
 
 
 def server(preview: Preview, port: int, host: str = "127.0.0.1") -> Any:

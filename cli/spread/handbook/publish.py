@@ -2,8 +2,9 @@
 website and swap the new one in (`swap`), into a folder Spread may replace (`sitedir`).
 
 The command line's `publish` and `serve` both run `generate_build`; only `publish` refuses a repository with
-errors (a preview keeps showing the last good build instead). The heavy HTML blocks of generated pages are
-kept out of the Markdown MkDocs reads (`deferred`) and handed to the engine, which puts them back.
+errors (a preview keeps showing the last good build instead). The pages and configuration written to
+`.spread-build/` are complete: MkDocs or Zensical (`engine`) builds them as they are. For MkDocs only, the heavy
+HTML blocks of generated pages are also kept apart (`deferred`), which its adapter uses to build faster.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class Prepared:
     config_file: Path
     pages: int
     written: int
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # the blocks `deferred.split` took, by page
+    split: deferred.Split = field(default_factory=deferred.Split)  # for MkDocs: pages with blocks kept apart
+    engine: str = engine.DEFAULT
     adopted: bool = False  # the default site/ held an earlier, unmarked build, which was replaced
 
 
@@ -40,9 +42,9 @@ def checked(root: Path) -> tuple[Network, list[Problem]]:
     return network, sorted({*check_network(network), *navigation.problems(root)})
 
 
-def generate_build(network: Network, build_dir: Path, site_dir: Path, today: date,
-                   progress: Progress = nothing) -> Prepared:
-    """Write the Markdown pages, the hand-written docs, the assets and the MkDocs configuration."""
+def generate_build(network: Network, build_dir: Path, today: date, progress: Progress = nothing,
+                   engine_name: str = engine.DEFAULT) -> Prepared:
+    """Write the Markdown pages, the hand-written docs, the assets and the configuration, for `engine_name`."""
     root = network.root
     user = config.load_user(files.settings(root))
     inputs, downloads = files.read_inputs(network, str(user.get("site_name") or "Handbook"))
@@ -52,22 +54,22 @@ def generate_build(network: Network, build_dir: Path, site_dir: Path, today: dat
     if clash:
         raise SpreadError(f"docs/{clash[0]} has the same path as a page the handbook generates: rename or move "
                           "it (docs/playbooks/, docs/reference/ and docs/downloads/ are the handbook's own)")
-    kept, blocks = deferred.split_pages(generated)
     everything = {**hand_written, **downloads, **files.assets(),
-                  **{rel: text.encode("utf-8") for rel, text in kept.items()}}
-    broken = links.broken(generated, set(everything))  # the whole pages, blocks and all
+                  **{rel: text.encode("utf-8") for rel, text in generated.items()}}
+    broken = links.broken(generated, set(everything))
     if broken:  # a bug in Spread, not in the user's files: say so rather than publish dead links
         raise SpreadError(f"the handbook generator wrote {len(broken)} broken link(s), for example {broken[0]}: "
                           "please report this as a bug in Spread")
     written = files.sync(build_dir / "docs", everything)
-    files.sync(build_dir / theme.FOLDER, theme.files(root, user))  # Material, with the security policy
+    files.sync(build_dir / theme.FOLDER, theme.files(root, user))  # the security policy of each engine
     docs_pages = sorted(rel for rel in hand_written if rel.endswith(".md") and "/" not in rel)
     nav = config.nav(user.get("nav"), [config.NavPlaybook(p.id, p.title) for _, p in sorted(network.playbooks.items())],
                      docs_pages)
-    text = config.generated(user, str(site_dir.resolve()), nav, os.path.relpath(root, build_dir))
+    text = config.generated(user, nav, os.path.relpath(root, build_dir))
     config_file = build_dir / "mkdocs.yml"
     files.write_if_changed(config_file, text.encode("utf-8"))
-    return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, blocks)
+    split = deferred.split_pages(generated) if engine_name == "mkdocs" else deferred.Split()
+    return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, split, engine_name)
 
 
 def _count(number: int, thing: str) -> str:
@@ -90,11 +92,13 @@ def _docs_dir(root: Path) -> str | None:
 
 
 def publish(network: Network, site_dir: Path | None, today: date, progress: Progress = nothing,
-            stage: Stage = quietly, warn: Callable[[str], None] = engine.ignore) -> Prepared:
+            stage: Stage = quietly, warn: Callable[[str], None] = engine.ignore,
+            engine_name: str = engine.DEFAULT) -> Prepared:
     """Generate and build the handbook beside `site_dir` (default: site/ in the repository), then swap it in
     (`swap`): a failure or a kill leaves the website that was there. Refuses (`sitedir.Refused`) a folder that
     is not Spread's to replace. The caller has checked the repository. `stage` is told as each stage begins,
-    `progress` counts the pages MkDocs builds, and `warn` hears each of MkDocs' warnings."""
+    `progress` counts the pages MkDocs builds, and `warn` hears each of the engine's warnings."""
+    engine.require(engine_name)  # before anything is written
     root = network.root
     target = _real(site_dir if site_dir is not None else root / "site")
     default = target == _real(root / "site")
@@ -107,9 +111,10 @@ def publish(network: Network, site_dir: Path | None, today: date, progress: Prog
         try:
             stage(f"Generating the pages of {_count(len(network.playbooks), 'playbook')} and "
                   f"{_count(len(network.sites), 'site')}")
-            prepared = generate_build(network, root / BUILD, new, today)
-            stage(f"Building the website with MkDocs ({_count(prepared.pages, 'page')})")
-            engine.build(prepared.config_file, prepared.blocks, progress=progress, pages=prepared.pages, warn=warn)
+            prepared = generate_build(network, root / BUILD, today, engine_name=engine_name)
+            stage(f"Building the website with {engine.NAMES[engine_name]} ({_count(prepared.pages, 'page')})")
+            engine.build(engine_name, prepared.config_file, new, prepared.split, progress=progress,
+                         pages=prepared.pages, warn=warn)
             stage("Swapping in the new website")
             swap.finish(new, target, adopted)
         except BaseException:

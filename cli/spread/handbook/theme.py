@@ -1,4 +1,5 @@
-"""The handbook's theme override folder: Material, with a Content-Security-Policy at the top of every page.
+"""The handbook's theme override folder: Material (or Zensical's theme, its successor), with a
+Content-Security-Policy at the top of every page.
 
 `spread publish` writes it to `.spread-build/theme/`, which the generated configuration names as Material's
 `custom_dir` (`config.generated`). It holds the user's own `theme.custom_dir` from mkdocs.yml, copied as it is,
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import posixpath
 import re
@@ -71,15 +73,39 @@ def _digest(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def environment(user: Mapping[str, bytes]) -> Any:
-    """Material's template environment, with the user's own templates in front of Material's."""
-    import jinja2
-    from mkdocs.theme import Theme
+def _zensical_templates() -> Path | None:
+    """Zensical's theme folder, when Zensical is installed (found without importing it)."""
+    spec = importlib.util.find_spec("zensical")
+    return Path(spec.origin).parent / "templates" if spec is not None and spec.origin else None
 
-    env = Theme(name="material").get_env()
+
+def environment(user: Mapping[str, bytes], engine: str = "mkdocs") -> Any:
+    """The template environment of the engine's theme (Material's, or Zensical's own), with the user's own
+    templates in front of the theme's."""
+    import jinja2
+
+    if engine == "zensical":
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_zensical_templates())))
+    else:
+        from mkdocs.theme import Theme
+
+        env = Theme(name="material").get_env()
     own = {name: raw.decode("utf-8", "replace") for name, raw in user.items() if name.endswith(".html")}
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(own), *([env.loader] if env.loader else [])])
     return env
+
+
+def _script_templates(loader: Any) -> list[str]:
+    """The names of a theme's script templates (walking only their folders: the theme holds thousands of icons)."""
+    import jinja2
+
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return [name for name in loader.list_templates() if name.startswith(_SCRIPT_TEMPLATES)]
+    found = set()
+    for top in loader.searchpath:
+        for folder in {prefix.rsplit("/", 1)[0] for prefix in _SCRIPT_TEMPLATES}:
+            found |= {p.relative_to(top).as_posix() for p in Path(top, folder).glob("*.html")}
+    return [name for name in found if name.startswith(_SCRIPT_TEMPLATES)]
 
 
 def policies(env: Any, settings: Mapping[str, Any]) -> dict[str, str]:
@@ -90,7 +116,8 @@ def policies(env: Any, settings: Mapping[str, Any]) -> dict[str, str]:
     theme = settings.get("theme") if isinstance(settings.get("theme"), Mapping) else {}
     config = {**settings, "extra": settings.get("extra") or {}, "theme": theme}
     features = list(theme.get("features") or []) if isinstance(theme, Mapping) else []
-    names = [name for name in env.list_templates() if name.startswith(_SCRIPT_TEMPLATES)]
+    names = sorted({*(name for name in env.loader.loaders[0].list_templates() if name.startswith(_SCRIPT_TEMPLATES)),
+                    *_script_templates(env.loader.loaders[-1])})
     found = {}
     for base in _bases(settings):
         hashes: set[str] = set()
@@ -112,15 +139,26 @@ def base_template(source: str, by_base: Mapping[str, str]) -> str:
                           "theme.custom_dir overrides base.html, keep its <head> element")
     fallback = POLICY.format(hashes="")
     # The character set first, within the first 1024 bytes where browsers look for it; then the policy.
-    meta = ('\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{{ '
-            f"{json.dumps(dict(by_base))}.get(base_url, {json.dumps(fallback)})" ' }}">')
+    # Written for Jinja2 (MkDocs) and MiniJinja (Zensical) alike: a mapping literal, `in` and subscripts only.
+    meta = ('\n<meta charset="utf-8">\n{%- set spread_policies = ' + json.dumps(dict(by_base)) + " %}\n"
+            '<meta http-equiv="Content-Security-Policy" content="{{ spread_policies[base_url] if base_url in '
+            f"spread_policies else {json.dumps(fallback)}" ' }}">')
     rest = re.sub(r'<meta charset="utf-8">\n?', "", source[head.end():], count=1, flags=re.IGNORECASE)
     return source[:head.end()] + meta + rest
 
 
 def files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
-    """The override folder's files: the user's theme folder, and the base template with the policy."""
+    """The override folder's files: the user's theme folder, and the base template with the policy for each
+    installed engine's theme. `base.html` picks the one of the engine rendering the page (MkDocs gives its
+    templates `mkdocs_version`, Zensical does not), so the same files build with either engine."""
     user = _user_files(root, settings)
-    env = environment(user)
-    source = env.loader.get_source(env, "base.html")[0]
-    return {**user, "base.html": base_template(source, policies(env, settings)).encode("utf-8")}
+    bases = {}
+    for engine in ("mkdocs", "zensical") if _zensical_templates() is not None else ("mkdocs",):
+        env = environment(user, engine)
+        source = env.loader.get_source(env, "base.html")[0]
+        bases[engine] = base_template(source, policies(env, settings)).encode("utf-8")
+    if len(bases) == 1:
+        return {**user, "base.html": bases["mkdocs"]}
+    pick = '{% extends ("spread-mkdocs-base.html" if mkdocs_version is defined else "spread-zensical-base.html") %}\n'
+    return {**user, **{f"spread-{engine}-base.html": text for engine, text in bases.items()},
+            "base.html": pick.encode("utf-8")}

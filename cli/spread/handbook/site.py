@@ -17,12 +17,14 @@ from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
+from spread.handbook.regulator import rating_record
 from spread.handbook.score import band_text, latest, latest_words, total_text
 from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import periods
 from spread.model.adopters import Adopter, capital
 from spread.model.audit import Audit, review_words
 from spread.model.playbook import LocalComponent, Playbook
+from spread.model.regulator import standing
 from spread.model.site import Adaptation, LocalChoice
 from spread.report.rollup import SiteStatus
 from spread.report.text import version_break
@@ -54,7 +56,8 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
         ("Playbook version", version), ("Started", inline(day(s.started))), ("Stage", stage),
         (inline(capital(adopter.host_words)), inline(s.host) + (f" ({inline(code(s.host_type))})" if s.host_type else "")),
         (inline(capital(adopter.area_words)), inline(s.area or "")), *_pair(s.pair, runs), ("Contact", inline(s.contact or "")),
-        ("Upgrades", upgrades), ("Self-audits", audits)]))
+        ("Upgrades", upgrades), ("Self-audits", audits), *rating_record(s, runs.regulator if runs else None,
+                                                                         status.today)]))
 
 
 def _pair(pair: tuple[str, str] | None, runs: Playbook | None) -> list[tuple[str, str]]:
@@ -144,6 +147,11 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
         latest_line += (f" It is out of date ({periods.age_words(status.age)} old): it shows what the site last showed, "
                         "not its practice now.")
     held_by = (runs.adopter if runs else Adopter()).held_by
+    rated = standing(runs.regulator, s.regulator_ratings, status.today) if runs and runs.regulator else None
+    if rated and runs and runs.regulator:  # beside the self-rating, in its own sentence: never part of the score
+        latest_line += (f" The {text(runs.regulator.name)} rated it {text(rated.rating.rating)} on "
+                        f"{text(day(rated.rating.date))}" + (f", {periods.age_words(rated.months)} ago: an old rating."
+                                                             if rated.stale else "."))
     intro = (f"Runs [{text(playbook_title)}]({paths.href(page, paths.playbook(s.playbook))}){where}, {held_by} "
              f"{text(s.host)}.{latest_line} See also the "
              f"[network dashboard]({paths.href(page, paths.dashboard(s.playbook))}).")

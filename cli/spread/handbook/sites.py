@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spread.handbook import markup, paths
 from spread.handbook.markup import inline
+from spread.handbook.regulator import rating_cell
 from spread.handbook.score import band_notes, review_title, total_text
 from spread.handbook.words import STAGES, sentence
 from spread.model.adopters import capital
@@ -54,10 +55,14 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
     """Every site with its latest score and trend: the table `spread report` prints, for readers."""
     if not report.sites:
         return nobody(report)
+    regulator = report.playbook.regulator
+    # The regulator's rating sits beside the self-rated band, in a column of its own: never mixed into it.
     rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
-             review_cell(s), total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)]
-            for s in report.sites]
-    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", "Band", "Review", "Score", "Trend (%)", "Flags"], rows)
+             review_cell(s), *([rating_cell(s.site, regulator, s.today)] if regulator else []),
+             total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)] for s in report.sites]
+    rated = [f"{inline(regulator.called)} rating"] if regulator else []
+    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", "Band", "Review",
+                         *rated, "Score", "Trend (%)", "Flags"], rows)
 
 
 def sites_table(report: PlaybookReport, page: str) -> str:

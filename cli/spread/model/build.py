@@ -21,6 +21,7 @@ from spread.model.playbook import (
     Source,
     Stage,
 )
+from spread.model.regulator import STALE_AFTER_MONTHS, Regulator, RegulatorRating
 from spread.model.scales import Point, point, steps
 from spread.model.site import Adaptation, LocalChoice, Site, Upgrade
 from spread.yaml.document import Document
@@ -55,10 +56,16 @@ def playbook_from(doc: Document) -> Playbook:
         replication=replication.get("model"), replication_notes=replication.get("notes"),
         roles=tuple(Role(r["id"], r["title"], r.get("description")) for r in d.get("roles", [])),
         rollout=tuple(Stage(s["stage"], tuple(s["steps"])) for s in d.get("rollout", [])),
-        adopter=_adopter(d.get("adopter")),
+        adopter=_adopter(d.get("adopter")), regulator=_regulator(d.get("regulator")),
         measures=tuple(_measure(m, i) for i, m in enumerate(d.get("measures", []))), voice=_voice(d.get("voice")),
         suppress_below=d.get("privacy", {}).get("suppress_below", SUPPRESS_BELOW),
     )
+
+
+def _regulator(r: dict[str, Any] | None) -> Regulator | None:
+    if r is None:
+        return None
+    return Regulator(r["name"], tuple(r["ratings"]), r.get("short"), r.get("url"), r.get("stale_after", STALE_AFTER_MONTHS))
 
 
 def _adopter(a: dict[str, Any] | None) -> Adopter:
@@ -176,6 +183,8 @@ def site_from(doc: Document) -> Site:
         retired=tuple(_adaptation(a, i) for i, a in enumerate(d.get("retired", []))),
         upgrades=tuple(Upgrade(u["from"], u["to"], u["date"], tuple(u.get("review", []))) for u in d.get("upgrades", [])),
         notes=d.get("notes"), pair=(d["pair"]["mentor"], d["pair"]["mentee"]) if "pair" in d else None,
+        regulator_ratings=tuple(RegulatorRating(r["rating"], r["date"], i, r.get("report"))
+                                for i, r in enumerate(d.get("regulator_ratings", []))),
     )
 
 

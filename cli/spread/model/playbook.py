@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spread.model.adopters import Adopter
 from spread.model.instrument import Instrument
 from spread.model.measures import SUPPRESS_BELOW, Measure, Voice
+from spread.model.regulator import Regulator
 from spread.yaml.document import Document
 
 
@@ -124,6 +125,7 @@ class Playbook:
     measures: tuple[Measure, ...] = ()
     voice: Voice | None = None
     suppress_below: int = SUPPRESS_BELOW
+    regulator: Regulator | None = None
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spread.model.regulator import RegulatorRating
 from spread.yaml.document import Document
 
 
@@ -74,6 +75,8 @@ class Site:
     notes: str | None = None
     # A mentoring pair (`spread.model.adopters`): the mentor and the mentee, by role and background, never by name.
     pair: tuple[str, str] | None = None
+    # An external regulator's published ratings (`spread.model.regulator`): beside the self-audits, never scored.
+    regulator_ratings: tuple[RegulatorRating, ...] = ()
 
     def adaptations_of(self, component: str) -> list[Adaptation]:
         return [a for a in self.adaptations if a.component == component]

@@ -17,6 +17,7 @@ from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_field
 from spread.versions.instrument import diff_instrument
 from spread.versions.local import diff_local
 from spread.versions.measures import diff_measures
+from spread.versions.regulator import diff_regulator
 
 __all__ = ["BUMPS", "Bump", "Change", "bump_between", "diff_playbooks", "needed_bump", "next_version", "rank"]
 PRACTICE_LEVELS = ("ideal", "expected", "developmental", "unacceptable")
@@ -125,6 +126,7 @@ def _playbook(old: Playbook, new: Playbook) -> Iterator[Change]:
         yield Change("playbook-status-changed", "minor", "playbook", f"The playbook's status is now `{new.status}` "
                      f"(was `{old.status}`).")
     yield from diff_adopter(old.adopter, new.adopter)
+    yield from diff_regulator(old.regulator, new.regulator)
     wording = changed_fields(old, new, PLAYBOOK_WORDING)
     if wording:
         yield Change("playbook-wording", "patch", "playbook", f"New wording for the playbook's {and_list(wording)}.")

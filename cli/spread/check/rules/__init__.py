@@ -11,6 +11,7 @@ from spread.check.rules import (
     deviations,
     placeholders,
     playbook,
+    regulator,
     reviews,
     site,
     symlinks,
@@ -32,4 +33,5 @@ def check_network(network: Network, today: date | None = None) -> list[Problem]:
         problems.extend(rule(network))
     problems.extend(audit.check(network, today))
     problems.extend(deviations.check(network, today))  # approvals run out
+    problems.extend(regulator.check(network, today))  # ratings grow old
     return sorted(set(problems))

@@ -37,7 +37,7 @@ from spread.yaml.render import ISO_DATE
 TEXT = ("name", "area", "contact")
 # An answers file is a page of text: anything near this size is the wrong file.
 MAX_BYTES = 1024 * 1024
-KNOWN = ("name", "host", "area", "contact", "pair", "started", "stage", "choices", "adaptations")
+KNOWN = ("name", "host", "area", "contact", "pair", "started", "stage", "choices", "adaptations", "principles")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class Given:
     reasons: dict[str, str] = field(default_factory=dict)
     # The components the site records as adaptations (`adaptations:` in the file), with the FRAME details it gave.
     frames: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # How the site makes each principle its own, by the principle's id (`spread.adopt.principles`).
+    principles: dict[str, str] = field(default_factory=dict)
 
 
 def site_enum(*where: str) -> list[str]:
@@ -126,6 +128,16 @@ class _Reader:
             elif key == "pair":
                 self.problem(("pair",), "`pair` should hold `mentor:` and `mentee:`, each by role and background "
                              "only (no names)", "answers-text")
+            elif key == "principles" and isinstance(value, dict):
+                ids = [c.id for c in self.pb.core if c.principle]
+                for principle, how in value.items():
+                    if principle not in ids:
+                        self.unknown(("principles",), principle, ids, f"a principle of `{self.pb.id}` {self.pb.version}")
+                    elif (text := self.text(("principles", principle), how, f"principles: {principle}")) is not None:
+                        self.given.principles[principle] = text
+            elif key == "principles":
+                self.problem(("principles",), "`principles` should list each principle's id with how the site "
+                             "enacts it, like `service-plan: A plan the council adopted in May`", "answers-text")
             elif key in ("choices", "adaptations"):
                 self.answers(key, value)
             else:

@@ -14,6 +14,7 @@ import click
 
 from spread.adopt.answers import Given, real_date, site_enum
 from spread.adopt.frame import ask_frame, explain
+from spread.adopt.principles import ask_principles
 from spread.adopt.records import UNKNOWN, Choice
 from spread.adopt.scaffold import SiteAnswers
 from spread.errors import SpreadError
@@ -42,7 +43,7 @@ def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswer
     started = f.get("started") or click.prompt("Start date (YYYY-MM-DD)", default=today, value_proc=valid_date)
     choices = tuple(ask_choice(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
     return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"),
-                       pair)
+                       pair, ask_principles(pb, given.principles, ask=True))
 
 
 def _pair(f: dict[str, str]) -> tuple[str, str]:
@@ -166,4 +167,5 @@ def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
                           "to be asked.")
     return SiteAnswers(f["name"], f["host"], f.get("started", today), tuple(choices), f.get("host_type"),
                        f.get("area"), f.get("stage", "installation"), f.get("contact"),
-                       (f["mentor"], f["mentee"]) if who.kind == "pair" else None)
+                       (f["mentor"], f["mentee"]) if who.kind == "pair" else None,
+                       ask_principles(pb, given.principles, ask=False))

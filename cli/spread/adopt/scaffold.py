@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spread.adopt.lock import Adopted
+from spread.adopt.principles import principle_lines
 from spread.adopt.records import Choice, sections
 from spread.errors import SpreadError, display_path
 from spread.yaml.render import comment, field, modeline
@@ -29,6 +30,7 @@ class SiteAnswers:
     stage: str = "installation"
     contact: str | None = None
     pair: tuple[str, str] | None = None  # a mentoring pair's mentor and mentee, by role (`spread.model.adopters`)
+    principles: tuple[tuple[str, str], ...] = ()  # how the site enacts each principle (`spread.adopt.principles`)
 
 
 def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers: SiteAnswers, today: str) -> str:
@@ -56,7 +58,7 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     lines += [*comment("stage: exploration, installation, initial-implementation or full-implementation (NIRN's "
                        "stages), or paused or closed. Change it as the site moves on."),
               *field("stage", answers.stage), f"started: {answers.started}"]
-    return "\n".join([*lines, *sections(pb, answers.choices)]) + "\n"
+    return "\n".join([*lines, *sections(pb, answers.choices), *principle_lines(pb, answers.principles)]) + "\n"
 
 
 def write_all(files: dict[Path, str], root: Path, *, force: bool) -> None:

@@ -11,7 +11,7 @@ from spread.handbook.blocks import front_matter, section, table
 from spread.handbook.escaping import text
 from spread.handbook.words import sentence
 from spread.model.instrument import Item
-from spread.model.playbook import Playbook
+from spread.model.playbook import CoreComponent, Playbook
 from spread.scoring.goals import target_text
 
 BOX = "☐"
@@ -28,7 +28,10 @@ def _item(playbook: Playbook, item: Item) -> str:
     anchored = playbook.instrument.kind == "anchored"
     name = f"{text(item.id)} · {text(item.title)}" if anchored else text(item.title)
     minimum = f"Lowest acceptable score: {item.min}." if anchored and item.min is not None else ""
-    return section(f"### {name}", text(item.description) if item.description else "", minimum,
+    component = playbook.component(item.component)
+    shows = component.evidence if isinstance(component, CoreComponent) else ()
+    looks_for = ("A site shows it by: " + "; ".join(text(e) for e in shows) + ".") if shows else ""
+    return section(f"### {name}", text(item.description) if item.description else "", minimum, looks_for,
                    table(["Score" if anchored else "Level", "What it looks like", "Tick one"],
                          _choices(playbook, item)),
                    "Evidence and where it comes from (records, documents, interviews, observation):", WRITE,

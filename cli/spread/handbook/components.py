@@ -33,7 +33,8 @@ def practice_profile(component: CoreComponent) -> str:
 
 
 def core(component: CoreComponent, cap: str | None = None) -> str:
-    label = "Core component: every site keeps this" + (" · Critical" if component.critical else "")
+    label = ("Principle: every site makes this its own" if component.principle else
+             "Core component: every site keeps this") + (" · Critical" if component.critical else "")
     capped = f", and the site's band can be no higher than {text(sentence(cap))}" if cap else ""
     critical = (f"**Critical.** Rated unacceptable, this component is a critical breach: it is flagged however "
                 f"good the rest of the audit is{capped}.") if component.critical else ""
@@ -41,6 +42,9 @@ def core(component: CoreComponent, cap: str | None = None) -> str:
         f"**Function (never changes).** {text(component.function)}",
         f"**Form (the usual way of doing it).** {text(component.form)}" if component.form else "",
         f"**Why it matters.** {text(component.why)}" if component.why else "",
+        section("**How a site shows it.**", bullets(text(e) for e in component.evidence)) if component.evidence else "",
+        "Each site describes how it enacts this principle, in its own way: that is the model working as designed, "
+        "not a departure from it." if component.principle else "",
         critical,
         "**Practice profile.** What the component looks like at each level, for rating it honestly:",
         practice_profile(component))

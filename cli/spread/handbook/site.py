@@ -158,6 +158,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     audit = next((a for a in reversed(audits) if score and a.period == score.period), None)
     choices = [_choice(c, runs) for c in s.choices]
     adaptations = [_adaptation(a, runs, status.today) for a in s.adaptations]
+    titles = {c.id: c.title for c in runs.core} if runs else {}
+    enacted = [(inline(titles.get(e.principle, e.principle)), markup.para(inline(e.how))) for e in s.principles]
     retired = [_adaptation(a, None, status.today, retired=True) for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
@@ -169,6 +171,9 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
         section(heading(2, "Local choices", indexed=False),
                 markup.para("What this site chose among the options the playbook offers, and why: configuring the "
                             "model as designed.") + markup.record(choices, "spread-adaptations")) if choices else "",
+        section(heading(2, "How this site makes the principles its own", indexed=False),
+                markup.para("The playbook's principles, each in this site's own way: the model as designed, not a "
+                            "departure from it.") + markup.record(enacted, "spread-adaptations")) if enacted else "",
         section(heading(2, "Adaptations", indexed=False),
                 markup.para("Where this site departs from the playbook, and why, recorded with the FRAME dimensions "
                             "so the network can learn from it.") + markup.record(adaptations, "spread-adaptations"))

@@ -23,7 +23,7 @@ from spread.model.playbook import (
 )
 from spread.model.regulator import STALE_AFTER_MONTHS, Regulator, RegulatorRating
 from spread.model.scales import Point, point, steps
-from spread.model.site import Adaptation, LocalChoice, Site, Upgrade
+from spread.model.site import Adaptation, Enactment, LocalChoice, Site, Upgrade
 from spread.yaml.document import Document
 
 # Without bands of its own, a practice-profile playbook is banded on the percent of the maximum;
@@ -93,7 +93,8 @@ def _voice(v: dict[str, Any] | None) -> Voice | None:
 def _core(c: dict[str, Any]) -> CoreComponent:
     p = c["practice"]
     practice = Practice(p["expected"], p["developmental"], p["unacceptable"], p.get("ideal"))
-    return CoreComponent(c["id"], c["title"], c["function"], practice, c.get("form"), c.get("why"), c.get("critical", False))
+    return CoreComponent(c["id"], c["title"], c["function"], practice, c.get("form"), c.get("why"), c.get("critical", False),
+                         c.get("kind", "practice"), tuple(c.get("evidence", [])))
 
 
 def _local(c: dict[str, Any]) -> LocalComponent:
@@ -185,6 +186,7 @@ def site_from(doc: Document) -> Site:
         notes=d.get("notes"), pair=(d["pair"]["mentor"], d["pair"]["mentee"]) if "pair" in d else None,
         regulator_ratings=tuple(RegulatorRating(r["rating"], r["date"], i, r.get("report"))
                                 for i, r in enumerate(d.get("regulator_ratings", []))),
+        principles=tuple(Enactment(p["principle"], p["how"], i) for i, p in enumerate(d.get("principles", []))),
     )
 
 

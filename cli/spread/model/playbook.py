@@ -32,6 +32,13 @@ class CoreComponent:
     form: str | None = None
     why: str | None = None
     critical: bool = False
+    # `principle`: a principle each site makes its own, shown by `evidence` rather than done in a prescribed form.
+    kind: str = "practice"
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def principle(self) -> bool:
+        return self.kind == "principle"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,15 @@ class LocalChoice:
 
 
 @dataclass(frozen=True)
+class Enactment:
+    """How a site makes one of the playbook's principles its own: configuration, like a local choice, not a departure."""
+
+    principle: str
+    how: str
+    index: int
+
+
+@dataclass(frozen=True)
 class Adaptation:
     component: str
     reason: str | None
@@ -77,6 +86,7 @@ class Site:
     pair: tuple[str, str] | None = None
     # An external regulator's published ratings (`spread.model.regulator`): beside the self-audits, never scored.
     regulator_ratings: tuple[RegulatorRating, ...] = ()
+    principles: tuple[Enactment, ...] = ()
 
     def adaptations_of(self, component: str) -> list[Adaptation]:
         return [a for a in self.adaptations if a.component == component]

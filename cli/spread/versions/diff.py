@@ -92,10 +92,14 @@ def _core(old: Playbook, new: Playbook) -> Iterator[Change]:
         if levels:
             yield Change("core-practice-changed", "major", c.id, f"Core component {named(c)}: the practice profile "
                          f"changed ({and_list(levels)} practice).")
+        if o.kind != c.kind:
+            now = "a principle each site makes its own" if c.principle else "a practice in a prescribed form"
+            yield Change("core-kind-changed", "major", c.id, f"Core component {named(c)} is now {now}.")
         if o.critical != c.critical:
             now = "is now critical" if c.critical else "is no longer critical"
             yield Change("core-critical-changed", "major", c.id, f"Core component {named(c)} {now}.")
-        wording = changed_fields(o, c, {"title": "title", "form": "form", "why": "why it matters"})
+        wording = changed_fields(o, c, {"title": "title", "form": "form", "why": "why it matters",
+                                        "evidence": "how a site shows it"})
         if wording:
             yield Change("core-wording", "patch", c.id, f"Core component {named(c)}: new wording for the "
                          f"{and_list(wording)}.")

@@ -11,6 +11,7 @@ from spread.check.rules import (
     deviations,
     placeholders,
     playbook,
+    principles,
     regulator,
     reviews,
     site,
@@ -22,7 +23,8 @@ from spread.network.repo import Network
 
 Rule = Callable[[Network], Iterable[Problem]]
 RULES: tuple[Rule, ...] = (playbook.check, site.check, reviews.check, placeholders.check, versions.check,
-                          symlinks.check, adopters.check)
+                          symlinks.check, adopters.check,
+                          principles.check)
 
 
 def check_network(network: Network, today: date | None = None) -> list[Problem]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spread.model import periods
 from spread.model.audit import Action, GoalData, Rater, Rating
-from spread.model.instrument import Goal, Item
+from spread.model.instrument import Goal, Item, Regime
 from spread.model.playbook import CoreComponent, Playbook
 from spread.model.scales import Point, ranges, told
 from spread.model.scales import shown as point_text
@@ -71,7 +71,9 @@ def levels(pb: Playbook, item: Item) -> list[tuple[str, str]]:
     return [*best, ("expected", p.expected), ("developmental", p.developmental), ("unacceptable", p.unacceptable)]
 
 
-def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, answers: AuditAnswers) -> str:
+def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, answers: AuditAnswers,
+               regime: Regime | None = None) -> str:
+    """The audit file's text; under a review `regime` (`spread.model.regimes`), `pb` holds that regime's items."""
     anchored = pb.instrument.kind == "anchored"
     how = "score (the number whose anchor" if anchored else "level (the one whose description"
     lines = [modeline(folder, root, "audit"),
@@ -81,6 +83,7 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
                       "rating with `not_rated:` and the reason. Then run `spread check`."),
              *field("site", site.id), "playbook:", *field("id", pb.id, 2), *field("version", pb.version, 2),
              *field("period", period),
+             *(field("regime", regime.id, note=f"{regime.title}: rate the items below") if regime else []),
              *comment("Who rated: self (your own team), guided (with a coach from the network), peer (people from "
                       f"another site of the network) or independent (from outside {site.host})."),
              *field("review", answers.review),

@@ -14,8 +14,11 @@ from spread.adopt.scaffold import write_all
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
 from spread.commands.options import repo_option, today_option
-from spread.errors import SpreadError, display_path
+from spread.errors import SpreadError, display_path, words
 from spread.model import periods
+from spread.model.instrument import Regime
+from spread.model.playbook import Playbook
+from spread.model.regimes import for_regime, regime_of
 from spread.model.semver import is_newer
 from spread.network.repo import find_root, load_network
 
@@ -36,16 +39,32 @@ def _refuse(path: Path, root: Path, period: str, day: date) -> None:
                       f"period, add --period {free}{later}; to replace this audit, add --force.")
 
 
+def chosen_regime(pb: Playbook, regime_id: str | None) -> Regime | None:
+    """The review regime an audit follows (None for a playbook without regimes); a wrong one is a wrong argument."""
+    if not pb.instrument.regimes:
+        if regime_id is not None:
+            raise click.BadParameter(f"`{pb.id}` {pb.version} declares no review regimes: leave out --regime",
+                                     param_hint="'--regime'")
+        return None
+    regime = regime_of(pb.instrument, regime_id)
+    if regime is None:
+        raise click.BadParameter(f"`{pb.id}` {pb.version} has no review regime `{regime_id}`: use "
+                                 f"{words([r.id for r in pb.instrument.regimes], joiner='or')}", param_hint="'--regime'")
+    return regime
+
+
 @click.command("new")
 @click.argument("site_ref", metavar="SITE", shell_complete=complete_site)
 @click.option("--period", metavar="PERIOD", callback=_period,
               help="The period to rate, e.g. 2026-Q3. Default: the most recent period that has ended.")
+@click.option("--regime", "regime_id", metavar="REGIME", help="The playbook's review regime to follow, e.g. registration (for a "
+              "playbook that declares regimes). Default: its full regime.")
 @click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")
 @click.option("--force", is_flag=True, help="Replace an existing audit for the same period.")
 @repo_option
 @today_option()
-def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo: Path | None,
-        today: date | None) -> None:
+def new(site_ref: str, period: str | None, regime_id: str | None, interactive: bool, force: bool,
+        repo: Path | None, today: date | None) -> None:
     """Prepare the self-audit of SITE (PLAYBOOK/SITE, or the site's folder) for one period.
 
     Writes audits/PERIOD.yaml in the site's folder with every item of the playbook
@@ -67,8 +86,11 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
         raise SpreadError(f"version {site.version} of `{site.playbook}`, which {site.id} follows, was not found: "
                           f"run `spread check {display_path(folder, root)}`")
     day = today or date.today()
-    period = period or default_period(pb.instrument.frequency, day)
-    problem = period_problem(period, pb.instrument.frequency)
+    regime = chosen_regime(pb, regime_id)
+    pb = for_regime(pb, regime.id) if regime else pb
+    frequency = regime.frequency if regime else pb.instrument.frequency
+    period = period or default_period(frequency, day)
+    problem = period_problem(period, frequency)
     if problem:
         raise click.BadParameter(problem, param_hint="'--period'")
     path = folder / "audits" / f"{period}.yaml"
@@ -83,7 +105,7 @@ def new(site_ref: str, period: str | None, interactive: bool, force: bool, repo:
         click.echo(f"Note: {period} ends on {end.isoformat()}: rate it once it is over.", err=True)
     with asking("to prepare the audit without questions, leave out --interactive: a form to fill in is written"):
         answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
-    write_all({path: audit_yaml(root, path.parent, site, pb, period, answers)}, root, force=force)
+    write_all({path: audit_yaml(root, path.parent, site, pb, period, answers, regime)}, root, force=force)
     shown, count = display_path(path, root), len(pb.instrument.items)
     if interactive:
         rated = sum(r.not_rated is None for r in answers.ratings.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spread.handbook.blocks import section, table
 from spread.handbook.components import anchor
 from spread.handbook.escaping import text
+from spread.handbook.regimes import regimes_text
 from spread.handbook.words import FREQUENCY, sentence
 from spread.model.instrument import Instrument, Item
 from spread.model.playbook import Playbook
@@ -95,7 +96,8 @@ def instrument(playbook: Playbook, checklist_link: str, template_link: str) -> s
             else f"each of the {len(ins.items)} core components")
     return section(
         "## Fidelity self-audit",
-        f"Every site rates itself {FREQUENCY[ins.frequency]} against {what}, honestly and with evidence: records, "
-        "documents, interviews or observation. The audit ends with an action plan.",
+        (f"Every site rates itself {FREQUENCY[ins.frequency]} against {what}" if not ins.regimes else
+         f"Every site rates itself against {what}") + ", honestly and with evidence: records, documents, interviews "
+        "or observation. The audit ends with an action plan.", regimes_text(ins),
         f"[Printable blank checklist]({checklist_link}) · [Blank audit file (YAML)]({template_link})",
         scoring(playbook), items(playbook), goals(ins))

@@ -17,9 +17,10 @@ from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
+from spread.handbook.regimes import schedule_words
 from spread.handbook.regulator import rating_record
 from spread.handbook.score import band_text, latest, latest_words, total_text
-from spread.handbook.words import FRAME, FREQUENCY, STAGE_MEANING, STAGES, code, codes, day
+from spread.handbook.words import FRAME, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import periods
 from spread.model.adopters import Adopter, capital
 from spread.model.audit import Audit, review_words
@@ -41,7 +42,7 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
         version += ": the latest version"
     upgrades = "; ".join(f"from {inline(u.from_version)} to {inline(u.to_version)} on {inline(day(u.date))}"
                          for u in s.upgrades)
-    frequency = FREQUENCY[runs.instrument.frequency] if runs else ""
+    frequency = schedule_words(runs.instrument) if runs else ""
     audits = f"{frequency}; " if frequency else ""
     if status.age is not None and status.score is not None:
         audits += (f"<strong>out of date</strong>: the latest audit, {inline(status.score.period)}, is "
@@ -140,7 +141,8 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     page = paths.site(s.playbook, s.id)
     where = f" in {text(s.area)}" if s.area else ""
     score = status.score
-    latest_line = (f" {latest_words(score.review)}, {text(score.period)}: {band_text(score).lower()}"
+    regime = f" ({text(score.regime)})" if score and score.regime else ""
+    latest_line = (f" {latest_words(score.review)}{regime}, {text(score.period)}: {band_text(score).lower()}"
                    f"{''.join(f', {text(note)}' for note in score.notes)}, {total_text(score)}."
                    if score else " No self-audit yet.")
     if score and status.age is not None:

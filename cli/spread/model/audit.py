@@ -76,3 +76,5 @@ class Audit:
     notes: str | None = None
     figures: dict[str, Figure] = field(default_factory=dict)
     voice: dict[str, Responses] = field(default_factory=dict)
+    # The review regime this audit follows (`spread.model.regimes`); None: the playbook's full regime.
+    regime: str | None = None

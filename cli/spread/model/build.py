@@ -6,7 +6,7 @@ from typing import Any
 
 from spread.model.adopters import Adopter
 from spread.model.audit import Action, Audit, GoalData, Rater, Rating
-from spread.model.instrument import Band, Decimals, Goal, Instrument, Item, Section
+from spread.model.instrument import Band, Decimals, Goal, Instrument, Item, Regime, Section
 from spread.model.levels import Levels
 from spread.model.measures import SUPPRESS_BELOW, Answer, Figure, Measure, Responses, Statement, Voice
 from spread.model.playbook import (
@@ -146,7 +146,9 @@ def _instrument(f: dict[str, Any], core: tuple[CoreComponent, ...]) -> Instrumen
     shared = _levels(f.get("levels"))
     rules = {"missing": scoring.get("missing", "incomplete"), "critical_cap": scoring.get("critical_cap"),
              "goals": goals, "max_unrated": scoring.get("max_unrated"), "decimals": Decimals(**f.get("decimals", {})),
-             "levels": shared}
+             "levels": shared, "regimes": tuple(Regime(r["id"], r["title"], r.get("frequency", frequency),
+                                                      r.get("every", 1), tuple(r["items"]) if "items" in r else None)
+                                               for r in f.get("regimes", []))}
     if "items" not in f:
         items = tuple(Item(c.id, c.id, c.title, {0: c.practice.unacceptable, 1: c.practice.developmental,
                                                   2: c.practice.expected}, min=1, values=(0, 1, 2)) for c in core)
@@ -206,4 +208,5 @@ def audit_from(doc: Document) -> Audit:
         figures={key: Figure(key, f.get("count"), f.get("mean"), f.get("n"), f.get("numerator"), f.get("denominator"),
                              f.get("unit")) for key, f in (d.get("figures") or {}).items()},
         voice={key: Responses(key, r["n"], dict(r["answers"])) for key, r in (d.get("voice") or {}).items()},
+        regime=d.get("regime"),
     )

@@ -136,6 +136,18 @@ DEFAULT_DECIMALS = Decimals()
 
 
 @dataclass(frozen=True)
+class Regime:
+    """One review regime (issue 20; `spread.model.regimes`): how often a site is reviewed this way (`every` periods of
+    `frequency`: yearly every 3 is once in three years) and the items it rates (`items`: None for every item)."""
+
+    id: str
+    title: str
+    frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"]
+    every: int = 1
+    items: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Instrument:
     kind: InstrumentKind
     frequency: Literal["monthly", "quarterly", "half-yearly", "yearly"]
@@ -153,6 +165,8 @@ class Instrument:
     max_unrated: int | None = None
     levels: Levels | None = None
     decimals: Decimals = DEFAULT_DECIMALS
+    # The review regimes it declares (`fidelity.regimes`); none: one regime, every item at `frequency`.
+    regimes: tuple[Regime, ...] = ()
 
     @property
     def judged(self) -> bool:

@@ -89,11 +89,15 @@ def sort_key(period: str) -> tuple[date, date]:
         return (date.max, date.max)
 
 
-def is_overdue(latest: str | None, frequency: str, today: date) -> bool:
-    """True when a site's latest audit is older than the period now due (or it has none)."""
+def is_overdue(latest: str | None, frequency: str, today: date, every: int = 1) -> bool:
+    """True when a site's latest audit is older than the period now due (or it has none). With `every` n, one audit
+    in n periods is enough: yearly every 3 is overdue once none covers the due year or the two before it."""
     if latest is None:
         return True
-    return bounds(latest)[1] < bounds(due(frequency, today))[0]
+    earliest = due(frequency, today)
+    for _ in range(every - 1):
+        earliest = previous(earliest)
+    return bounds(latest)[1] < bounds(earliest)[0]
 
 
 def ended(frequency: str, today: date) -> str:

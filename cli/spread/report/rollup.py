@@ -17,6 +17,7 @@ from spread.model.semver import is_newer
 from spread.model.site import Site
 from spread.network.repo import Network
 from spread.report.learning import ComponentAdaptations, adaptations
+from spread.report.regimes import deadlines
 from spread.scoring.bands import ordered
 from spread.scoring.results import Change, Score
 from spread.scoring.score import compare, score_audit
@@ -37,14 +38,21 @@ class Schedule:
     last: str | None
     frequency: str
     chased: bool
+    # With review regimes (`model.regimes`): one audit in `every` periods is enough for the most frequent regime,
+    # and each other regime is (its title, its latest covering audit's period, its frequency, its every).
+    every: int = 1
+    others: tuple[tuple[str, str | None, str, int], ...] = ()
 
 
 @lru_cache(maxsize=4096)
 def deadline(schedule: Schedule, today: date) -> tuple[bool, str]:
-    """Whether a site's audit is overdue on a day, and the period whose audit should be in by then."""
+    """Whether a site's audit is overdue on a day, and the period whose audit should be in by then: under every
+    regime, the first one overdue (the most frequent first)."""
     # Cached: a network's ten thousand sites share a few dozen schedules, and a report asks for one day.
-    overdue = schedule.chased and periods.is_overdue(schedule.last, schedule.frequency, today)
-    return overdue, periods.due(schedule.frequency, today)
+    for _, last, frequency, every in ((None, schedule.last, schedule.frequency, schedule.every), *schedule.others):
+        if schedule.chased and periods.is_overdue(last, frequency, today, every):
+            return True, periods.due(frequency, today)
+    return False, periods.due(schedule.frequency, today)
 
 
 # What a site whose latest audit is stale counts as, instead of that audit's band.
@@ -57,7 +65,7 @@ def out_of_date(schedule: Schedule, today: date) -> int | None:
     """How many whole months old a site's latest audit is, if it is out of date on `today`: older than the period
     whose audit is due by then, whatever the site's stage (a paused site's old score is no better evidence). Such a
     site counts as out of date, never in its audit's band. None: it is not out of date (or has no audit)."""
-    if schedule.last is None or not periods.is_overdue(schedule.last, schedule.frequency, today):
+    if schedule.last is None or not periods.is_overdue(schedule.last, schedule.frequency, today, schedule.every):
         return None
     return periods.months_since(schedule.last, today)
 
@@ -189,11 +197,14 @@ def site_status(network: Network, site: Site, latest: str | None, today: date) -
         if version is not None:
             trend.append(score_audit(version, audit))
     runs = network.playbook_version(site.playbook, site.version) or network.playbooks.get(site.playbook)
-    frequency = runs.instrument.frequency if runs else "quarterly"
     last = trend[-1].period if trend else None
     chased = site.stage not in RESTING_STAGES and (last is not None or site.stage not in PREPARING_STAGES)
     behind = latest is not None and is_newer(latest, site.version)
-    return SiteStatus(site, latest, behind, tuple(trend), Schedule(last, frequency, chased), today)
+    schedule = Schedule(last, runs.instrument.frequency if runs else "quarterly", chased)
+    if runs and runs.instrument.regimes:
+        (_, first, frequency, every), *others = deadlines(runs, network.site_audits(site))
+        schedule = Schedule(first, frequency, chased, every, tuple(others))
+    return SiteStatus(site, latest, behind, tuple(trend), schedule, today)
 
 
 def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]]) -> tuple[ComponentLevels, ...]:

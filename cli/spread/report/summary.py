@@ -46,7 +46,8 @@ class SiteSummary:
 
     def plain(self) -> tuple[Any, ...]:
         """As marshal-able data (see `from_plain`)."""
-        schedule = (self.schedule.last, self.schedule.frequency, self.schedule.chased)
+        s = self.schedule
+        schedule = (s.last, s.frequency, s.chased, s.every, s.others)
         return self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv
 
 
@@ -57,10 +58,17 @@ def from_plain(plain: Any) -> SiteSummary | None:
     site, band, levels, choices, schedule, text, json, csv = plain
     if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
             and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
-            and isinstance(schedule, tuple) and len(schedule) == 3 and isinstance(schedule[0], str | None)
-            and isinstance(schedule[1], str) and isinstance(schedule[2], bool)):
+            and isinstance(schedule, tuple) and len(schedule) == 5 and isinstance(schedule[0], str | None)
+            and isinstance(schedule[1], str) and isinstance(schedule[2], bool) and isinstance(schedule[3], int)
+            and isinstance(schedule[4], tuple) and all(_deadline(d) for d in schedule[4])):
         return None
     return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv)
+
+
+def _deadline(value: Any) -> bool:
+    """A regime's deadline as `report.regimes.deadlines` gives it: title, latest period or None, frequency, every."""
+    return (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], str)
+            and isinstance(value[1], str | None) and isinstance(value[2], str) and isinstance(value[3], int))
 
 
 def _pair(value: Any, kind: type) -> bool:

@@ -87,6 +87,8 @@ class Score:
     titles: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     # Who rated (`self`, `guided`, `peer`, `independent`): shown beside the band wherever it appears.
     review: str | None = None
+    # The review regime it followed, by its title, when the playbook declares regimes (`spread.model.regimes`).
+    regime: str | None = None
 
     @cached_property
     def sections(self) -> tuple[SectionResult, ...]:

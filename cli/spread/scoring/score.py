@@ -8,6 +8,7 @@ from fractions import Fraction
 from spread.model.audit import Audit, Rating
 from spread.model.instrument import LEVEL_SCORES, Instrument, Item
 from spread.model.playbook import Playbook
+from spread.model.regimes import for_regime, regime_of
 from spread.model.scales import Point
 from spread.scoring import bands as B
 from spread.scoring.goals import evaluate
@@ -66,7 +67,9 @@ def section_means(ins: Instrument, results: tuple[ItemResult, ...]) -> tuple[Fra
 
 
 def score_audit(playbook: Playbook, audit: Audit) -> Score:
-    """Score one audit against the playbook version it was made on."""
+    """Score one audit against the playbook version it was made on, on the items of the regime it follows."""
+    regime = regime_of(playbook.instrument, audit.regime) if playbook.instrument.regimes else None
+    playbook = for_regime(playbook, audit.regime)
     ins = playbook.instrument
     critical = {c.id for c in playbook.core if c.critical}
     results = tuple(_rate(item, audit.ratings.get(item.id), ins.kind == "anchored", item.component in critical)
@@ -98,7 +101,8 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
                  len(results), unrated == 0, total, mean, percent, maximum, ins.bands, band, uncapped,
                  tuple(r for r in results if r.below_min), breaches, goals, band_on,
                  tuple(r for r in results if r.critical and r.not_rated is not None), ins.decimals, ins, banded,
-                 partial, {c.id: c.title for c in playbook.core}, review=audit.review)
+                 partial, {c.id: c.title for c in playbook.core}, review=audit.review,
+                 regime=regime.title if regime else None)
 
 
 def compare(previous: Score, current: Score) -> Change:

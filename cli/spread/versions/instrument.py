@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spread.model.instrument import Band, Goal, Instrument
 from spread.versions.changes import Change, and_list, changed_fields
 from spread.versions.items import HEAD, items_and_levels
+from spread.versions.regimes import diff_regimes
 
 # `cap` is the band a breach caps at, declared or by default the lowest: what a site gets is what changes.
 SCORING = {"method": "scoring method", "band_on": "number the bands are read against",
@@ -47,6 +48,7 @@ def diff_instrument(o: Instrument, n: Instrument) -> Iterator[Change]:
     if o.frequency != n.frequency:
         yield Change("instrument-frequency-changed", "major", "fidelity", f"{HEAD} self-audits are now {n.frequency} "
                      f"(were {o.frequency}).")
+    yield from diff_regimes(o.regimes, n.regimes)
     # Practice-profile items are the core components themselves: their changes are reported there.
     if o.kind == n.kind == "anchored":
         if (o.scale_min, o.scale_max) != (n.scale_min, n.scale_max):

@@ -12,6 +12,7 @@ from spread.check.rules import (
     placeholders,
     playbook,
     principles,
+    regimes,
     regulator,
     reviews,
     site,
@@ -24,7 +25,7 @@ from spread.network.repo import Network
 Rule = Callable[[Network], Iterable[Problem]]
 RULES: tuple[Rule, ...] = (playbook.check, site.check, reviews.check, placeholders.check, versions.check,
                           symlinks.check, adopters.check,
-                          principles.check)
+                          principles.check, regimes.check)
 
 
 def check_network(network: Network, today: date | None = None) -> list[Problem]:

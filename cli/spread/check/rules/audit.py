@@ -15,6 +15,7 @@ from spread.errors import Problem, words
 from spread.model.audit import Audit
 from spread.model.instrument import Item
 from spread.model.playbook import CoreComponent, Playbook
+from spread.model.regimes import for_regime
 from spread.model.scales import shown as point_text
 from spread.model.scales import told
 from spread.model.semver import is_newer
@@ -42,7 +43,10 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
                 if not network.is_broken(f"playbooks/{audit.playbook}"):
                     yield unknown_version(network, shown, audit.doc, audit.playbook, audit.version, "audit")
                 continue
-            yield from check_ratings(playbook, audit, shown)
+            # An audit under a light-touch regime rates that regime's items alone (`model.regimes`); one naming a
+            # regime the playbook lacks has that one problem (`check.rules.regimes`), not one per item.
+            if audit.regime is None or any(r.id == audit.regime for r in playbook.instrument.regimes):
+                yield from check_ratings(for_regime(playbook, audit.regime), audit, shown)
             yield from _goals_and_actions(playbook, audit, shown)
             yield from check_figures(playbook, audit, shown)
             yield from check_dates(audit, shown, today)

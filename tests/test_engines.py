@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from article import article
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
 from injection import scan
+from searching import search
 from spread.cli import cli
 from spread.handbook import engine
 from test_browser import AXE, PAGES, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
@@ -102,27 +103,6 @@ def test_every_inline_script_is_one_its_page_policy_names(handbook: Path, zensic
     assert _policy_hashes(mkdocs_page) != _policy_hashes(zensical_page)  # each theme's own scripts, not both
 
 
-_SHADOW_RESULTS = ("const found = [];"
-                   "for (const e of document.querySelectorAll('*')) if (e.shadowRoot)"
-                   "  for (const a of e.shadowRoot.querySelectorAll('a[role=option]')) found.push(a.href);"
-                   "return found;")
-
-
-def _search(chrome: Any, engine_name: str, words: str) -> Any:
-    """Type `words` into the engine's search box; returns how to read the results' addresses. Zensical's
-    search is a dialog in a shadow root, opened by its button."""
-    from selenium.webdriver.common.by import By
-
-    if engine_name == "zensical":
-        chrome.find_element(By.CSS_SELECTOR, ".md-search__button").click()
-        chrome.switch_to.active_element.send_keys(words)
-        return lambda b: list(b.execute_script(_SHADOW_RESULTS))
-    box = chrome.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.click()
-    box.send_keys(words)
-    return lambda b: [a.get_attribute("href") for a in b.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
-
-
 @pytest.mark.parametrize("engine_name", ["mkdocs", "zensical"])
 def test_search_works_offline_from_the_folder(chrome: Any, handbook: Path, zensical_handbook: Path,
                                               engine_name: str) -> None:
@@ -132,7 +112,7 @@ def test_search_works_offline_from_the_folder(chrome: Any, handbook: Path, zensi
 
     site = (handbook if engine_name == "mkdocs" else zensical_handbook) / "site"
     chrome.get(site.as_uri() + "/index.html")
-    results = _search(chrome, engine_name, "Chapeltown")
+    results = search(chrome, engine_name, "Chapeltown")
     found = WebDriverWait(chrome, 60, poll_frequency=0.2).until(
         lambda b: [h for h in results(b) if urlsplit(h).path.endswith("/peer-diabetes/sites/leeds.html")],
         message="never found the Leeds site among the search results")

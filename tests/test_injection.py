@@ -1,6 +1,8 @@
 """Hostile text in every free-text field of every file kind, and in CHANGELOG.md through `spread playbook
 release --summary`, built into a handbook once and opened in headless Chromium: nothing runs, and nothing the
-text says becomes structure on the page.
+text says becomes structure on the page. The same network built by Zensical (`--engine zensical`) is held to
+the same: nothing in its files runs, nothing runs in Chromium, its policy refuses a script that got through,
+and its search shows hostile text as text.
 
 Every payload sits between its own pair of markers (`injection.py`): shown as text, a payload keeps its pair
 together in one element; a payload that made a heading, a list item, a cell or a paragraph splits them. The
@@ -28,6 +30,7 @@ import pytest
 from click.testing import CliRunner
 
 import injection
+import searching
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
 from spread.cli import cli
 from test_browser import Quiet, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
@@ -128,10 +131,17 @@ class Build:
     root: Path
     exit_code: int
     output: str
+    engine: str = "mkdocs"
 
     @property
     def site(self) -> Path:
-        return self.root / "site"
+        return self.root / ("site" if self.engine == "mkdocs" else f"site-{self.engine}")
+
+    def search_index(self) -> list[dict[str, Any]]:
+        """The search index's entries (location, title, text), as each engine writes them."""
+        if self.engine == "zensical":
+            return list(json.loads((self.site / "search.json").read_text(encoding="utf-8"))["items"])
+        return list(json.loads((self.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
 
     def pages(self) -> list[str]:
         return sorted(p.relative_to(self.site).as_posix() for p in self.site.rglob("*.html"))
@@ -179,15 +189,28 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
         return _build(base / "hostile", corpus, one_line, "## [1.5.0] - 2026-01-01\n\n" + "\n\n".join(corpus))
 
 
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def built(request: pytest.FixtureRequest, hostile: Build) -> Build:
+    """The hostile network built by each engine (Zensical's beside MkDocs', from the same repository)."""
+    if request.param == "mkdocs":
+        return hostile
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        result = _invoke("publish", "--engine", "zensical", "--site-dir", str(hostile.root / "site-zensical"),
+                         "--repo", str(hostile.root), "--today", HANDBOOK_TODAY)
+    return Build(hostile.root, result.exit_code, result.output, "zensical")
+
+
 def _published(build: Build) -> Path:
     assert build.exit_code == 0, f"the hostile network did not publish: {build.output}"
     return build.site
 
 
 @pytest.fixture(scope="module")
-def served(hostile: Build) -> Iterator[str]:
+def served(built: Build) -> Iterator[str]:
     """The hostile handbook on 127.0.0.1, as any static web server would serve it."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile.site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -213,15 +236,15 @@ def _sha256(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
 
 
-def test_the_hostile_network_publishes(hostile: Build) -> None:
-    site = _published(hostile)
-    assert (site / "playbooks/code-club/index.html").is_file() and len(hostile.pages()) > 40
+def test_the_hostile_network_publishes(built: Build) -> None:
+    site = _published(built)
+    assert (site / "playbooks/code-club/index.html").is_file() and len(built.pages()) > 40
 
 
-def test_no_built_file_holds_anything_that_runs(hostile: Build) -> None:
+def test_no_built_file_holds_anything_that_runs(built: Build) -> None:
     """The raw HTML of every page, and the search index, read without a browser: scripts only the theme's own,
     no handler or script address, no embedded document, every placeholder put back, no included file."""
-    site = _published(hostile)
+    site = _published(built)
     problems = []
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
@@ -234,8 +257,7 @@ def test_no_built_file_holds_anything_that_runs(hostile: Build) -> None:
         first_script = html.find("<script")
         policy = html.find('<meta http-equiv="Content-Security-Policy"')
         problems += [f"{path.name}: no security policy before the first script"] if not 0 <= policy < first_script else []
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
+    for doc in built.search_index():
         for field in ("title", "text"):
             found = injection.scan(doc[field])
             tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", doc[field]))
@@ -247,20 +269,21 @@ def test_no_built_file_holds_anything_that_runs(hostile: Build) -> None:
     assert not problems, "\n".join(problems[:60])
 
 
-def test_nothing_runs_and_nothing_is_injected_in_chromium(chromium: Any, served: str, hostile: Build) -> None:
+def test_nothing_runs_and_nothing_is_injected_in_chromium(chromium: Any, served: str, built: Build) -> None:
     """Every page of the hostile handbook, opened over http: no dialog, no refused script, no script of anyone
     but the theme and Spread, no handler, no script address, no embedded document, no link the text made, no
     payload split across structure, and payload text only where the handbook puts user text. (The search
     index is left unloaded here, for speed; the search test reads it.)"""
-    _published(hostile)
+    _published(built)
     problems: list[str] = []
     holders: set[str] = set()
-    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*"]})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*",
+                                                                  "*/search.json"]})
     try:
-        for page in hostile.pages():
+        for page in built.pages():
             chromium.get(served + page)
             found = chromium.execute_script(INSPECT)
-            allowed = _policy_hashes((hostile.site / page).read_text(encoding="utf-8"))
+            allowed = _policy_hashes((built.site / page).read_text(encoding="utf-8"))
             found["inline"] = [s[:80] for s in found["inline"] if _sha256(s) not in allowed]
             found["external"] = [s for s in found["external"] if not s.startswith(served + "assets/")]
             holders |= set(found.pop("holders"))
@@ -306,34 +329,31 @@ def test_titles_read_as_written_on_the_page_its_title_its_contents_and_in_search
     assert {" ".join(pb.title.split()) for pb in network.playbooks.values()} <= set(home.texts["nav"])
 
 
-def test_search_shows_hostile_text_as_text(chromium: Any, served: str, hostile: Build) -> None:
+def test_search_shows_hostile_text_as_text(chromium: Any, served: str, built: Build) -> None:
     """Search results are drawn from the index as HTML: a search that finds hostile pages shows their text and
     runs nothing."""
-    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    _published(hostile)
+    _published(built)
     chromium.get(served + "index.html")
-    box = chromium.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.click()
-    box.send_keys("Chapeltown")
-    WebDriverWait(chromium, 60, poll_frequency=0.2).until(
-        lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__link"), message="never found any result")
+    WebDriverWait(chromium, 60, poll_frequency=0.2).until(searching.search(chromium, built.engine, "Chapeltown"),
+                                                          message="never found any result")
     found = chromium.execute_script(INSPECT)
     assert found["recorded"] == [] and found["handlers"] == [] and found["addresses"] == []
-    results = chromium.find_element(By.CSS_SELECTOR, ".md-search-result").get_attribute("innerHTML")
+    results = "".join(searching.results(chromium, built.engine, "innerHTML"))
     assert "ZZ" in results and "<script" not in results and "<img" not in results
+    assert not re.search(r"\son\w+=|javascript:", results)
 
 
 PROBE = '<script>alert("inline")</script><img src="x" onerror="alert(\'handler\')"><a id="probe" href="javascript:alert(\'address\')">probe</a>'
 
 
 @pytest.mark.parametrize("where", ["web server", "file"])
-def test_the_security_policy_blocks_a_script_that_got_through(chromium: Any, served: str, hostile: Build,
+def test_the_security_policy_blocks_a_script_that_got_through(chromium: Any, served: str, built: Build,
                                                               where: str) -> None:
     """Were a script to slip into a page, the page's Content-Security-Policy would still refuse it: an inline
     script, a handler and a script address written into a built page run nothing, over http and from file://."""
-    site = _published(hostile)
+    site = _published(built)
     page = site / "playbooks/peer-diabetes/sites/probe.html"
     html = (site / "playbooks/peer-diabetes/sites/leeds.html").read_text(encoding="utf-8")
     page.write_text(html.replace("</body>", PROBE + "</body>", 1), encoding="utf-8")

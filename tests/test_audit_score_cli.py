@@ -69,7 +69,7 @@ def test_json_has_the_numbers_flags_goals_and_change(run: Run, demo: Path) -> No
         "site": "leeds", "period": "2026-Q3", "review": "self", "complete": True, "total": 1, "maximum": 4, "percent": 25,
         "band": "low"}
     assert data["critical_breaches"] == ["peer-led"] and data["below_minimum"] == ["peer-led"]
-    assert data["goals"] == {"met": 0, "count": 0, "results": []}
+    assert data["goals"] == {"met": 0, "count": 0, "reported": 0, "areas": [], "results": []}
     assert data["change"] == {"since": "2026-Q2", "previous_version": "1.0.0", "total": -2, "percent_points": -50,
                               "band_before": "adequate", "band_after": "low"}
     assert data["path"] == "fidelity/demo/leeds/audits/2026-Q3.yaml"

@@ -11,12 +11,14 @@ from collections.abc import Callable
 
 import click
 
-from spread.adopt.audit_template import AuditAnswers, levels
+from spread.adopt.audit_template import AuditAnswers, anchors, levels
 from spread.adopt.prompts import nonblank, valid_date
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.ids import id_problem, shown
 from spread.model.instrument import Item
 from spread.model.playbook import Playbook
+from spread.model.scales import point, told
+from spread.model.scales import shown as point_text
 from spread.model.schemas import schema
 
 SKIP = "skip"
@@ -34,7 +36,7 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
             goals[goal.id] = GoalData(_number(_ask("Numerator", goal.numerator), 0),
                                       _number(_ask("Denominator", goal.denominator), 0))
         else:
-            goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), None))
+            goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), 0 if goal.unit == "count" else None))
     actions = _plan([item.id for item in items])
     roles = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
                          value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
@@ -84,10 +86,10 @@ def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
     if item.description:
         click.echo(f"  {' '.join(item.description.split())}")
     if anchored:
-        choices = {str(k): v for k, v in sorted(item.anchors.items())}
-        for key, text in choices.items():
+        choices = {point_text(v): "" for v in item.scores}
+        for key, text in anchors(item):
             click.echo(f"  {key} = {' '.join(text.split())}")
-        question = f"Score ({item.bottom} to {item.top}), or {SKIP}"
+        question = f"Score ({told(item.scores)}), or {SKIP}"
     else:
         choices = dict(levels(pb, item))
         for key, text in choices.items():
@@ -102,7 +104,7 @@ def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
     sources = click.prompt("Where from? (records, documents, interviews, observation, survey, other; commas; "
                            "Enter to skip)", default="", show_default=False, value_proc=_sources)
     if anchored:
-        return Rating(item.id, score=int(answer), evidence=evidence, sources=sources)
+        return Rating(item.id, score=point(answer), evidence=evidence, sources=sources)
     return Rating(item.id, level=answer, evidence=evidence, sources=sources)
 
 
@@ -110,11 +112,22 @@ def _ask(what: str, meaning: str | None) -> str:
     return f"  {what} ({' '.join(meaning.split()).rstrip('.')})" if meaning else f"  {what}"
 
 
+def _score_text(value: str) -> str:
+    if len(value) > 12 or "e" in value:  # no score is written so; and `1e999999` would take ages to expand
+        return value
+    try:
+        return point_text(point(value))
+    except ArithmeticError:  # not a number (decimal.InvalidOperation)
+        return value
+
+
 def _one_of(allowed: list[str], anchored: bool) -> Callable[[str], str]:
     def check(value: str) -> str:
         value = value.strip().lower()
         if value in (SKIP, *allowed):
             return value
+        if anchored and _score_text(value) in allowed:  # `2.50` for 2.5, `4.0` for 4
+            return _score_text(value)
         # A level may be typed by its first letters: "e" for expected, "dev" for developmental.
         starts = [a for a in allowed if value and a.startswith(value)] if not anchored else []
         if len(starts) == 1:

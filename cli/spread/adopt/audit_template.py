@@ -15,8 +15,7 @@ from spread.model import periods
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.instrument import Goal, Item, Regime
 from spread.model.playbook import CoreComponent, Playbook
-from spread.model.scales import Point, ranges, told
-from spread.model.scales import shown as point_text
+from spread.model.scales import ranges, told
 from spread.model.site import Site
 from spread.yaml.render import comment, field, modeline, scalar
 
@@ -127,19 +126,9 @@ def _actions(actions: tuple[Action, ...] | None) -> list[str]:
 
 
 def anchors(item: Item) -> list[tuple[str, str]]:
-    """Each anchored score with its words, and each run of scores between two anchors as such, highest last:
+    """Each anchored score with its words, and each run of scores between two anchors as such, lowest first:
     `("2–9", "between the anchors")`."""
-    rows: list[tuple[str, str]] = []
-    run: list[Point] = []
-    for value in item.scores:
-        if value in item.anchors:
-            if run:
-                rows.append((ranges(tuple(run), item.scores), BETWEEN))
-                run = []
-            rows.append((point_text(value), item.anchors[value]))
-        else:
-            run.append(value)
-    return rows
+    return [(ranges(scores, item.scores), words if words is not None else BETWEEN) for scores, words in item.anchor_rows()]
 
 
 def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> list[str]:

@@ -72,6 +72,9 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
     result = score_audit(playbook, found.audit)
     before = found.network.playbook_version(found.previous.playbook, found.previous.version) if found.previous else None
     change = compare(score_audit(before, found.previous), result) if before and found.previous else None
+    if fail_under is not None and not result.bands:
+        raise click.BadParameter(f"{playbook.id} {playbook.version} has no bands to compare with: its verdict comes "
+                                 "from its item minimums and goals, so leave out --fail-under", param_hint="--fail-under")
     if fail_under is not None and rank(result.bands, fail_under) is None:
         labels = ", ".join(b.label for b in ordered(result.bands))
         raise click.BadParameter(f"`{fail_under}` is not a band of {playbook.id} {playbook.version}: use one of "

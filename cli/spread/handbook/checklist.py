@@ -12,6 +12,8 @@ from spread.handbook.escaping import text
 from spread.handbook.words import sentence
 from spread.model.instrument import Item
 from spread.model.playbook import CoreComponent, Playbook
+from spread.model.scales import ranges, told
+from spread.model.scales import shown as point_text
 from spread.scoring.goals import target_text
 
 BOX = "☐"
@@ -20,14 +22,17 @@ WRITE = '<div class="spread-write" aria-hidden="true"></div>'
 
 def _choices(playbook: Playbook, item: Item) -> list[list[str]]:
     if playbook.instrument.kind == "anchored":
-        return [[str(score), text(words), BOX] for score, words in sorted(item.anchors.items(), reverse=True)]
+        return [[ranges(scores, item.scores), text(words) if words is not None else "*Between the anchors*",
+                 BOX if words is not None else " ".join([BOX] * len(scores))]
+                for scores, words in reversed(item.anchor_rows())]
     return [[sentence(level), text(words), BOX] for level, words in levels(playbook, item)]
 
 
 def _item(playbook: Playbook, item: Item) -> str:
     anchored = playbook.instrument.kind == "anchored"
     name = f"{text(item.id)} · {text(item.title)}" if anchored else text(item.title)
-    minimum = f"Lowest acceptable score: {item.min}." if anchored and item.min is not None else ""
+    minimum = f"Scored {told(item.scores)}." if anchored else ""
+    minimum += f" Lowest acceptable score: {point_text(item.min)}." if anchored and item.min is not None else ""
     component = playbook.component(item.component)
     shows = component.evidence if isinstance(component, CoreComponent) else ()
     looks_for = ("A site shows it by: " + "; ".join(text(e) for e in shows) + ".") if shows else ""

@@ -19,16 +19,20 @@ from spread.scoring.text import name, weakest
 
 
 def total_text(score: Score) -> str:
-    """`44 of 50 (88%)`, or the mean when only a mean exists, or why there is no score."""
+    """`44 of 50 (88%)`, or the mean when only a mean exists, the goals met for an instrument of goals alone, or
+    why there is no score."""
+    if not score.items:
+        return f"{score.goals_met} of {score.goals_judged} goals met" if score.goals_judged else "no goals with a target"
     if score.total is not None and score.percent is not None:
-        return f"{shown.total(score.total)} of {shown.total(score.maximum)} ({shown.percent(score)})"
+        return f"{shown.total(score.total, score)} of {shown.total(score.maximum)} ({shown.percent(score)})"
     if score.mean is not None:
         return f"mean {shown.mean(score)} over the {score.rated} rated items"
     return f"no score: {score.rated} of {score.count} items rated"
 
 
 def band_text(score: Score) -> str:
-    return sentence(score.band.label) if score.band else "No band (incomplete audit)"
+    """The band's published name; for an instrument without bands, its verdict (`Every minimum met`)."""
+    return score.verdict_name or "No band (incomplete audit)"
 
 
 def band_notes(score: Score) -> str:
@@ -60,7 +64,7 @@ def _flags(score: Score) -> str:
               for r in score.below_min if not r.critical_breach]
     if score.capped_by and score.uncapped is not None:
         flags.append(f"<strong>Capped by a critical breach:</strong> {inline(', '.join(score.capped_by))}; the score "
-                     f"alone would be {inline(sentence(score.uncapped.label))}.")
+                     f"alone would be {inline(score.uncapped.name)}.")
     flags += [f"<strong>Unverified:</strong> {inline(name(score, r))} is critical and was not rated "
               f"({inline(r.not_rated or '')}), so the band cannot vouch for it." for r in score.unverified]
     return markup.note("warning", "Flagged whatever the total", markup.bullets(flags)) if flags else ""
@@ -88,10 +92,14 @@ def _sections(score: Score) -> str:
 
 
 def _goals(score: Score) -> str:
-    rows = [[f"{inline(g.goal.id)} · {inline(g.goal.title)}", g.shown(), g.target, sentence(g.verdict)]
+    areas = bool(score.areas)
+    rows = [[f"{inline(g.goal.id)} · {inline(g.goal.title)}", *([inline(g.goal.area or "")] if areas else []),
+             g.shown(), inline(g.target), sentence(g.verdict) if g.judged else "Reported, never judged"]
             for g in score.goals]
-    return section(heading(3, f"Goals: {score.goals_summary}", indexed=False),
-                   markup.table(["Goal", "Result", "Target", "Met?"], rows)) if rows else ""
+    by_area = markup.para("Met by area: " + ", ".join(f"{inline(a)} {m} of {n}" for a, m, n in score.areas) + ".") \
+        if areas else ""
+    return section(heading(3, f"Goals: {score.goals_summary}", indexed=False), by_area,
+                   markup.table(["Goal", *(["Area"] if areas else []), "Result", "Target", "Met?"], rows)) if rows else ""
 
 
 def latest(score: Score, audit: Audit) -> str:
@@ -105,8 +113,8 @@ def latest(score: Score, audit: Audit) -> str:
     raters = f" Rated by {raters_text(audit.raters)}." if audit.raters else ""
     summary = "".join([
         markup.para(f"{review_title(audit.review)} against version {inline(score.version)}{done}.{raters}"),
-        markup.para(f"Band: {band}, from {inline(a_review(audit.review))}. Score: <strong>{total_text(score)}</strong>.",
-                    "spread-score"),
+        markup.para(f"{'Band' if score.bands else 'Verdict'}: {band}, from {inline(a_review(audit.review))}. "
+                    f"Score: <strong>{total_text(score)}</strong>.", "spread-score"),
         markup.para(meaning), _flags(score), _sections(score)])
     worked = markup.details("How this score was worked out", markup.bullets(inline(line) for line in explain(score)))
     return section(heading(2, f"{latest_words(audit.review)}: {text(score.period)}", indexed=False), summary,

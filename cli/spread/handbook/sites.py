@@ -11,7 +11,7 @@ from spread.handbook import markup, paths
 from spread.handbook.markup import inline
 from spread.handbook.regulator import rating_cell
 from spread.handbook.score import band_notes, review_title, total_text
-from spread.handbook.words import STAGES, sentence
+from spread.handbook.words import STAGES
 from spread.model.adopters import capital
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.report.text import trend_text
@@ -27,7 +27,7 @@ def band_cell(status: SiteStatus) -> str:
     club`, `Incomplete audit, unverified: Safe sessions not rated`, `Out of date (was High)`, `No audit yet`."""
     if status.score is None:
         return "No audit yet"
-    band = (inline(sentence(status.score.band.label)) if status.score.band else "Incomplete audit") \
+    band = (inline(status.score.verdict_name) if status.score.verdict_name else "Incomplete audit") \
         + band_notes(status.score)
     # A stale score is no evidence of today's practice: it never reads as a band of its own.
     return band if status.age is None else f"Out of date (was {band})"

@@ -69,6 +69,21 @@ class Item:
         """`2–9`: the unanchored scores in runs, as pages and the audit template name them."""
         return ranges(self.unanchored, self.scores)
 
+    def anchor_rows(self) -> tuple[tuple[tuple[Point, ...], str | None], ...]:
+        """The scale from the bottom up: each anchored score with its words, and each run of scores between two
+        anchors together, with None for words (`((1,), "none"), ((2, 3, ..., 9), None), ((10,), "all")`)."""
+        rows: list[tuple[tuple[Point, ...], str | None]] = []
+        run: list[Point] = []
+        for value in self.scores:
+            if value in self.anchors:
+                if run:
+                    rows.append((tuple(run), None))
+                    run = []
+                rows.append(((value,), self.anchors[value]))
+            else:
+                run.append(value)
+        return tuple(rows)
+
     @cached_property
     def scale_levels(self) -> Levels:
         """The levels its scores are read at: the declared ones, or the default rule (`model.levels`)."""
@@ -90,6 +105,11 @@ class Band:
     max: float
     description: str | None = None
     title: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The band in a terminal or a data file's words: its published name, else its id as written."""
+        return self.title if self.title is not None else self.label
 
     @property
     def name(self) -> str:

@@ -128,10 +128,11 @@ class SiteStatus:
 
     @property
     def band(self) -> str:
-        """The latest band label, or why there is none."""
+        """The latest band's id; for an instrument without bands, its verdict (`every minimum met`); or why there is
+        none."""
         if self.score is None:
             return "no audit"
-        return self.score.band.label if self.score.band else "incomplete"
+        return self.score.band.label if self.score.band else self.score.verdict or "incomplete"
 
 
 @dataclass(frozen=True)

@@ -107,9 +107,12 @@ def _adaptations(report: PlaybookSummary) -> list[str]:
 def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
     """A playbook's part of the text report, on a day (which sites are overdue)."""
     pb = report.playbook
+    names = {b.label: b.display for b in pb.instrument.bands}
     lines = [f"{pb.title} [{pb.id}], latest version {report.latest or pb.version}",
-             f"{len(report.sites)} site{'s' * (len(report.sites) != 1)}. Bands at the latest audit: "
-             + ", ".join(f"{label} {count}" for label, count in report.bands) + "."]
+             f"{len(report.sites)} site{'s' * (len(report.sites) != 1)}. "
+             f"{'Bands' if names else 'Verdicts'} at the latest audit: "
+             + ("; " if not names else ", ").join(f"{names.get(label, label)}{' ' if names else ': '}{count}"
+                                                   for label, count in report.bands) + "."]
     if not report.sites:
         return lines + ["No sites run this playbook yet."]
     header = ["Site", "Version", "Last audit", "Band", "Review", "Total", "Percent", "Trend (%)", "Flags"]

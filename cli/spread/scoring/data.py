@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from spread.model.scales import Point
 from spread.scoring import shown
 from spread.scoring.explain import explain
 from spread.scoring.numbers import plain
@@ -20,9 +21,14 @@ def total(value: Fraction | None) -> int | float | None:
     return None if value is None else number(shown.total(value))
 
 
+def point(value: Point | None) -> int | float | None:
+    """A score as a JSON number: whole, or its half points (`2.5`)."""
+    return None if value is None else value if isinstance(value, int) else float(value)
+
+
 def _item(r: ItemResult) -> dict[str, Any]:
     return {"id": r.item.id, "component": r.item.component, "title": r.item.title, "section": r.item.section,
-            "score": r.score, "level": r.level, "minimum": r.item.min, "below_minimum": r.below_min,
+            "score": point(r.score), "level": r.level, "minimum": point(r.item.min), "below_minimum": r.below_min,
             "critical": r.critical, "critical_breach": r.critical_breach, "not_rated": r.not_rated,
             "scored_by_rule": r.imputed}
 
@@ -53,16 +59,19 @@ def score_data(score: Score, change: Change | None = None) -> dict[str, Any]:
         "review": score.review, "complete": score.complete, "rated": score.rated, "items_count": score.count,
         "total": total(score.total), "maximum": total(score.maximum), "mean": number(shown.mean(score)),
         "percent": number(shown.percent(score)),
-        "band": score.band.label if score.band else None, **band_notes(score),
+        "band": score.band.label if score.band else None, "band_label": score.band.display if score.band else None,
+        "verdict": score.verdict, **band_notes(score),
         "sections": [{"id": s.section.id, "title": s.section.title, "total": total(s.total),
                       "maximum": total(s.maximum), "mean": number(shown.mean(score, s.mean)) if s.mean is not None else None}
                      for s in score.sections],
         "items": [_item(r) for r in score.items],
         "below_minimum": [r.item.id for r in score.below_min],
         "critical_breaches": [r.item.id for r in score.breaches],
-        "goals": {"met": score.goals_met, "count": len(score.goals),
+        "goals": {"met": score.goals_met, "count": score.goals_judged, "reported": len(score.goals) - score.goals_judged,
+                  "areas": [{"area": a, "met": m, "count": n} for a, m, n in score.areas],
                   "results": [{"id": g.goal.id, "title": g.goal.title, "value": number(g.shown()) if g.value is not None else None,
-                               "op": g.goal.op, "target": g.goal.target, "unit": g.goal.unit, "verdict": g.verdict}
+                               "op": g.goal.op, "target": g.goal.target, "unit": g.goal.unit, "area": g.goal.area,
+                               "verdict": g.verdict}
                               for g in score.goals]},
         "change": change_data(change),
         "explain": list(explain(score)),

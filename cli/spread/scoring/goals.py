@@ -9,7 +9,7 @@ from typing import Literal
 
 from spread.model.audit import GoalData
 from spread.model.instrument import DEFAULT_DECIMALS, Decimals, Goal
-from spread.scoring.numbers import exact, fixed, written
+from spread.scoring.numbers import ending, exact, fixed, written
 
 Verdict = Literal["met", "not met", "no data", "reported"]
 SIGN = {">=": "≥", "<=": "≤"}
@@ -42,8 +42,8 @@ class GoalResult:
         if self.value is None:
             return "no data"
         unit = self.goal.unit
-        if unit == "count" and self.value.denominator == 1:
-            return str(self.value)
+        if unit == "count" and (text := ending(self.value)) is not None:
+            return text
         places = self.decimals.percent if unit == "percent" else self.decimals.mean
         limits = () if self.goal.target is None else (exact(self.goal.target),)
         return fixed(self.value, places, limits) + ("%" if unit == "percent" else "")

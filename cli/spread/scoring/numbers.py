@@ -60,3 +60,12 @@ def plain(text: str) -> int | float:
     """A shown number (`58%`, `2.96`, `-3`) as a JSON or spreadsheet number with the same digits."""
     digits = text.rstrip("%")
     return float(digits) if "." in digits else int(digits)
+
+
+def ending(value: Fraction, most: int = 4) -> str | None:
+    """`value` written out exactly when it ends within `most` decimal places (`37.5`, `72.25`), else None."""
+    for places in range(most + 1):
+        text = rounded(value, places)
+        if Fraction(text) == value:
+            return text
+    return None

@@ -179,11 +179,12 @@ class Change:
 
     @property
     def band_before(self) -> str | None:
-        return self.previous.band.label if self.previous.band else None
+        """The previous band's id; for an instrument without bands, its verdict."""
+        return self.previous.verdict
 
     @property
     def band_after(self) -> str | None:
-        return self.current.band.label if self.current.band else None
+        return self.current.verdict
 
 
 def _section(section: Section, results: tuple[ItemResult, ...], partial: bool) -> SectionResult:

@@ -90,8 +90,8 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     elif partial:
         top = sum((Fraction(r.item.top) for r in results if r.score is not None), Fraction(0))
         mean, percent = points / len(counted), points * 100 / top if top else None
-    band_on = ins.band_on if ins.band_on != "total" or ins.method == "sum" else "mean"
-    banded = {"percent": percent, "mean": mean, "total": total}[band_on]
+    band_on = ins.band_on if ins.band_on != "total" or ins.method != "mean" else "mean"
+    banded = {"percent": percent, "mean": mean, "total": total}[band_on] if ins.bands else None
     uncapped = B.band_for(ins.bands, banded) if banded is not None else None
     breaches = tuple(r for r in results if r.critical_breach)
     cap = ins.cap

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from spread.scoring.bands import bounds, span
-from spread.scoring.numbers import fixed
+from spread.scoring.numbers import ending, fixed
 from spread.scoring.results import Score
 
 
@@ -32,10 +32,9 @@ def mean(score: Score, value: Fraction | None = None) -> str:
 def total(value: Fraction, score: Score | None = None) -> str:
     """A total as it is: whole, or with its half points (`37.5`); a sum of section means that does not end within
     four places shows with the playbook's places for means, never across a band bound the score was banded on."""
-    for places in range(5):
-        text = fixed(value, places)
-        if Fraction(text) == value:
-            return text
+    text = ending(value)
+    if text is not None:
+        return text
     limits = _limits(score, "total") if score is not None and value == score.total else ()
     return fixed(value, score.decimals.mean if score is not None else 2, limits)
 
@@ -59,10 +58,10 @@ def band_range(score: Score) -> str:
     """`low (0–50%)`, or an empty string when there is no band."""
     if score.band is None:
         return ""
-    return f"{score.band.label} ({span(score.band)}{'%' if score.band_on == 'percent' else ''})"
+    return f"{score.band.display} ({span(score.band)}{'%' if score.band_on == 'percent' else ''})"
 
 
 def band_word(score: Score, none: str = "incomplete") -> str:
     """The band with what must be read with it: `low (capped by a critical breach: Safe club)`."""
-    label = score.band.label if score.band else none
+    label = score.band.display if score.band else score.verdict or none
     return f"{label} ({'; '.join(score.notes)})" if score.notes else label

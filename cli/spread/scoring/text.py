@@ -53,9 +53,20 @@ def reviewed(score: Score) -> str:
     return f", from {a_review(score.review)}" if score.review else ""
 
 
+def judged_by(score: Score) -> str:
+    """What gives an instrument without bands its verdict, in a few words."""
+    if not score.items:
+        return "judged by its goals alone: the instrument rates no items"
+    minimums = any(r.item.min is not None for r in score.items)
+    what = " and ".join(w for w, on in (("item minimums", minimums), ("goals", score.goals_judged > 0)) if on)
+    return f"the instrument has no bands: its {what} judge"
+
+
 def headline(score: Score) -> list[str]:
     """Band and numbers: the lines a site reads first."""
-    if score.band is None:
+    if score.band is None and score.verdict is not None:
+        lines = [f"Verdict: {score.verdict}{reviewed(score)} ({judged_by(score)})."]
+    elif score.band is None:
         why = ("the audit is incomplete" if score.banded is None
                else "its score falls in no band (run `spread check`)")
         lines = [f"Band: none, because {why} ({score.rated} of {score.count} items rated){reviewed(score)}."]
@@ -66,8 +77,10 @@ def headline(score: Score) -> list[str]:
     if score.total is not None:
         scored = score.count - score.rated
         lowest = f" ({scored} scored at their lowest)" if scored else ""
-        lines.append(f"Total: {shown.total(score.total)} of {shown.total(score.maximum)} ({shown.percent(score)}), "
-                     f"mean {shown.mean(score)} per item, {score.rated} of {score.count} items rated{lowest}.")
+        means = " (the sum of the sections' means)" if _section_means(score) else ""
+        lines.append(f"Total{means}: {shown.total(score.total, score)} of {shown.total(score.maximum)} "
+                     f"({shown.percent(score)}), mean {shown.mean(score)} per item, {score.rated} of {score.count} items "
+                     f"rated{lowest}.")
     elif score.mean is not None:
         share = f", {shown.percent(score)} of their maximum" if score.percent is not None else ""
         lines.append(f"Mean of the {score.rated} rated items: {shown.mean(score)} (of {score.count} items){share}.")
@@ -118,19 +131,32 @@ def _weakest(score: Score) -> list[str]:
     lines = []
     for r in weakest(score):
         lines.append(f"  {name(score, r)}: {_rated(score, r)}")
-        if r.anchor:
-            lines += _wrap(f"now ({_level(score, r.score or 0)}): {r.anchor}", "      ")
+        if r.anchor or score.kind == "anchored":
+            lines += _wrap(f"now ({_level(score, r.score or 0)}): {r.anchor or 'between the anchors'}", "      ")
         if r.next_anchor:
             lines += _wrap(f"next ({_level(score, r.next_anchor[0])}): {r.next_anchor[1]}", "      ")
     return ["", "Weakest items, and what the next level up looks like"] + lines if lines else []
 
 
+def _section_means(score: Score) -> bool:
+    return score.instrument is not None and score.instrument.method == "sum-of-section-means"
+
+
+def areas(score: Score) -> str:
+    """`Recruitment 2 of 3, Retention 1 of 2`: goals met in each area."""
+    return ", ".join(f"{area} {met} of {judged}" for area, met, judged in score.areas)
+
+
 def _goals(score: Score) -> list[str]:
     if not score.goals:
         return []
-    lines = ["", f"Goals: {score.goals_summary}"]
+    lines = ["", f"Goals: {score.goals_summary}" + (f" ({areas(score)})" if score.areas else "")]
     for g in score.goals:
-        lines.append(f"  {g.goal.id} {g.goal.title}: {g.shown()} (target {g.target}) — {g.verdict}")
+        area = f" [{g.goal.area}]" if g.goal.area else ""
+        if g.judged:
+            lines.append(f"  {g.goal.id} {g.goal.title}{area}: {g.shown()} (target {g.target}) — {g.verdict}")
+        else:
+            lines.append(f"  {g.goal.id} {g.goal.title}{area}: {g.shown()} (reported, no target)")
     return lines
 
 
@@ -141,7 +167,8 @@ def change_line(change: Change) -> str:
     if change.percent is not None:
         parts.append(f"{shown.points(change.current, change.percent)} percentage points")
     before, after = change.band_before or "no band", change.band_after or "no band"
-    parts.append(f"band {after} (unchanged)" if before == after else f"band {before} → {after}")
+    what = "band" if change.current.bands else "verdict"
+    parts.append(f"{what} {after} (unchanged)" if before == after else f"{what} {before} → {after}")
     version = "" if change.previous.version == change.current.version else f", on version {change.previous.version}"
     return f"Change since {change.previous.period}{version}: {', '.join(parts)}."
 

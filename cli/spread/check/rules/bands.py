@@ -13,7 +13,7 @@ from spread.check.rules.common import at
 from spread.errors import Problem
 from spread.model.instrument import Band, Instrument
 from spread.model.playbook import Playbook
-from spread.scoring.numbers import exact, rounded, written
+from spread.scoring.numbers import ending, exact, rounded, written
 
 
 def _mean(values: list[Fraction]) -> Fraction:
@@ -94,7 +94,7 @@ def _r(band: Band) -> str:
 
 
 def _plain(value: Fraction) -> str:
-    return next((text for places in range(5) if Fraction(text := rounded(value, places)) == value), rounded(value, 2))
+    return ending(value) or rounded(value, 2)
 
 
 def _n(value: Fraction, ins: Instrument) -> str:

@@ -50,7 +50,7 @@ def _missing(pb: Playbook, shown: str) -> Iterator[Problem]:
         if ins.max_unrated is None:
             yield at(shown, doc, where, "error", "`missing: exclude` needs `max_unrated`, the most items an audit may "
                      "leave unrated and still be scored on the rest: add it, e.g. `max_unrated: 1`", "missing-exclude-max")
-        if ins.band_on == "total" and ins.method == "sum":  # a mean instrument "on its total" bands its mean
+        if ins.band_on == "total" and ins.method != "mean":  # a mean instrument "on its total" bands its mean
             yield at(shown, doc, where, "error", "`missing: exclude` scores the rated items only, and their total "
                      "cannot be read against bands of the whole total: set `band_on: mean` or `band_on: percent`, "
                      "with bands to match", "missing-exclude-total")

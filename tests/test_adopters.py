@@ -109,7 +109,7 @@ def test_a_pairs_page_names_its_members_by_role(demo: Path) -> None:
 def test_site_new_asks_in_the_playbooks_words(run: Run, demo: Path) -> None:
     adopted_by(demo, ORGANISATION)
     result = run("site", "new", "demo", "emas", "--repo", demo, "--set", "venue=library", "--set", "name=EMAS",
-                 input="East Midlands\nEast Midlands Ambulance Service NHS Trust\n\nEast Midlands\n2026-03-01\nOur name.\n")
+                 input="East Midlands\nEast Midlands Ambulance Service NHS Trust\n\nEast Midlands\n2026-03-01\nOur name.\n\n")
     assert result.exit_code == 0, result.output
     assert "Ambulance service name, as local people know it: " in result.output
     assert "Ambulance service trust (who runs the ambulance service): " in result.output

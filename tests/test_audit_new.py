@@ -215,10 +215,11 @@ def test_unknown_or_broken_site(run: Run, demo: Path) -> None:
 def test_interactive_practice_profile(run: Run, demo: Path) -> None:
     typed = ("great\ndev\nThe register, week by week.\nrecords, gossip\nrecords, observation\n"
              "skip\n\n" "Train a second peer.\nPF9\nPeer-Led\n\n2026-12-31\n\n"
-             "site-coordinator, peer-facilitator\nguided\n2026-10-02\n")
+             "site-coordinator, peer-facilitator\nguided\n2026-10-02\n\n")
     result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed, cwd=demo)
     assert result.exit_code == 0, result.output
-    assert ('Error: "great" is not one of expected, developmental, unacceptable: type one of them, or skip'
+    assert ('Error: "great" is not one of the levels: type a number from 1 to 3, or one of expected, developmental, '
+                 'unacceptable, or skip'
             in result.stdout)
     assert 'Error: "gossip" is not a kind of source: use records, documents,' in result.stdout
     assert result.stdout.endswith(f"Wrote {Q3}: 1 of 2 items rated. See the score with `spread audit score {Q3}`.\n")
@@ -235,10 +236,10 @@ def test_interactive_practice_profile(run: Run, demo: Path) -> None:
 
 
 def test_interactive_anchored_with_goals(run: Run, anchored: Path) -> None:
-    typed = "4\n2\nTwo of three circles.\n\nx\n8\n10\n\n\n\n\n2026-07-01\n"
+    typed = "4\n2\nTwo of three circles.\n\nx\n8\n10\n\n\n\n\n2026-07-01\n\n"
     result = run("audit", "new", "anchored/hull", "--interactive", "--today", "2026-07-01", input=typed, cwd=anchored)
     assert result.exit_code == 0, result.output
-    assert 'Error: "4" is not one of 1, 2, 3: type one of them, or skip' in result.stdout
+    assert 'Error: "4" is not a score of this item: type one of 1, 2, 3, or skip' in result.stdout
     assert 'Error: "x" is not a number: type digits, like 12' in result.stdout
     text = (anchored / "fidelity/anchored/hull/audits/2026-H1.yaml").read_text()
     assert "  S1:\n    score: 2  # 1 to 3\n    evidence: Two of three circles.\n    sources: []" in text

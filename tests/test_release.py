@@ -48,13 +48,13 @@ def committed(git_repo: Path) -> Path:
 
 @pytest.fixture
 def first(run: Run, committed: Path) -> Path:
-    assert release(run, committed, "--yes").exit_code == 0
+    assert release(run, committed, "--no-input").exit_code == 0
     return committed
 
 
 def test_the_first_release_in_a_repository_with_no_tags(run: Run, committed: Path) -> None:
     before = (committed / PLAYBOOK).read_text(encoding="utf-8")
-    result = release(run, committed, "--yes")
+    result = release(run, committed, "--no-input")
     assert result.exit_code == 0, result.output
     repo = git.Repo(committed)
     head = repo.head.commit
@@ -85,7 +85,7 @@ def test_a_too_small_bump_is_refused_with_the_reasons_then_the_right_one_succeed
     edit(first, "title: Led by peers", "title: Led by trained peers")
     commit(first)
     before = state(first)
-    result = release(run, first, "--minor", "--yes")
+    result = release(run, first, "--minor", "--no-input")
     assert result.exit_code == 1
     assert result.output == (
         "  needs major: Local component `venue` (Where circles meet): `online` is no longer allowed. "
@@ -120,7 +120,7 @@ def test_a_too_small_bump_is_refused_with_the_reasons_then_the_right_one_succeed
 def test_a_bigger_bump_than_needed_is_allowed(run: Run, first: Path) -> None:
     edit(first, "title: Led by peers", "title: Led by trained peers")
     commit(first)
-    assert release(run, first, "--major", "--yes").exit_code == 0
+    assert release(run, first, "--major", "--no-input").exit_code == 0
     assert "version: 2.0.0" in (first / PLAYBOOK).read_text(encoding="utf-8")
 
 
@@ -128,7 +128,7 @@ def test_a_version_set_by_hand_is_released_if_it_is_big_enough(run: Run, first: 
     edit(first, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
     edit(first, "version: 1.0.0", "version: 1.0.1")
     commit(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.exit_code == 1
     assert result.output == (
         "  needs minor: Local component `venue` (Where circles meet): new option `pub`. [local-option-added]\n"
@@ -137,7 +137,7 @@ def test_a_version_set_by_hand_is_released_if_it_is_big_enough(run: Run, first: 
         "Spread choose\n")
     edit(first, "version: 1.0.1", "version: 1.1.0")
     commit(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.output.startswith("Releasing demo 1.1.0, a minor release after 1.0.0, for these changes:\n")
     assert "demo/v1.1.0" in [t.name for t in git.Repo(first).tags]
 
@@ -146,7 +146,7 @@ def test_a_dirty_playbook_folder_is_refused_with_nothing_changed(run: Run, first
     edit(first, "title: Led by peers", "title: Led by trained peers")
     write(first / "playbooks/demo/notes.md", "Ideas for 2.0\n")
     before = state(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.exit_code == 1
     assert result.output == (
         "Error: playbooks/demo/ has changes that are not committed (playbooks/demo/notes.md, "
@@ -156,20 +156,20 @@ def test_a_dirty_playbook_folder_is_refused_with_nothing_changed(run: Run, first
 
 
 def test_nothing_to_release(run: Run, first: Path) -> None:
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.output == ("Error: nothing in playbooks/demo/playbook.yaml has changed since version 1.0.0: there "
                              "is nothing to release\n")
 
 
 def test_a_folder_that_is_not_a_git_repository(run: Run, demo: Path) -> None:
-    result = release(run, demo, "--yes")
+    result = release(run, demo, "--no-input")
     assert result.exit_code == 1
     assert result.output == (f"Error: {demo.resolve()} is not in a git repository, and releases are git commits and "
                              "tags: run `git init`, commit your files, then release\n")
 
 
 def test_a_first_release_cannot_be_bumped(run: Run, committed: Path) -> None:
-    result = release(run, committed, "--minor", "--yes")
+    result = release(run, committed, "--minor", "--no-input")
     assert result.exit_code == 2
     assert result.output.endswith("Error: `demo` has never been released, so there is nothing to bump from: leave out "
                                   "--minor to release version 1.0.0, as playbooks/demo/playbook.yaml says\n")
@@ -179,7 +179,7 @@ def test_problems_in_the_playbook_stop_the_release(run: Run, committed: Path) ->
     edit(committed, "default: library", "default: pub")
     commit(committed)
     before = state(committed)
-    result = release(run, committed, "--yes")
+    result = release(run, committed, "--no-input")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "Error: 1 problem in playbooks/demo/ (listed above): fix them before releasing. Nothing was changed.")
@@ -193,7 +193,7 @@ def test_a_failing_tag_undoes_the_commit_and_every_file(run: Run, first: Path) -
     # A tag one level below the new tag's name makes git refuse to create the new one, after the commit.
     git.Repo(first).git.tag("demo/v1.1.0/blocker")
     before = state(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1].startswith("Error: git could not create the tag demo/v1.1.0 (")
     assert state(first) == before
@@ -207,7 +207,7 @@ def test_a_failing_commit_puts_every_file_back(run: Run, first: Path) -> None:
     hook.write_text("#!/bin/sh\necho 'no releases on Fridays' >&2\nexit 1\n", encoding="utf-8")
     hook.chmod(hook.stat().st_mode | stat.S_IEXEC)
     before = state(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == "Error: git could not make the commit (no releases on Fridays)"
     assert state(first) == before
@@ -224,7 +224,8 @@ def test_asks_for_the_summary_and_a_confirmation(run: Run, first: Path) -> None:
     assert state(first) == before
     no_one_there = release(run, first, input="")
     assert no_one_there.exit_code == 1 and "Aborted" not in no_one_there.output
-    assert no_one_there.stderr.endswith("add --yes, and --summary \"…\" for the changelog\n")
+    assert no_one_there.stderr.endswith("to release without questions (in a script or CI), add --no-input, or "
+                                        "--summary \"…\" --yes\n")
     assert state(first) == before
     result = release(run, first, input="Tighter summary.\n\n")
     assert result.exit_code == 0, result.output
@@ -239,7 +240,7 @@ def test_a_changelog_entry_written_ahead_is_kept(run: Run, first: Path) -> None:
     log.write_text(written, encoding="utf-8")
     edit(first, "summary: A small programme used in tests.", "summary: Small circles.")
     commit(first)
-    result = release(run, first, "--yes")
+    result = release(run, first, "--no-input")
     assert result.exit_code == 0, result.output
     assert "playbooks/demo/CHANGELOG.md already has an entry for 1.0.1: it is kept as you wrote it.\n" in result.output
     assert log.read_text(encoding="utf-8") == written
@@ -250,7 +251,7 @@ def test_releasing_the_example_network_s_second_version(run: Run, example: Path)
     repo.git.add("-A")
     repo.git.commit("-m", "The example network")
     log = (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes()
-    result = run("playbook", "release", "peer-diabetes", "--yes", "--repo", example)
+    result = run("playbook", "release", "peer-diabetes", "--no-input", "--repo", example)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Releasing peer-diabetes 2.0.0, a major release after 1.0.0, for these changes:\n")
     assert "New core component `clinical-link` (A named clinical link). [core-added]" in result.output

@@ -304,7 +304,7 @@ def test_in_a_browser_the_site_page_and_dashboard_say_who_rated(request: pytest.
 
 def test_audit_new_asks_a_peer_reviewers_organisation_and_site(run: Run, two: Path) -> None:
     typed = ("expected\nRota.\nrecords\nexpected\nMinutes.\nrecords\n\n"  # two ratings, no action
-             "coordinator\npeer\nBradford Circles\nBradford!\nbradford\n2026-10-02\n")
+             "coordinator\npeer\nBradford Circles\nBradford!\nbradford\n2026-10-02\n\n")
     result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed, cwd=two)
     assert result.exit_code == 0, result.output
     assert ('Error: "Bradford!" is not a site id: use lower-case letters, digits and single hyphens, like '

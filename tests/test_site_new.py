@@ -20,7 +20,7 @@ ROLLOUT = """rollout:
 # Name, host, kind of host, area, start date (a bad one first), venue (outside the options, then prohibited,
 # then by number) and reason, local name (too long first) and reason.
 TYPED = ("York Circles\nYork CVS\n1\nYork\n2026-02-30\n2026-03-01\npub\npaid venues\n2\nNear the station.\n"
-         "Circle of Friends and Neighbours\nYork Circle\nThe members chose it.\n")
+         "Circle of Friends and Neighbours\nYork Circle\nThe members chose it.\n\n")
 YORK = """\
 # yaml-language-server: $schema=../../../schemas/site.schema.json
 # York Circles runs the playbook `demo` (Demo circles), version 1.0.0. Written by `spread site new`
@@ -114,7 +114,7 @@ def test_readme_has_the_choices_next_steps_and_how_to_audit(run: Run, repo: Path
 
 def test_defaults_offered_and_set_choices_not_asked(run: Run, repo: Path) -> None:
     # Enter for the kind, area and date; --set answers the local name, so only its reason is asked.
-    typed = "York Circles\nYork CVS\n\n\n\n\n\nA name the members like.\n"
+    typed = "York Circles\nYork CVS\n\n\n\n\n\nA name the members like.\n\n"
     result = run("site", "new", "demo", "york", "--set", "name=Tea & Talk", "--today", "2026-03-10",
                  input=typed, cwd=repo)
     assert result.exit_code == 0, result.output

@@ -150,7 +150,7 @@ def test_audit_score_and_its_explanation(run: Run, hostile: Path) -> None:
 
 
 def test_the_site_new_form_shows_the_playbook_text_escaped(hostile: Path) -> None:
-    typed = "York Circles\nYork CVS\n\n\n\n1\nNear the station.\nYork Circle\nThe members chose it.\n"
+    typed = "York Circles\nYork CVS\n\n\n\n1\nYork Circle\nThe members chose it.\n\n"
     result = on_a_terminal("site", "new", "demo", "york", "--repo", hostile, "--today", TODAY, input=typed)
     shown = clean(result)
     assert result.exit_code == 0, shown
@@ -159,7 +159,7 @@ def test_the_site_new_form_shows_the_playbook_text_escaped(hostile: Path) -> Non
 
 
 def test_the_interactive_audit_shows_the_items_escaped(hostile: Path) -> None:
-    typed = "expected\nRota.\n\ndevelopmental\n\n\n\n\n\n\n"
+    typed = "expected\nRota.\n\ndevelopmental\n\n\n\n\n\n\n\n"
     result = on_a_terminal("audit", "new", "demo/leeds", "--repo", hostile, "--period", "2026-Q1", "--interactive",
                            "--today", TODAY, input=typed)
     shown = clean(result)

@@ -93,7 +93,7 @@ def test_choices_among_the_options_are_local_choices_without_frame(run: Run, exa
 
 def test_own_words_outside_the_options_are_an_adaptation_and_frame_is_asked(run: Run, example: Path) -> None:
     # The language in the site's own words, why, then FRAME: Enter (unknown), two numbers, one number.
-    typed = "Portuguese and English\nMany members speak Portuguese at home.\n\n2 8\n1\n"
+    typed = "Portuguese and English\nMany members speak Portuguese at home.\n\n2 8\n1\n\n"
     out = run("site", "new", "peer-diabetes", "york", "--answers", _answers(example), "--today", "2026-11-20",
               input=typed, cwd=example).stdout
     assert ('"Portuguese and English" is not one of the options the playbook offers for language, so it is recorded '
@@ -252,7 +252,7 @@ def test_the_form_answers_files_and_set_refuse_it_alike(run: Run, example: Path)
     assert result.exit_code == 2 and f"Invalid value for '--set': {CLINIC}" in result.output
     path.write_text(ANSWERS.replace("  local-name: {choice: Sugar Talk York, reason: Members chose it.}\n",
                                     "  language: english\n"))
-    typed = "Lambeth Diabetes Clinic\nCure Circle\nSugar Talk York\nMembers chose it.\n"
+    typed = "Lambeth Diabetes Clinic\nCure Circle\nSugar Talk York\nMembers chose it.\n\n"
     result = run("site", "new", "peer-diabetes", "york", "--answers", path, "--today", "2026-11-20", input=typed,
                  cwd=example)
     assert result.exit_code == 0, result.output

@@ -1,7 +1,8 @@
 """`spread audit new --interactive`: a walk through every item at the terminal, then the filled audit.
 
-Each item shows what every score (or practice-profile level) looks like; the person types the one that
-matches what they can show, or "skip" with a reason. A wrong answer is explained and asked again.
+Each item shows what every score (or practice-profile level, numbered) looks like; the person types the one that
+matches what they can show (a score, or a level's number or name), or "skip" with a reason. A wrong answer is
+explained and asked again (`spread.adopt.asking`, as in every command that asks).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from collections.abc import Callable
 
 import click
 
+from spread.adopt.asking import ask, listed, numbered, text
 from spread.adopt.audit_template import AuditAnswers, anchors, levels
-from spread.adopt.prompts import nonblank, valid_date
+from spread.adopt.prompts import valid_date
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.ids import id_problem, shown
 from spread.model.instrument import Item
@@ -22,6 +24,9 @@ from spread.model.scales import shown as point_text
 from spread.model.schemas import schema
 
 SKIP = "skip"
+REVIEWS = (("self", "your own team"), ("guided", "with a coach from the network"),
+           ("peer", "people from another site of the network"),
+           ("independent", "reviewers from outside your organisation"))
 
 
 def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAnswers:
@@ -38,13 +43,13 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
         else:
             goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), 0 if goal.unit == "count" else None))
     actions = _plan([item.id for item in items])
-    roles = click.prompt("Who rated? (roles, not names, separated by commas)", default="site-coordinator",
-                         value_proc=lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r))
-    review = click.prompt("Kind of review: self (your own team), guided (with a coach from the network), peer (people "
-                          "from another site of the network) or independent (reviewers from outside your organisation)",
-                          type=click.Choice(["self", "guided", "peer", "independent"]), default="self")
+    roles = ask("Who rated? (roles, not names, separated by commas)",
+                lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r), default="site-coordinator")
+    click.echo("Kinds of review:")
+    listed(REVIEWS)
+    review = ask("Kind of review (a number or a name)", numbered([kind for kind, _ in REVIEWS]), default="self")
     raters = tuple(_rater(role, review) for role in roles or ("site-coordinator",))
-    completed = click.prompt("Date finished (YYYY-MM-DD)", default=today, value_proc=valid_date)
+    completed = ask("Date finished (YYYY-MM-DD)", valid_date, default=today)
     return AuditAnswers(ratings, goals, raters, review, completed, actions)
 
 
@@ -52,9 +57,9 @@ def _rater(role: str, review: str) -> Rater:
     """A rater; for a peer or independent review, where they come from, so readers can see who rated."""
     if review not in ("peer", "independent"):
         return Rater(role)
-    organisation = click.prompt(f"  Which organisation is the {role} from?", value_proc=nonblank("an organisation"))
-    site = click.prompt(f"  Which site of the network is the {role} from? (its id; Enter if none)", default="",
-                        show_default=False, value_proc=_site_id) if review == "peer" else ""
+    organisation = text(f"  Which organisation is the {role} from?", need="an organisation")
+    site = ask(f"  Which site of the network is the {role} from? (its id; Enter if none)", _site_id) \
+        if review == "peer" else ""
     return Rater(role, organisation=organisation, site=site or None)
 
 
@@ -69,12 +74,10 @@ def _site_id(value: str) -> str:
 def _plan(ids: list[str]) -> tuple[Action, ...]:
     click.echo("\nAction plan: what will you do next? One action at a time; press Enter when there are no more.")
     actions: list[Action] = []
-    while what := click.prompt(f"Action {len(actions) + 1}", default="", show_default=False,
-                               value_proc=lambda v: " ".join(v.split())):
-        item = click.prompt(f"  About which item? ({', '.join(ids)}; Enter if none)", default="", show_default=False,
-                            value_proc=_item_id(ids))
-        owner = click.prompt("  Who will do it? (a role)", default="site-coordinator", value_proc=nonblank("a role"))
-        due = click.prompt("  Due by (YYYY-MM-DD)", value_proc=valid_date)
+    while what := text(f"Action {len(actions) + 1}"):
+        item = ask(f"  About which item? ({', '.join(ids)}; Enter if none)", _item_id(ids))
+        owner = text("  Who will do it? (a role)", default="site-coordinator", need="a role")
+        due = ask("  Due by (YYYY-MM-DD)", valid_date, need="a date, like 2026-12-31")
         actions.append(Action(item or None, what, owner, due))
     click.echo("")
     return tuple(actions)
@@ -87,22 +90,20 @@ def _rate(pb: Playbook, item: Item, n: int, total: int) -> Rating:
         click.echo(f"  {' '.join(item.description.split())}")
     if anchored:
         choices = {point_text(v): "" for v in item.scores}
-        for key, text in anchors(item):
-            click.echo(f"  {key} = {' '.join(text.split())}")
+        for key, meaning in anchors(item):
+            click.echo(f"  {key} = {' '.join(meaning.split())}")
         question = f"Score ({told(item.scores)}), or {SKIP}"
     else:
         choices = dict(levels(pb, item))
-        for key, text in choices.items():
-            click.echo(f"  {key}: {' '.join(text.split())}")
-        question = f"Level ({', '.join(choices)}), or {SKIP}"
-    answer = click.prompt(question, value_proc=_one_of(list(choices), anchored))
+        listed([(key, " ".join(meaning.split())) for key, meaning in choices.items()])
+        question = f"Level (a number from 1 to {len(choices)}, or a name), or {SKIP}"
+    answer = ask(question, _one_of(list(choices), anchored), need=f"a {'score' if anchored else 'level'}, or {SKIP}")
     if answer == SKIP:
-        reason = click.prompt("Why can it not be rated?", default="insufficient-data", value_proc=nonblank("a reason"))
+        reason = text("Why can it not be rated?", default="insufficient-data", need="a reason")
         return Rating(item.id, not_rated=reason)
-    evidence = click.prompt("Evidence: what is this based on? (Enter to add it later)", default="",
-                            show_default=False, value_proc=lambda v: " ".join(v.split())) or None
-    sources = click.prompt("Where from? (records, documents, interviews, observation, survey, other; commas; "
-                           "Enter to skip)", default="", show_default=False, value_proc=_sources)
+    evidence = text("Evidence: what is this based on? (Enter to add it later)") or None
+    sources = ask("Where from? (records, documents, interviews, observation, survey, other; commas; Enter to skip)",
+                  _sources)
     if anchored:
         return Rating(item.id, score=point(answer), evidence=evidence, sources=sources)
     return Rating(item.id, level=answer, evidence=evidence, sources=sources)
@@ -128,11 +129,17 @@ def _one_of(allowed: list[str], anchored: bool) -> Callable[[str], str]:
             return value
         if anchored and _score_text(value) in allowed:  # `2.50` for 2.5, `4.0` for 4
             return _score_text(value)
+        if not anchored and value.isdigit() and 1 <= int(value) <= len(allowed):
+            return allowed[int(value) - 1]
         # A level may be typed by its first letters: "e" for expected, "dev" for developmental.
         starts = [a for a in allowed if value and a.startswith(value)] if not anchored else []
         if len(starts) == 1:
             return starts[0]
-        raise click.BadParameter(f"\"{value}\" is not one of {', '.join(allowed)}: type one of them, or {SKIP}")
+        if anchored:
+            raise click.BadParameter(f"\"{value}\" is not a score of this item: type one of {', '.join(allowed)}, or "
+                                     f"{SKIP}")
+        raise click.BadParameter(f"\"{value}\" is not one of the levels: type a number from 1 to {len(allowed)}, "
+                                 f"or one of {', '.join(allowed)}, or {SKIP}")
 
     return check
 
@@ -162,8 +169,7 @@ def _number(question: str, minimum: float | None) -> float | None:
             raise click.BadParameter("a count cannot be negative")
         return number
 
-    result: float | None = click.prompt(question, default="", show_default=False, value_proc=check)
-    return result
+    return ask(question, check)
 
 
 def _sources(value: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from spread.adopt.answers import frame_enum, frame_is_list
+from spread.adopt.asking import ask
 from spread.adopt.records import ASKED
 from spread.model.choices import departs
 from spread.model.playbook import LocalComponent
@@ -63,4 +64,4 @@ def _ask(key: str) -> Any:
         return (picked or ["unknown"]) if many else (picked[0] if picked and picked[0] else "unknown")
 
     hint = "numbers separated by commas" if many else "a number"
-    return click.prompt(f"{key.replace('_', ' ').capitalize()} ({hint})", default="unknown", value_proc=check)
+    return ask(f"{key.replace('_', ' ').capitalize()} ({hint})", check, default="unknown")

@@ -2,17 +2,18 @@
 
 The people answering are local coordinators, often not technical: every question says what it wants,
 offers a default where the playbook has one, and an answer the playbook does not allow is explained
-and asked again (click re-asks when the check raises `BadParameter`), never a crash.
+and asked again, never a crash. Every question goes through `spread.adopt.asking`, so the keys are the same as in
+every other command that asks.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
 
 import click
 
 from spread.adopt.answers import Given, real_date, site_enum
+from spread.adopt.asking import ask, numbered, text
 from spread.adopt.frame import ask_frame, explain
 from spread.adopt.principles import ask_principles
 from spread.adopt.records import UNKNOWN, Choice
@@ -23,24 +24,22 @@ from spread.model.choices import Refused, departs, how_to_choose, resolve
 from spread.model.playbook import LocalComponent, Playbook
 
 
-def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswers:
-    """Every answer a site needs: what was given, then questions (or, without `ask`, the defaults)."""
-    if not ask:
+def complete(pb: Playbook, given: Given, *, questions: bool, today: str) -> SiteAnswers:
+    """Every answer a site needs: what was given, then questions (or, without `questions`, the defaults)."""
+    if not questions:
         return _without_questions(pb, given, today)
     f = given.fields
     click.echo(f"Setting up a new site for {pb.title} (version {pb.version}). Press Enter to accept an answer "
                "shown in [brackets].\n")
     who = pb.adopter
-    name = f.get("name") or click.prompt(f"{capital(who.one)} name, as local people know it",
-                                         value_proc=nonblank("the name"))
-    host = f.get("host") or click.prompt(f"{capital(who.host_words)} (who runs the {who.one})",
-                                         value_proc=nonblank(f"the {who.host_words}"))
+    name = f.get("name") or text(f"{capital(who.one)} name, as local people know it", need="the name")
+    host = f.get("host") or text(f"{capital(who.host_words)} (who runs the {who.one})",
+                                 need=f"the {who.host_words}")
     host_type = f.get("host_type") or _host_type()
     serves = "Town, city or area it serves" if who.area is None and who.kind == "site" else capital(who.area_words)
-    area = f.get("area") or click.prompt(f"{serves} (Enter to skip)", default="",
-                                         show_default=False, value_proc=lambda v: " ".join(v.split())) or None
+    area = f.get("area") or text(f"{serves} (Enter to skip)") or None
     pair = _pair(f) if who.kind == "pair" else None
-    started = f.get("started") or click.prompt("Start date (YYYY-MM-DD)", default=today, value_proc=valid_date)
+    started = f.get("started") or ask("Start date (YYYY-MM-DD)", valid_date, default=today)
     choices = tuple(ask_choice(local, given, n, len(pb.local)) for n, local in enumerate(pb.local, 1))
     return SiteAnswers(name, host, started, choices, host_type, area, f.get("stage", "installation"), f.get("contact"),
                        pair, ask_principles(pb, given.principles, ask=True))
@@ -48,21 +47,11 @@ def complete(pb: Playbook, given: Given, *, ask: bool, today: str) -> SiteAnswer
 
 def _pair(f: dict[str, str]) -> tuple[str, str]:
     """A mentoring pair's two members, asked by role and background: the file is published, so never a name."""
-    mentor = f.get("mentor") or click.prompt("Mentor, by role and background only, no name (for example: HR "
-                                             "professional, volunteer)", value_proc=nonblank("the mentor's role"))
-    mentee = f.get("mentee") or click.prompt("Mentee, by situation only, no name (for example: jobseeker referred by "
-                                             "Jobcentre Plus)", value_proc=nonblank("the mentee's situation"))
+    mentor = f.get("mentor") or text("Mentor, by role and background only, no name (for example: HR professional, "
+                                     "volunteer)", need="the mentor's role")
+    mentee = f.get("mentee") or text("Mentee, by situation only, no name (for example: jobseeker referred by "
+                                     "Jobcentre Plus)", need="the mentee's situation")
     return mentor, mentee
-
-
-def nonblank(what: str) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        value = " ".join(value.split())
-        if not value:
-            raise click.BadParameter(f"please type {what}")
-        return value
-
-    return check
 
 
 def valid_date(value: str) -> str:
@@ -75,19 +64,7 @@ def valid_date(value: str) -> str:
 def _host_type() -> str | None:
     kinds = site_enum("host", "type")
     click.echo("Kinds of host organisation: " + ", ".join(f"{n}. {kind}" for n, kind in enumerate(kinds, 1)))
-
-    def check(value: str) -> str:
-        value = value.strip()
-        if value.isdigit() and 1 <= int(value) <= len(kinds):
-            return kinds[int(value) - 1]
-        if value in kinds or not value:
-            return value
-        raise click.BadParameter(f"\"{value}\" is not on the list: type a number from 1 to {len(kinds)}, "
-                                 "or press Enter to skip")
-
-    kind: str = click.prompt("Kind of host organisation (a number; Enter to skip)", default="", show_default=False,
-                             value_proc=check)
-    return kind or None
+    return ask("Kind of host organisation (a number or a name; Enter to skip)", numbered(kinds, blank="")) or None
 
 
 def _show(local: LocalComponent, n: int, total: int) -> None:
@@ -120,21 +97,19 @@ def ask_choice(local: LocalComponent, given: Given, n: int, total: int) -> Choic
             except Refused as exc:
                 raise click.BadParameter(str(exc)) from None
 
-        what = "a number, or your own words" if local.free_text and local.options else \
-            "a number" if local.options else "in your own words"
-        choice = click.prompt(f"Your choice ({what})", default=local.default, value_proc=check)
+        what = "a number, a name or your own words" if local.free_text and local.options else \
+            "a number or a name" if local.options else "in your own words"
+        choice = ask(f"Your choice ({what})", check, default=local.default, need=what)
     adapted = local.id in given.frames or departs(local, choice)
     if adapted:
         explain(local, choice)
     reason = given.reasons.get(local.id)
     if reason is None and (adapted or choice != local.default):
-        reason = click.prompt(f"Why \"{choice}\" for {local.id}? (one sentence for the record)",
-                              value_proc=nonblank("the reason"))
+        reason = text(f"Why \"{choice}\" for {local.id}? (one sentence for the record)", need="the reason")
     frame = given.frames.get(local.id, {})
     if adapted and not departs(local, choice) and "description" not in frame:
-        frame = {**frame, "description": click.prompt(
-            "What does the site do differently from what the playbook describes? (one sentence)",
-            value_proc=nonblank("what is different"))}
+        frame = {**frame, "description": text("What does the site do differently from what the playbook describes? "
+                                              "(one sentence)", need="what is different")}
     return Choice(local.id, choice, reason, ask_frame(frame) if adapted else None)
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from spread.adopt.asking import asking
+from spread.adopt.asking import asking, confirm
 from spread.adopt.audit_form import fill_audit
 from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period, free_period, period_problem
 from spread.adopt.scaffold import write_all
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
-from spread.commands.options import repo_option, today_option
+from spread.commands.options import asking_options, repo_option, today_option
 from spread.errors import SpreadError, display_path, words
 from spread.model import periods
 from spread.model.instrument import Regime
@@ -61,10 +61,11 @@ def chosen_regime(pb: Playbook, regime_id: str | None) -> Regime | None:
               "playbook that declares regimes). Default: its full regime.")
 @click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")
 @click.option("--force", is_flag=True, help="Replace an existing audit for the same period.")
+@asking_options
 @repo_option
 @today_option()
-def new(site_ref: str, period: str | None, regime_id: str | None, interactive: bool, force: bool,
-        repo: Path | None, today: date | None) -> None:
+def new(site_ref: str, period: str | None, regime_id: str | None, interactive: bool, force: bool, yes: bool,
+        no_input: bool, repo: Path | None, today: date | None) -> None:
     """Prepare the self-audit of SITE (PLAYBOOK/SITE, or the site's folder) for one period.
 
     Writes audits/PERIOD.yaml in the site's folder with every item of the playbook
@@ -78,6 +79,9 @@ def new(site_ref: str, period: str | None, regime_id: str | None, interactive: b
       spread audit new code-club/leeds-central --period 2026-Q2 --interactive
       spread audit new fidelity/code-club/leeds-central
     """
+    if interactive and no_input:
+        raise click.UsageError("--interactive asks a question for each item and --no-input asks none: leave out "
+                               "--interactive to write a form to fill in")
     root = find_root(repo or Path.cwd())
     network = load_network(root)
     site, folder = locate_site(network, site_ref)
@@ -105,6 +109,7 @@ def new(site_ref: str, period: str | None, regime_id: str | None, interactive: b
         click.echo(f"Note: {period} ends on {end.isoformat()}: rate it once it is over.", err=True)
     with asking("to prepare the audit without questions, leave out --interactive: a form to fill in is written"):
         answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
+        confirm(f"Write {display_path(path, root)}?", yes=yes, only_after_questions=True)
     write_all({path: audit_yaml(root, path.parent, site, pb, period, answers, regime)}, root, force=force)
     shown, count = display_path(path, root), len(pb.instrument.items)
     if interactive:

@@ -71,3 +71,12 @@ def set_options(func: F) -> F:
                         "room\" (quote it). Repeat for more.")(func)
     return click.option("--set", "sets", multiple=True, metavar="COMPONENT=CHOICE",
                         help="Choose for one local component, e.g. --set setting=library. Repeat for more.")(func)
+
+
+def asking_options(func: F) -> F:
+    """`--yes` and `--no-input`, with one meaning on every command that asks (`spread.adopt.asking`); the command gets
+    `yes` and `no_input`."""
+    func = click.option("--no-input", is_flag=True, help="Ask nothing: take the answers given and the defaults, or "
+                        "stop, saying what is missing, if one has none. Implies --yes.")(func)
+    return click.option("--yes", "-y", is_flag=True, help="Write without asking to confirm (questions are still "
+                        "asked; add --no-input for none).")(func)

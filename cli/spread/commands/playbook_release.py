@@ -8,10 +8,10 @@ from typing import cast
 
 import click
 
-from spread.adopt.asking import asking
+from spread.adopt.asking import ask, asking, confirm
 from spread.check.rules import check_network
 from spread.commands.completion import complete_playbook
-from spread.commands.options import repo_option, today_option
+from spread.commands.options import asking_options, repo_option, today_option
 from spread.errors import SpreadError, display_path
 from spread.network import gitio
 from spread.network.repo import find_root, load_network
@@ -31,7 +31,8 @@ def plain_summary(text: str) -> str:
 
 
 def _summary_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    return None if value is None or not value.strip() else plain_summary(value)
+    # A blank --summary asks for the sentence Spread offers, without the question.
+    return None if value is None else plain_summary(value) if value.strip() else ""
 
 
 def one_bump(**flags: bool) -> Bump | None:
@@ -49,12 +50,12 @@ def one_bump(**flags: bool) -> Bump | None:
 @click.option("--minor", is_flag=True, help="Release a new minor version (x.Y.0).")
 @click.option("--patch", is_flag=True, help="Release a new patch version (x.y.Z).")
 @click.option("--summary", metavar="TEXT", callback=_summary_option,
-              help="The changelog's summary of this release, one line (default: asked, or a sentence saying what "
-              "the release means for sites).")
-@click.option("--yes", "-y", is_flag=True, help="Release without asking anything (the summary included).")
+              help="The changelog's summary of this release, one line (default: asked; with --no-input, a sentence "
+              "saying what the release means for sites).")
+@asking_options
 @repo_option
 @today_option()
-def release(playbook_id: str, major: bool, minor: bool, patch: bool, summary: str | None, yes: bool,
+def release(playbook_id: str, major: bool, minor: bool, patch: bool, summary: str | None, yes: bool, no_input: bool,
             repo: Path | None, today: date | None) -> None:
     """Release a new version of playbook ID: bump, changelog, commit and tag.
 
@@ -72,6 +73,7 @@ def release(playbook_id: str, major: bool, minor: bool, patch: bool, summary: st
       spread playbook diff peer-diabetes       see what changed first
       spread playbook release peer-diabetes
       spread playbook release peer-diabetes --major --summary "Adds a clinical link." --yes
+      spread playbook release peer-diabetes --no-input   the summary offered, no questions
     """
     bump = one_bump(major=major, minor=minor, patch=patch)
     network = load_network(find_root(repo or Path.cwd()))
@@ -106,18 +108,16 @@ def release(playbook_id: str, major: bool, minor: bool, patch: bool, summary: st
     click.echo(f"Releasing {playbook_id} {plan.version}, {after}")
     for change in plan.changes:
         click.echo(f"  {change.bump:<5}  {change.message} [{change.rule}]")
-    with asking("to release without being asked (in a script or CI), add --yes, and --summary \"…\" for the "
-                "changelog"):
+    with asking("to release without questions (in a script or CI), add --no-input, or --summary \"…\" --yes"):
         if summary is None:
-            summary = summary_for(plan.bump) if yes else click.prompt("Summary for the changelog",
-                                                                       default=summary_for(plan.bump),
-                                                                       value_proc=plain_summary)
+            summary = summary_for(plan.bump) if no_input else ask("Summary for the changelog", plain_summary,
+                                                                  default=summary_for(plan.bump))
+        summary = summary or summary_for(plan.bump)
         files = release_files(plan, summary, (today or date.today()).isoformat())
         if not any(path.name == "CHANGELOG.md" for path in files):
             click.echo(f"{folder}/CHANGELOG.md already has an entry for {plan.version}: it is kept as you wrote it.")
-        if not yes:
-            shown = ", ".join(display_path(p, network.root) for p in files)
-            click.confirm(f"Write {shown}, commit them and tag {plan.tag}?", default=True, abort=True)
+        shown = ", ".join(display_path(p, network.root) for p in files)
+        confirm(f"Write {shown}, commit them and tag {plan.tag}?", yes=yes or no_input)
     commit = apply_release(network, plan, files, summary)
     click.echo(f"Released {playbook_id} {plan.version}: commit {commit[:7]}, tag {plan.tag}. Share it with "
                f"`git push --follow-tags`; sites move up with `spread site upgrade`.")

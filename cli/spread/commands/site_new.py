@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from spread.adopt.answers import Given, apply_sets, read_answers
-from spread.adopt.asking import asking
+from spread.adopt.asking import asking, confirm
 from spread.adopt.lock import adopt
 from spread.adopt.prompts import complete
 from spread.adopt.readme import site_readme
 from spread.adopt.scaffold import refuse_existing, site_yaml, write_all
 from spread.commands.completion import complete_playbook
-from spread.commands.options import repo_option, set_options, today_option
+from spread.commands.options import asking_options, repo_option, set_options, today_option
 from spread.errors import SpreadError, display_path
 from spread.model.ids import id_problem, shown
 from spread.model.semver import sort_key
@@ -52,14 +52,14 @@ def _version(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 @click.option("--answers", "answers_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               callback=_answers, help="Take answers from this YAML file (format above); anything missing is asked.")
 @set_options
-@click.option("--no-input", is_flag=True, help="Ask nothing: use defaults for missing answers, or stop if there is none.")
+@asking_options
 @click.option("--into", type=click.Path(file_okay=False, path_type=Path),
               help="Write into this folder instead of fidelity/PLAYBOOK/SITE.")
 @click.option("--force", is_flag=True, help="Replace the site's files if they already exist.")
 @repo_option
 @today_option()
 def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path | None, sets: tuple[str, ...],
-        reasons: tuple[str, ...], no_input: bool, into: Path | None, force: bool, repo: Path | None, today: date | None) -> None:
+        reasons: tuple[str, ...], yes: bool, no_input: bool, into: Path | None, force: bool, repo: Path | None, today: date | None) -> None:
     """Set up a new local SITE of a PLAYBOOK: asks about each local choice, then writes
     fidelity/PLAYBOOK/SITE/site.yaml and a README.md with the next steps.
 
@@ -108,8 +108,9 @@ def new(playbook_id: str, site_id: str, version: str | None, answers_file: Path 
     day = (today or date.today()).isoformat()
     with asking("to set up a site without questions (in a script), give the answers with --answers FILE or --set, "
                 "and add --no-input"):
-        answers = complete(pb, given, ask=not no_input, today=day)
-    shown = display_path(folder, root)
+        answers = complete(pb, given, questions=not no_input, today=day)
+        shown = display_path(folder, root)
+        confirm(f"Write {shown}/site.yaml and {shown}/README.md?", yes=yes or no_input, only_after_questions=True)
     ref = shown if into else f"{playbook_id}/{site_id}"
     write_all({files[0]: site_yaml(root, folder, site_id, adopted, answers, day),
                files[1]: site_readme(adopted, answers, ref, shown, day)}, root, force=force)

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from spread.adopt.answers import Given
-from spread.adopt.asking import asking
+from spread.adopt.asking import asking, confirm
 from spread.adopt.lock import adopt
 from spread.adopt.prompts import ask_choice
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
-from spread.commands.options import repo_option, today_option
+from spread.commands.options import asking_options, repo_option, today_option
 from spread.errors import SpreadError, display_path, words
 from spread.model.semver import is_newer
 from spread.model.site import Site
@@ -68,8 +68,7 @@ def _configure(plan: UpgradePlan, path: Path, shown: str, *, dry_run: bool, yes:
         click.echo("\nDry run: nothing was written.")
         return
     with asking("to move them without questions (in a script), add --yes"):
-        if not yes:
-            click.confirm(f"Move them to `choices:` in {shown}?", default=True, abort=True)
+        confirm(f"Move them to `choices:` in {shown}?", yes=yes)
     text = rewrite_site(path.read_bytes().decode("utf-8"), plan, {}, None, (today or date.today()).isoformat())
     write_atomic(path, checked(text, path, shown), force=True)
     click.echo(f"Moved {len(plan.moves)} local choice{'s' * (len(plan.moves) != 1)} to `choices:` in {shown}.")
@@ -79,12 +78,10 @@ def _configure(plan: UpgradePlan, path: Path, shown: str, *, dry_run: bool, yes:
 @click.argument("ref", metavar="SITE", shell_complete=complete_site)
 @click.option("--to", "to_version", metavar="X.Y.Z", help="Move to this version (default: the newest).")
 @click.option("--dry-run", is_flag=True, help="Show what would change, ask nothing and write nothing.")
-@click.option("--no-input", is_flag=True, help="Ask nothing: new components take the playbook's default; "
-              "stop if a choice has to be made.")
-@click.option("--yes", "-y", is_flag=True, help="Write the upgrade without asking to confirm.")
+@asking_options
 @repo_option
 @today_option()
-def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes: bool, repo: Path | None,
+def upgrade(ref: str, to_version: str | None, dry_run: bool, yes: bool, no_input: bool, repo: Path | None,
             today: date | None) -> None:
     """Move a SITE (`playbook/site`, or its folder) to a newer version of its playbook.
 
@@ -131,8 +128,7 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, no_input: bool, yes
     with asking("to upgrade without questions (in a script), add --no-input (new choices take the playbook's "
                 "defaults) or --yes"):
         answers = _answers(plan, no_input, ref)
-        if not (yes or no_input):
-            click.confirm(f"Write the upgrade to {shown}?", default=True, abort=True)
+        confirm(f"Write the upgrade to {shown}?", yes=yes or no_input)
     day = (today or date.today()).isoformat()
     text = rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day)
     write_atomic(path, checked(text, path, shown), force=True)

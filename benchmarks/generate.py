@@ -33,6 +33,7 @@ TOWNS = ["Leeds", "Bristol", "Gateshead", "Swansea", "Lambeth", "Norwich", "Derb
          "Sheffield", "Blackpool", "Swindon", "Carlisle", "Exeter", "Wrexham", "Luton", "Oldham", "Dundee", "Truro"]
 HOSTS = ["charity", "community-group", "social-enterprise", "nhs", "local-authority", "school", "library"]
 # NIRN's stages, full implementation twice (it stood for `sustainment`, which is EPIS's and no site stage now).
+TODAY = date(2026, 11, 23)  # the day generated audits are dated from
 STAGES = ["installation", "initial-implementation", "full-implementation", "full-implementation"]
 
 
@@ -120,7 +121,7 @@ def generate(out: Path, sites: int, audits: int, seed: int, mistakes: float, use
     yaml = YAML(typ="safe", pure=False)
     yaml.default_flow_style = False
     yaml.width = 100
-    today = date(2026, 11, 23)
+    today = TODAY
     for n in range(sites):
         pb = playbooks[n % len(playbooks)]
         site_id = f"{TOWNS[n % len(TOWNS)].lower()}-{n}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -67,6 +68,18 @@ def copy_example(target: Path) -> Path:
 def example(tmp_path: Path) -> Path:
     """A copy of the repository's example network (playbooks, fidelity, docs, mkdocs.yml, schemas)."""
     return copy_example(tmp_path / "handbook")
+
+
+def edit_playbook(root: Path, playbook_id: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in a playbook's working file and in the archived release of its version, as if that
+    version had been released so: the example network is fully released, and its sites read their version's archive."""
+    folder = root / "playbooks" / playbook_id
+    version = re.search(r"^version: (\S+)$", (folder / "playbook.yaml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert version is not None
+    for path in (folder / "playbook.yaml", folder / "releases" / f"{version.group(1)}.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # The day the shared handbook build counts overdue audits from, so its pages do not change with the calendar.

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, edit_playbook
 
 TODAY = "2026-11-15"
 DERBY = "fidelity/code-club/derby/audits/2026-Q3.yaml"
@@ -104,7 +104,7 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
     lines = run("report", "breathe-together", "--repo", example, "--today", TODAY).output.splitlines()
     assert " incomplete (unverified: Safe sessions not rated) " in next(x for x in lines if x.startswith("blackpool "))
     # Under IPS's rule an unrated item scores its lowest anchor: the breach is back, and still unverified.
-    edit(example / "playbooks/breathe-together/playbook.yaml", "fidelity:\n  frequency: half-yearly\n",
+    edit_playbook(example, "breathe-together", "fidelity:\n  frequency: half-yearly\n",
          "fidelity:\n  frequency: half-yearly\n  scoring: {missing: lowest}\n")
     lowest = run("audit", "score", "breathe-together/blackpool", "--repo", example).output
     assert lowest.splitlines()[1:5] == [
@@ -118,7 +118,7 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
 
 def test_an_unrated_critical_component_fails_fail_under_even_with_a_band(run: Run, example: Path) -> None:
     """Under `missing: exclude` Derby is banded on the rest, high; safe-club is unverified, so CI must not pass."""
-    edit(example / "playbooks/code-club/playbook.yaml", "fidelity:\n  frequency: quarterly\n",
+    edit_playbook(example, "code-club", "fidelity:\n  frequency: quarterly\n",
          "fidelity:\n  frequency: quarterly\n  scoring: {missing: exclude, max_unrated: 1}\n")
     text = (example / DERBY).read_text(encoding="utf-8")
     text = re.sub(r"  safe-club:\n    level: expected\n(    .*\n|      .*\n)+?(?=  [a-z-]+:\n)",
@@ -142,8 +142,7 @@ def test_numbers_are_exact_and_in_one_format(run: Run, example: Path) -> None:
     assert "  Safety and clinical links     9 of 15     mean 3.00" in swansea
     table = run("report", "peer-diabetes", "--repo", example, "--today", TODAY).output
     assert re.search(r"\ngateshead .* 22 of 45 +49% +64 → 58 → 49 ", table), table
-    playbook = example / "playbooks/peer-diabetes/playbook.yaml"
-    edit(playbook, "      op: \"<=\"\n      target: 25\n", "      op: \"<=\"\n      target: 7\n")
+    edit_playbook(example, "peer-diabetes", "      op: \"<=\"\n      target: 25\n", "      op: \"<=\"\n      target: 7\n")
     edit(example / "fidelity/peer-diabetes/swansea/audits/2026-Q3.yaml", "  E2:\n    numerator: 6\n    denominator: 11\n",
          "  E2:\n    numerator: 7\n    denominator: 100\n")
     met = run("audit", "score", "peer-diabetes/swansea", "--repo", example, "--explain").output

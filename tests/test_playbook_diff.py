@@ -154,7 +154,8 @@ def test_the_example_network_shows_what_peer_diabetes_2_changed(run: Run, exampl
     assert {("core-added", "clinical-link"), ("local-option-removed", "rhythm"), ("local-added", "language"),
             ("item-added", "SL3"), ("instrument-bands-changed", "fidelity"), ("goal-changed", "E1")} <= found
     assert data["needed"] == "major"
-    text = run("playbook", "diff", "peer-diabetes", "--repo", example).output
+    text = run("playbook", "diff", "peer-diabetes", "1.0.0", "--repo", example).output
+    assert text.startswith("Changes to peer-diabetes from 1.0.0 to the working file (2.0.0):\n")
     assert "New core component `clinical-link` (A named clinical link). [core-added]" in text
     assert "`six-weekly` is no longer allowed. [local-option-removed]" in text
     assert text.splitlines()[-1].startswith("These changes need a major release")

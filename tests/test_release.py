@@ -9,7 +9,7 @@ from pathlib import Path
 import git
 import pytest
 
-from conftest import MINIMAL_PLAYBOOK, Run, write
+from conftest import MINIMAL_PLAYBOOK, REPO, Run, write
 from spread.versions.changelog import control_character, one_line
 from test_playbook_diff import PLAYBOOK, commit, edit
 
@@ -246,18 +246,50 @@ def test_a_changelog_entry_written_ahead_is_kept(run: Run, first: Path) -> None:
     assert log.read_text(encoding="utf-8") == written
 
 
-def test_releasing_the_example_network_s_second_version(run: Run, example: Path) -> None:
+EXAMPLE_PLAYBOOKS = sorted(p.parent.name for p in (REPO / "playbooks").glob("*/playbook.yaml"))
+
+
+def test_the_example_network_is_fully_released() -> None:
+    """Every version a site runs or CHANGELOG names is archived, and the newest archive is the working file."""
+    assert len(EXAMPLE_PLAYBOOKS) == 9
+    for pid in EXAMPLE_PLAYBOOKS:
+        folder = REPO / "playbooks" / pid
+        working = (folder / "playbook.yaml").read_text(encoding="utf-8")
+        version = re.search(r"^version: (\S+)$", working, re.MULTILINE).group(1)  # type: ignore[union-attr]
+        archived = {p.stem for p in (folder / "releases").glob("*.yaml")}
+        logged = set(re.findall(r"^## \[([^]]+)\]", (folder / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE))
+        assert archived == logged and version in archived, pid
+        released = (folder / "releases" / f"{version}.yaml").read_text(encoding="utf-8")
+        assert released.replace("../../../schemas/", "../../schemas/") == working, pid
+        for site in (REPO / "fidelity" / pid).glob("*/site.yaml"):
+            pinned = re.search(r"^  version: ([^\s#]+)", site.read_text(encoding="utf-8"), re.MULTILINE)
+            assert pinned is not None and pinned.group(1) in archived, site
+
+
+@pytest.mark.parametrize("pid", EXAMPLE_PLAYBOOKS)
+def test_a_fresh_clone_without_tags_diffs_and_releases_every_example_playbook(run: Run, example: Path,
+                                                                              pid: str) -> None:
     repo = git.Repo.init(example, initial_branch="main")
     repo.git.add("-A")
     repo.git.commit("-m", "The example network")
-    log = (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes()
-    result = run("playbook", "release", "peer-diabetes", "--no-input", "--repo", example)
+    path = example / "playbooks" / pid / "playbook.yaml"
+    version = re.search(r"^version: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)  # type: ignore[union-attr]
+    diff = run("playbook", "diff", pid, "--repo", example)
+    assert diff.exit_code == 0 and diff.output == f"No changes between {version} and the working file ({version}).\n"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nsummary: >-\n  ", "\nsummary: >-\n  In short: ", 1), encoding="utf-8")
+    repo.git.commit("-am", "Clearer summary")
+    major, minor, patch = version.split(".")
+    bumped = f"{major}.{minor}.{int(patch) + 1}"
+    result = run("playbook", "release", pid, "--summary", "A clearer summary.", "--no-input", "--today", "2026-11-20",
+                 "--repo", example)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Releasing peer-diabetes 2.0.0, a major release after 1.0.0, for these changes:\n")
-    assert "New core component `clinical-link` (A named clinical link). [core-added]" in result.output
-    assert [t.name for t in repo.tags] == ["peer-diabetes/v2.0.0"]
-    assert (example / "playbooks/peer-diabetes/releases/2.0.0.yaml").is_file()
-    assert (example / "playbooks/peer-diabetes/CHANGELOG.md").read_bytes() == log  # its 2.0.0 entry was written ahead
+    assert result.output.startswith(f"Releasing {pid} {bumped}, a patch release after {version}")
+    assert [t.name for t in repo.tags] == [f"{pid}/v{bumped}"]
+    assert (example / "playbooks" / pid / "releases" / f"{bumped}.yaml").is_file()
+    log = (example / "playbooks" / pid / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{bumped}] - 2026-11-20" in log and "A clearer summary." in log
+    assert log.index(f"## [{bumped}]") < log.index(f"## [{version}]")
     repo.close()
 
 

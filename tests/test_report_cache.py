@@ -32,7 +32,8 @@ from spread.report.summary import NetworkSummary, playbook_summary
 from spread.scoring.data import change_data
 
 # The generated network of the check's cache tests, with its mistakes, fresh for each test.
-generated, net, AUDIT = test_cache.generated, test_cache.net, test_cache.AUDIT
+generated, net, AUDIT, CLUB, OTHER = (test_cache.generated, test_cache.net, test_cache.AUDIT, test_cache.CLUB,
+                                      test_cache.OTHER_CLUB)
 
 TODAY = "2026-11-23"
 FORMATS = ("text", "json", "csv")
@@ -134,7 +135,7 @@ def test_an_edited_audit_loads_its_site_folder_only(run: Run, net: Path, built: 
     worsen(net / AUDIT)
     built.clear()
     after = reports(run, net)
-    assert set(built) == {"carlisle-13"}  # its site and audits, for the first format only
+    assert set(built) == {CLUB}  # its site and audits, for the first format only
     assert after == uncached(run, net)
 
 
@@ -150,10 +151,10 @@ def test_an_edited_playbook_summarises_its_sites_again(run: Run, net: Path, buil
 
 def test_deleted_and_added_sites(run: Run, net: Path) -> None:
     reports(run, net)
-    shutil.rmtree(net / "fidelity/code-club/carlisle-13")
+    shutil.rmtree(net / "fidelity/code-club" / CLUB)
     assert reports(run, net) == uncached(run, net)
-    shutil.copytree(net / "fidelity/code-club/bristol-1", net / "fidelity/code-club/bristol-99")
-    rewrite(net / "fidelity/code-club/bristol-99/site.yaml", "id: bristol-1", "id: bristol-99")
+    shutil.copytree(net / "fidelity/code-club" / OTHER, net / "fidelity/code-club/copied-99")
+    rewrite(net / "fidelity/code-club/copied-99/site.yaml", f"id: {OTHER}", "id: copied-99")
     assert reports(run, net) == uncached(run, net)
 
 
@@ -161,13 +162,13 @@ def test_a_site_reading_another_folders_audits_follows_them(run: Run, net: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A site.yaml naming another site's id reads that site's audits: an edit there changes it too."""
     monkeypatch.setattr(reportcache, "CHUNK", 1)  # those audits are loaded with the site's folder, not before
-    shutil.copytree(net / "fidelity/code-club/bristol-1", net / "fidelity/code-club/copy")
+    shutil.copytree(net / "fidelity/code-club" / OTHER, net / "fidelity/code-club/copy")
     shutil.rmtree(net / "fidelity/code-club/copy/audits")
     assert reports(run, net) == uncached(run, net)
-    audit = max((net / "fidelity/code-club/bristol-1/audits").iterdir())
+    audit = max((net / "fidelity/code-club" / OTHER / "audits").iterdir())
     worsen(audit)
     assert reports(run, net) == uncached(run, net)
-    shutil.rmtree(net / "fidelity/code-club/bristol-1/audits")
+    shutil.rmtree(net / "fidelity/code-club" / OTHER / "audits")
     assert reports(run, net) == uncached(run, net)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Run
+from conftest import REPO, Run, edit_playbook
 from spread.model.choices import Breach, allows, breach
 from spread.model.playbook import LocalComponent, Prohibited
 from spread.network.repo import load_network
@@ -214,8 +214,7 @@ def test_a_choice_in_own_words_under_choices_is_a_departure(run: Run, example: P
     assert result.stdout.splitlines() == [
         f"{DERBY}:22:13: error: `Friday evenings` is not one of the options for `session-time`: choose "
         "`after-school`, `lunchtime` or `weekend` [choice-option]"]
-    pb = example / "playbooks/code-club/playbook.yaml"
-    pb.write_text(pb.read_text().replace("    default: after-school\n", "    default: after-school\n    free_text: true\n"))
+    edit_playbook(example, "code-club", "    default: after-school\n", "    default: after-school\n    free_text: true\n")
     result = run("check", "--repo", example, "--today", "2026-11-15", example / DERBY)
     assert result.stdout.splitlines() == [
         f"{DERBY}:22:13: warning: `Friday evenings` is not one of the options for `session-time`: your own words "
@@ -301,11 +300,9 @@ def test_check_refuses_a_pattern_it_cannot_use_on_its_line(run: Run, example: Pa
 
 
 def test_a_prohibition_that_refuses_an_option_is_an_error(run: Run, example: Path) -> None:
-    playbook = example / PLAYBOOK
-    text = playbook.read_text()
-    playbook.write_text(text.replace("      - Children under 7.\n",
-                                     "      - {text: Children under 7., words: [ages-7-11, ages 7]}\n"))
-    result = run("check", "--repo", example, "--today", "2026-11-15", playbook)
+    edit_playbook(example, "code-club", "      - Children under 7.\n",
+                  "      - {text: Children under 7., words: [ages-7-11, ages 7]}\n")
+    result = run("check", "--repo", example, "--today", "2026-11-15", example / PLAYBOOK)
     assert result.stdout.splitlines() == [
         f"{PLAYBOOK}:284:9: error: the prohibited variation \u201cChildren under 7\u201d of `age-range` refuses its own "
         "option `ages-7-11`: remove the option, or narrow its words or pattern [prohibited-option]"]

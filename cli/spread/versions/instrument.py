@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spread.model.instrument import Band, Goal, Instrument
+from spread.model.scales import shown as point_text
 from spread.versions.changes import Change, and_list, changed_fields
 from spread.versions.items import HEAD, items_and_levels
 from spread.versions.regimes import diff_regimes
@@ -28,6 +29,14 @@ def _bands(bands: tuple[Band, ...]) -> str:
     return ", ".join(f"{b.label} {_num(b.min)}–{_num(b.max)}" for b in bands)
 
 
+def _scale(ins: Instrument) -> str:
+    """`1 to 5`, `1 to 4 in steps of 0.5`, or `each item on its own scale`."""
+    if ins.scale_min is None or ins.scale_max is None:
+        return "each item on its own scale"
+    step = "" if ins.scale_step is None else f" in steps of {point_text(ins.scale_step)}"
+    return f"{point_text(ins.scale_min)} to {point_text(ins.scale_max)}{step}"
+
+
 def _places(count: int) -> str:
     return f"{count} decimal place{'s' * (count != 1)}"
 
@@ -40,9 +49,14 @@ def _goal(goal: Goal, counts: bool = False) -> str:
     return f"{'at least' if goal.op == '>=' else 'at most'} {_num(goal.target)}{unit}{how}"
 
 
+def _area(area: str | None) -> str:
+    return "no area" if area is None else f"area {area}"
+
+
 def diff_instrument(o: Instrument, n: Instrument) -> Iterator[Change]:
     if o.kind != n.kind:
-        how = {"anchored": "anchored items on a scale", "practice-profile": "each core component on its practice profile"}
+        how = {"anchored": "anchored items on a scale", "practice-profile": "each core component on its practice profile",
+               "goals": "no items and are judged by their goals alone"}
         yield Change("instrument-kind-changed", "major", "fidelity", f"{HEAD} sites now rate {how[n.kind]} "
                      f"(they rated {how[o.kind]}).")
     if o.frequency != n.frequency:
@@ -51,9 +65,9 @@ def diff_instrument(o: Instrument, n: Instrument) -> Iterator[Change]:
     yield from diff_regimes(o.regimes, n.regimes)
     # Practice-profile items are the core components themselves: their changes are reported there.
     if o.kind == n.kind == "anchored":
-        if (o.scale_min, o.scale_max) != (n.scale_min, n.scale_max):
-            yield Change("instrument-scale-changed", "major", "fidelity", f"{HEAD} items are now rated {n.scale_min} to "
-                         f"{n.scale_max} (were {o.scale_min} to {o.scale_max}).")
+        if (o.scale_min, o.scale_max, o.scale_step) != (n.scale_min, n.scale_max, n.scale_step):
+            yield Change("instrument-scale-changed", "major", "fidelity", f"{HEAD} items are now rated {_scale(n)} "
+                         f"(were {_scale(o)}).")
         yield from _sections(o, n)
         yield from items_and_levels(o, n)
     for attr, name in SCORING.items():
@@ -66,10 +80,13 @@ def diff_instrument(o: Instrument, n: Instrument) -> Iterator[Change]:
                      f"{_places(o.decimals.percent)} and {_places(o.decimals.mean)}); scores do not change.")
     wording = []
     if [(b.label, b.min, b.max) for b in o.bands] != [(b.label, b.min, b.max) for b in n.bands]:
-        yield Change("instrument-bands-changed", "major", "fidelity", f"{HEAD} the bands are now {_bands(n.bands)} "
-                     f"(were {_bands(o.bands)}).")
-    elif [b.description for b in o.bands] != [b.description for b in n.bands]:
-        wording.append("band descriptions")
+        yield Change("instrument-bands-changed", "major", "fidelity", f"{HEAD} the bands are now "
+                     f"{_bands(n.bands) or 'none'} (were {_bands(o.bands) or 'none'}).")
+    else:
+        if [b.description for b in o.bands] != [b.description for b in n.bands]:
+            wording.append("band descriptions")
+        if [b.title for b in o.bands] != [b.title for b in n.bands]:
+            wording.append("band labels")
     yield from _goals(o, n)
     titles = {s.id: s.title for s in o.sections}
     if any(titles.get(s.id, s.title) != s.title for s in n.sections):
@@ -100,6 +117,9 @@ def _goals(o: Instrument, n: Instrument) -> Iterator[Change]:
             counts = old.is_fraction != goal.is_fraction
             yield Change("goal-changed", "major", goal.id, f"{HEAD} goal `{goal.id}` ({goal.title}) is now "
                          f"{_goal(goal, counts)} (was {_goal(old, counts)}).")
+        elif old.area != goal.area:
+            yield Change("goal-area-changed", "major", goal.id, f"{HEAD} goal `{goal.id}` ({goal.title}) now counts in "
+                         f"{_area(goal.area)} (it counted in {_area(old.area)}); goals met per area change.")
         elif changed_fields(old, goal, {"title": "", "metric": "", "numerator": "", "denominator": ""}):
             wording.append(f"`{goal.id}`")
     for old in o.goals:

@@ -33,6 +33,12 @@ def check_instrument(pb: Playbook, shown: str) -> Iterator[Problem]:
                  f"{point_text(ins.scale_max)}{_step(ins.scale_step)}: the lowest score must be below the highest, "
                  "in steps that fit between them", "instrument-scale")
         return
+    unscaled = [item.id for item in ins.items if not item.values and not item.own_scale]
+    if unscaled:
+        which = "no item has" if len(unscaled) == len(ins.items) else f"{words(unscaled, joiner='and')} have"
+        yield at(shown, doc, base, "error", f"the instrument has no `scale` and {which} one of its own: add the "
+                 "scale items are rated on under `fidelity`, e.g. `scale: {min: 1, max: 5}`, or give each item its "
+                 "own `scale` or `values`", "item-scale-missing")
     core = {c.id for c in pb.core}
     seen: set[str] = set()
     for i, item in enumerate(ins.items):
@@ -74,9 +80,6 @@ def _scale(pb: Playbook, shown: str, i: int, item: Item) -> Iterator[Problem]:
         if item.own_scale:
             yield at(shown, doc, (*where, "scale"), "error", f"item {item.id}'s scale has no scores: the lowest score "
                      "must be below the highest, in steps that fit between them", "item-scale")
-        else:
-            yield at(shown, doc, where, "error", f"item {item.id} has no scale: add `scale: {{min: 1, max: 5}}` under "
-                     "`fidelity`, or give the item its own `scale` or `values`", "item-scale-missing")
         return
     scale = f"{point_text(item.bottom)}–{point_text(item.top)}"
     ends = [s for s in (item.bottom, item.top) if s not in item.anchors]

@@ -75,11 +75,12 @@ def missing_rule(ins: Instrument) -> str:
                 f"{'percent' if ins.band_on == 'percent' else 'mean'} of the rated items; with more, it gets no band.")
     if ins.missing == "mean-of-rated":
         return "If some items cannot be rated, the mean of the rated items is used."
-    return "An audit with any item not rated gets no band: missing items are never counted as zero or as full marks."
+    return (f"An audit with any item not rated gets no {'band' if ins.bands else 'verdict'}: missing items are never "
+            "counted as zero or as full marks.")
 
 
 def _counts_as(item: Item, scores: tuple[Point, ...]) -> str:
-    return " to ".join(sentence(level) for level in dict.fromkeys(item.level_of(s) for s in scores))
+    return sentence(" to ".join(dict.fromkeys(item.level_of(s) for s in scores)))
 
 
 def _item(playbook: Playbook, item: Item, level: int, shared: str | None) -> str:

@@ -113,8 +113,8 @@ def latest(score: Score, audit: Audit) -> str:
     raters = f" Rated by {raters_text(audit.raters)}." if audit.raters else ""
     summary = "".join([
         markup.para(f"{review_title(audit.review)} against version {inline(score.version)}{done}.{raters}"),
-        markup.para(f"{'Band' if score.bands else 'Verdict'}: {band}, from {inline(a_review(audit.review))}. "
-                    f"Score: <strong>{total_text(score)}</strong>.", "spread-score"),
+        markup.para(f"{'Band' if score.bands else 'Verdict'}: {band}, from {inline(a_review(audit.review))}."
+                    + (f" Score: <strong>{total_text(score)}</strong>." if score.items else ""), "spread-score"),
         markup.para(meaning), _flags(score), _sections(score)])
     worked = markup.details("How this score was worked out", markup.bullets(inline(line) for line in explain(score)))
     return section(heading(2, f"{latest_words(audit.review)}: {text(score.period)}", indexed=False), summary,

@@ -112,10 +112,10 @@ def test_each_regime_falls_due_on_its_own_clock_and_a_full_audit_counts_as_the_c
 
     def status(day: date) -> tuple[bool, str, int | None]:
         s = playbook_report(network, pb, day).sites[0]
-        return s.overdue, s.due, s.age
+        return s.overdue, s.due if not s.overdue else f"{s.owed} for {s.due}", s.age
 
     assert status(date(2027, 2, 13)) == (False, "2025", None)
-    assert status(date(2027, 2, 14)) == (True, "2026", 13)  # the registration check for 2026 is not in
+    assert status(date(2027, 2, 14)) == (True, "Annual registration check for 2026", 13)
     write(demo / AUDITS / "2026.yaml", FULL.replace("2024", "2026").replace("2025-01-20", "2027-01-20"))
     network = load_network(demo, cache=False)
     assert status(date(2027, 2, 14)) == (False, "2026", None)  # the full audit is that year's check too
@@ -123,8 +123,10 @@ def test_each_regime_falls_due_on_its_own_clock_and_a_full_audit_counts_as_the_c
     write(demo / AUDITS / "2026.yaml", LIGHT.replace("2025", "2026").replace("2026-01-20", "2027-01-20"))
     network = load_network(demo, cache=False)
     assert status(date(2028, 2, 13)) == (False, "2026", None)
+    write(demo / AUDITS / "2027.yaml", LIGHT.replace("2025", "2027").replace("2026-01-20", "2028-01-20"))
+    network = load_network(demo, cache=False)
     # A light check each year, but no full audit since 2024: the full audit falls due for 2027.
-    assert status(date(2028, 2, 14)) == (True, "2027", 13)
+    assert status(date(2028, 2, 14)) == (True, "Full audit for 2027", None)  # overdue, yet the 2027 check is fresh
 
 
 def test_pages_name_each_regime_and_its_rhythm(demo: Path) -> None:
@@ -165,3 +167,15 @@ def test_diff_any_change_to_a_regime_but_its_title_is_major(demo: Path) -> None:
         ("regime-rhythm-changed", "major", "Review regime `full` is now yearly, once in 2 (was yearly, once in 3).")]
     gone = dataclasses.replace(pb, instrument=dataclasses.replace(pb.instrument, regimes=(light,)))
     assert [(c.rule, c.bump) for c in diff_playbooks(pb, gone)] == [("regime-removed", "major")]
+
+
+def test_a_new_sites_readme_lists_each_review_and_its_command(run: Run, demo: Path) -> None:
+    regimes(demo)
+    result = run("site", "new", "demo", "york", "--repo", demo, "--set", "venue=library", "--set", "name=York",
+                 "--reason", "name=Short.", "--no-input", "--answers", write(demo / "a.yaml", "name: York\nhost: Y\n"))
+    assert result.exit_code == 0, result.output
+    readme = (demo / "fidelity/demo/york/README.md").read_text()
+    assert "In each review, the site rates itself against the playbook's 2 fidelity items (or those of the review)" \
+        in readme
+    assert ("- **Annual registration check**, every year, 1 item: `spread audit new demo/york --regime registration`\n"
+            "- **Full audit**, every 3 years, 2 items: `spread audit new demo/york --regime full`") in readme

@@ -69,8 +69,9 @@ def _self_audit(pb: Playbook, audit_ref: str, folder: str) -> list[str]:
     count = len(pb.instrument.items)
     return [
         "## Self-audit", "",
-        (f"Every {every}, the site rates itself against the playbook's {count} fidelity "
-        f"item{'s' * (count != 1)}, honestly and with evidence:"), "",
+        (f"{'In each review' if pb.instrument.regimes else f'Every {every}'}, the site rates itself against the "
+         f"playbook's {count} fidelity item{'s' * (count != 1)}{' (or those of the review)' * bool(pb.instrument.regimes)}"
+         ", honestly and with evidence:"), "",
         (f"1. When the {every} is over, run `spread audit new {audit_ref}`. It writes "
         f"`audits/<period>.yaml` with every item ready to rate (add `--interactive` to answer in the terminal)."),
         "2. For each item, write the rating that matches what you can show happened, and what it is based on.",
@@ -78,4 +79,19 @@ def _self_audit(pb: Playbook, audit_ref: str, folder: str) -> list[str]:
         "action plan."),
         (f"4. Run `spread check {folder}` until it "
         "reports no problems, then share the file with the network."),
+        *_regimes(pb, audit_ref),
     ]
+
+
+def _regimes(pb: Playbook, audit_ref: str) -> list[str]:
+    """The review regimes, each with its rhythm and the command that prepares its audit (`spread.model.regimes`)."""
+    if not pb.instrument.regimes:
+        return []
+    lines = ["", "The playbook reviews sites in more than one way, each at its own rhythm; an audit that rates all of "
+             "a review's items also counts for it:", ""]
+    for r in pb.instrument.regimes:
+        every = FREQUENCY_WORDS[r.frequency] if r.every == 1 else f"{r.every} {FREQUENCY_WORDS[r.frequency]}s"
+        count = len(r.items) if r.items is not None else len(pb.instrument.items)
+        lines.append(f"- **{md(r.title)}**, every {every}, {count} item{'s' * (count != 1)}: "
+                     f"`spread audit new {audit_ref} --regime {r.id}`")
+    return lines

@@ -74,7 +74,7 @@ def _bands(report: PlaybookReport) -> str:
 
 
 def _attention(report: PlaybookReport, page: str) -> str:
-    overdue = [f"{site_link(s, page)}: the audit for {inline(s.due)} is not in yet (latest: "
+    overdue = [f"{site_link(s, page)}: the {inline(s.owed)} for {inline(s.due)} is not in yet (latest: "
                f"{inline(s.score.period) if s.score else 'none'}"
                f"{f', {periods.age_words(s.age)} ago' if s.age is not None else ''})" for s in report.sites if s.overdue]
     behind = [[site_link(s, page), version_cell(s)] for s in report.sites if s.behind]

@@ -46,10 +46,10 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
     audits = f"{frequency}; " if frequency else ""
     if status.age is not None and status.score is not None:
         audits += (f"<strong>out of date</strong>: the latest audit, {inline(status.score.period)}, is "
-                   f"{periods.age_words(status.age)} old" + (f", and the audit for {inline(status.due)} is not in "
+                   f"{periods.age_words(status.age)} old" + (f", and the {inline(status.owed)} for {inline(status.due)} is not in "
                                                               "yet" if status.overdue else ""))
     else:
-        audits += (f"<strong>overdue</strong>: the audit for {inline(status.due)} is not in yet" if status.overdue
+        audits += (f"<strong>overdue</strong>: the {inline(status.owed)} for {inline(status.due)} is not in yet" if status.overdue
                    else "up to date")
     stage = f"{STAGES.get(s.stage, inline(s.stage))}: {STAGE_MEANING.get(s.stage, '')}".rstrip(": ")
     adopter = runs.adopter if runs else Adopter()

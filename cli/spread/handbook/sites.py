@@ -42,9 +42,9 @@ def _flags(status: SiteStatus) -> str:
     score, flags = status.score, []
     if status.age is not None and status.score is not None:
         flags.append(inline(stale_words(status.score.period, status.age))
-                     + (f" (audit for {inline(status.due)} overdue)" if status.overdue else ""))
+                     + (f" ({inline(status.owed)} for {inline(status.due)} overdue)" if status.overdue else ""))
     elif status.overdue:
-        flags.append(f"audit for {inline(status.due)} overdue")
+        flags.append(f"{inline(status.owed)} for {inline(status.due)} overdue")
     if score is not None:
         flags += [f"critical breach: {inline(c)}" for c in sorted({r.item.component for r in score.breaches})]
         flags += ["below minimum: " + ", ".join(inline(r.item.id) for r in score.below_min)] if score.below_min else []

@@ -42,6 +42,7 @@ class Schedule:
     # and each other regime is (its title, its latest covering audit's period, its frequency, its every).
     every: int = 1
     others: tuple[tuple[str, str | None, str, int], ...] = ()
+    title: str | None = None  # the most frequent regime's title, when the playbook declares regimes
 
 
 @lru_cache(maxsize=4096)
@@ -53,6 +54,15 @@ def deadline(schedule: Schedule, today: date) -> tuple[bool, str]:
         if schedule.chased and periods.is_overdue(last, frequency, today, every):
             return True, periods.due(frequency, today)
     return False, periods.due(schedule.frequency, today)
+
+
+def owed(schedule: Schedule, today: date) -> str:
+    """What a site owes when it is overdue: `audit`, or the title of the first regime overdue (`Full review`)."""
+    for title, last, frequency, every in ((schedule.title, schedule.last, schedule.frequency, schedule.every),
+                                          *schedule.others):
+        if periods.is_overdue(last, frequency, today, every):
+            return title or "audit"
+    return schedule.title or "audit"
 
 
 # What a site whose latest audit is stale counts as, instead of that audit's band.
@@ -102,6 +112,11 @@ class SiteStatus:
     @property
     def overdue(self) -> bool:
         return deadline(self.schedule, self.today)[0]
+
+    @property
+    def owed(self) -> str:
+        """What is overdue: `audit`, or a review regime's title."""
+        return owed(self.schedule, self.today)
 
     @property
     def due(self) -> str:
@@ -203,8 +218,8 @@ def site_status(network: Network, site: Site, latest: str | None, today: date) -
     behind = latest is not None and is_newer(latest, site.version)
     schedule = Schedule(last, runs.instrument.frequency if runs else "quarterly", chased)
     if runs and runs.instrument.regimes:
-        (_, first, frequency, every), *others = deadlines(runs, network.site_audits(site))
-        schedule = Schedule(first, frequency, chased, every, tuple(others))
+        (title, first, frequency, every), *others = deadlines(runs, network.site_audits(site))
+        schedule = Schedule(first, frequency, chased, every, tuple(others), title)
     return SiteStatus(site, latest, behind, tuple(trend), schedule, today)
 
 

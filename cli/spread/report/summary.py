@@ -47,7 +47,7 @@ class SiteSummary:
     def plain(self) -> tuple[Any, ...]:
         """As marshal-able data (see `from_plain`)."""
         s = self.schedule
-        schedule = (s.last, s.frequency, s.chased, s.every, s.others)
+        schedule = (s.last, s.frequency, s.chased, s.every, s.others, s.title)
         return self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv
 
 
@@ -58,9 +58,10 @@ def from_plain(plain: Any) -> SiteSummary | None:
     site, band, levels, choices, schedule, text, json, csv = plain
     if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
             and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
-            and isinstance(schedule, tuple) and len(schedule) == 5 and isinstance(schedule[0], str | None)
+            and isinstance(schedule, tuple) and len(schedule) == 6 and isinstance(schedule[0], str | None)
             and isinstance(schedule[1], str) and isinstance(schedule[2], bool) and isinstance(schedule[3], int)
-            and isinstance(schedule[4], tuple) and all(_deadline(d) for d in schedule[4])):
+            and isinstance(schedule[4], tuple) and all(_deadline(d) for d in schedule[4])
+            and isinstance(schedule[5], str | None)):
         return None
     return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv)
 

@@ -106,7 +106,7 @@ def test_pages_show_principles_and_how_a_site_enacts_them(demo: Path) -> None:
 def test_site_new_asks_how_each_principle_is_enacted(run: Run, demo: Path) -> None:
     principled(demo)
     result = run("site", "new", "demo", "york", "--repo", demo, "--set", "venue=library", "--set", "name=York",
-                 input="York circles\nYork CVS\n\nYork\n2026-03-01\nShort.\nWe meet every other Tuesday.\n")
+                 input="York circles\nYork CVS\n\nYork\n2026-03-01\nShort.\nWe meet every other Tuesday.\ny\n")
     assert result.exit_code == 0, result.output
     assert "Principle: Meets regularly (regular)\n  Continuity builds trust.\n  A site shows it by: a published " \
            "timetable\n" in result.output

@@ -150,3 +150,34 @@ def test_the_report_counts_verdicts_and_published_band_names(run: Run, repo: Pat
     assert playbooks["job-floors"]["bands"] == {"every minimum met": 1}
     assert playbooks["job-floors"]["sites"][0]["band"] == "every minimum met"
     assert playbooks["supported-work"]["bands"] == {"not_se": 0, "fair": 1, "good": 0}
+
+
+def test_audit_new_offers_each_items_own_scores(run: Run, repo: Path) -> None:
+    typed = "3.25\n3.50\n\n\n2\n4\n\n\n4\n\n\n2.5\n\n\n1\n\n\n\n\n\n2025-07-01\n\n\n\n"
+    result = run("audit", "new", "supported-work/north", "--interactive", "--today", "2025-07-05", "--period", "2025-H1",
+                 input=typed, cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert "  1.5–4.5 = between the anchors" in result.stdout.splitlines()
+    assert ('Error: "3.25" is not a score of this item: type one of 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, or skip'
+            in result.stdout)
+    assert 'Error: "2" is not a score of this item: type one of 1, 4, or skip' in result.stdout
+    text = (repo / "fidelity/supported-work/north/audits/2025-H1.yaml").read_text()
+    assert "  S1:\n    score: 3.5  # 1 to 5 in half points\n" in text  # typed `3.50`
+    assert "  S2:\n    score: 4  # 1 or 4\n" in text
+    assert "  #   1.5–2.5 = between the anchors\n  #   3 = Around 30.\n" in text
+    scored = score(run, repo, str(repo / "fidelity/supported-work/north/audits/2025-H1.yaml"), "--format", "json")
+    found = json.loads(scored)
+    # Staffing (3.5 + 4) / 2 = 3.75; Services (4 + 2.5 + 1) / 3 = 2.5; 6.25, in `fair`.
+    assert (found["total"], found["band"]) == (6.25, "fair")
+
+
+def test_goals_only_template_checks_once_filled_in(run: Run, repo: Path) -> None:
+    result = run("audit", "new", "home-visits/north", "--period", "2026", "--today", "2027-02-05", cwd=repo)
+    assert result.exit_code == 0, result.output
+    path = repo / "fidelity/home-visits/north/audits/2026.yaml"
+    text = path.read_text()
+    assert "ratings: {}  # this instrument rates no items\n" in text
+    assert "  # I1 · Average visit length: reported, no target\n  #   minutes per completed visit\n  I1:\n    value:\n" in text
+    path.write_text(text.replace("completed:  # the date you finish (YYYY-MM-DD)", "completed: 2027-01-20"))
+    checked = run("check", "--repo", repo, "--today", "2027-02-05")
+    assert checked.exit_code == 0, checked.output

@@ -79,7 +79,9 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
              *comment(f"Self-audit of {site.name} for {period}, against `{pb.id}` version {pb.version}."),
              *comment(f"Rate what you can show happened in the period, not what is planned. For each item, write the "
                       f"{how} matches your evidence) and what it is based on. If an item cannot be rated, replace its "
-                      "rating with `not_rated:` and the reason. Then run `spread check`."),
+                      "rating with `not_rated:` and the reason. Then run `spread check`." if pb.instrument.items else
+                      "Give the figures each goal asks for, for what happened in the period; leave a number empty if "
+                      "you have no data. Then run `spread check`."),
              *field("site", site.id), "playbook:", *field("id", pb.id, 2), *field("version", pb.version, 2),
              *field("period", period),
              *(field("regime", regime.id, note=f"{regime.title}: rate the items below") if regime else []),
@@ -91,7 +93,8 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
                       "add each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the "
                       "network)."),
              "raters:", *_raters(answers.raters)]
-    lines.append("ratings:")
+    # An instrument of goals alone rates no items: an empty mapping, which the schema takes (an empty key it does not).
+    lines.append("ratings:" if pb.instrument.items else "ratings: {}  # this instrument rates no items")
     section = None
     for item in pb.instrument.items:
         lines.append("")

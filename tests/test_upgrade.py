@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
+from spread.handbook.site import site_page
 from spread.model.build import site_from
+from spread.network.repo import load_network
+from spread.report.rollup import playbook_report
 from spread.versions.upgrade import plan_upgrade, preview
 from spread.yaml.document import Document
 from spread.yaml.edit import Editor, Entry, block_of
@@ -132,13 +136,16 @@ choices:
   - component: name
     choice: Leeds Circles
     reason: Members chose it.   # at the first circle
+  # Where circles meet: one of library, gp-surgery
   - component: venue
     choice: gp-surgery
     reason: The surgery has a free room.
     date: 2026-05-01
+  # Language of the circle: one of english, welsh
   - component: language
     choice: english
     date: 2026-05-01
+  # What we eat: your own words
   - component: snacks
     choice: Fruit and biscuits
     reason: Members asked for them.
@@ -242,9 +249,9 @@ def test_upgrade_across_a_major_version_keeps_every_comment_and_record(run: Run,
     assert result.exit_code == 0, result.output
     assert result.output.startswith(PREVIEW)
     assert result.output.endswith(
-        "Write the upgrade to fidelity/demo/leeds/site.yaml? [Y/n]: \nUpgraded Demo Leeds to demo 2.0.0: see the changes "
-        "in fidelity/demo/leeds/site.yaml, talk through the core components to review, then run "
-        "`spread check fidelity/demo/leeds`.\n")
+        "Write the upgrade to fidelity/demo/leeds/site.yaml? [Y/n]: \nUpgraded Demo Leeds to demo 2.0.0, a major release: "
+        "talk through the core components to review with your team, rate your next self-audit against 2.0.0 (earlier "
+        "audits stay on 1.0.0), and run `spread check fidelity/demo/leeds`.\n")
     assert (root / SITE).read_text(encoding="utf-8") == EXPECTED.format(new=new)
     assert ((root / AUDIT).read_bytes(), (root / AUDIT).stat().st_mtime_ns) == audit
     # The audit stays on 1.0.0, as it was made; the site is now clean on 2.0.0.
@@ -268,8 +275,8 @@ def test_no_input_stops_at_a_choice_it_cannot_make_and_writes_nothing(run: Run,
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "Error: --no-input cannot choose for you: `venue`: `online` is no longer allowed: choose `library` or "
-        "`gp-surgery`; `snacks` is new in 2.0.0 and has no default. Run `spread site upgrade demo/leeds` without "
-        "--no-input to choose. Nothing was written.")
+        "`gp-surgery` (give it with --set venue=CHOICE); `snacks` is new in 2.0.0 and has no default (give it with "
+        "--set snacks=CHOICE). Nothing was written.")
     assert snapshot(root) == before
 
 
@@ -283,8 +290,10 @@ def test_no_input_takes_the_defaults_of_new_components(run: Run, network: tuple[
     result = upgrade(run, root, "--no-input", "--to", "2.1.0")
     assert result.exit_code == 0, result.output
     site = (root / SITE).read_text(encoding="utf-8")
-    assert ("  - component: language\n    choice: english\n    reason: The playbook's default, taken when moving "
-            "to 2.1.0.\n    date: 2026-05-01\n  - component: snacks\n    choice: none\n") in site
+    # Each new record as `site new` writes it: what the component allows, above it.
+    assert ("  # Language of the circle: one of english, welsh\n  - component: language\n    choice: english\n    "
+            "reason: The playbook's default, taken when moving to 2.1.0.\n    date: 2026-05-01\n"
+            "  # What we eat: your own words\n  - component: snacks\n    choice: none\n") in site
     assert f"    commit: {newer}\n" in site
     assert "choice: library" in site and "retired_in" in site  # only tea was retired
     assert run("check", "--repo", root).exit_code == 0
@@ -385,7 +394,9 @@ def test_stopping_at_a_question_writes_nothing_and_says_how_to_skip_the_question
     result = upgrade(run, root, input="")  # no one there to answer: a script that forgot --no-input
     assert result.exit_code == 1
     assert result.stderr.endswith("Error: stopped before writing anything: to upgrade without questions (in a "
-                                  "script), add --no-input (new choices take the playbook's defaults) or --yes\n")
+                                  "script), add --no-input (new components take the playbook's "
+                                  "defaults; give other choices with --set COMPONENT=CHOICE and --reason "
+                                  "COMPONENT=REASON)\n")
     assert "Aborted" not in result.output
     assert snapshot(root) == before
     result = upgrade(run, root, input=ANSWERS[:-1] + "n\n")  # every answer, then "no" to writing: an answer
@@ -409,3 +420,125 @@ def test_the_preview_lists_what_changes_in_how_audits_are_scored() -> None:
         "unacceptable 1, 2 (they counted as expected 3; developmental 2; unacceptable 1).\n"
         "  - Fidelity instrument: the rule for unrated items is now `lowest` (was `incomplete`).\n"
         "  - Fidelity instrument: the band cap when a critical component is breached is now `fair` (was `low`).")
+
+
+YORK = """name: York Circles
+host: {name: York CVS, type: charity}
+started: 2026-03-01
+choices:
+  venue: {choice: online, reason: No room yet.}
+  name: {choice: York Circle, reason: Members chose it.}
+  tea: coffee
+  rhythm: weekday
+"""
+
+
+def york(run: Run, root: Path) -> Path:
+    """A site set up by `site new` on 1.0.0, so it has the README checklist `site new` writes."""
+    answers = write(root / "york.yaml", YORK)
+    result = run("site", "new", "demo", "york", "--version", "1.0.0", "--answers", answers, "--reason",
+                 "tea=Members asked.", "--reason", "rhythm=Most members work weekends.", "--no-input",
+                 "--today", "2026-04-01", "--repo", root)
+    assert result.exit_code == 0, result.output
+    return root / "fidelity/demo/york"
+
+
+def up(run: Run, root: Path, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return run("site", "upgrade", "demo/york", *args, "--today", "2026-05-01", "--repo", root, input=input)
+
+
+def test_a_scripted_upgrade_chooses_again_with_set_and_reason(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    folder = york(run, root)
+    before = snapshot(root)
+    result = up(run, root, "--no-input")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "Error: --no-input cannot choose for you: `venue`: `online` is no longer allowed: choose `library` or "
+        "`gp-surgery` (give it with --set venue=CHOICE); `snacks` is new in 2.0.0 and has no default (give it with "
+        "--set snacks=CHOICE). Nothing was written.\n")
+    result = up(run, root, "--no-input", "--set", "venue=gp-surgery", "--set", "snacks=Fruit")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "Error: --no-input cannot choose for you: a reason for choosing \"gp-surgery\" for `venue` (give it with "
+        "--reason \"venue=…\"); a reason for choosing \"Fruit\" for `snacks` (give it with --reason \"snacks=…\"). "
+        "Nothing was written.\n")
+    result = up(run, root, "--no-input", "--set", "name=Circle")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--set' / '--reason': this upgrade does not ask about `name`, whose record still "
+        "fits (it asks about `venue`, `language` and `snacks`): change it in site.yaml instead\n")
+    assert snapshot(root) == before
+    result = up(run, root, "--no-input", "--set", "venue=gp-surgery", "--reason", "venue=The surgery has a free room.",
+                "--set", "snacks=Fruit", "--reason", "snacks=Members asked for it.")
+    assert result.exit_code == 0, result.output
+    site = (folder / "site.yaml").read_text(encoding="utf-8")
+    assert ("  # Where circles meet: one of library, gp-surgery\n  - component: venue\n    choice: gp-surgery\n"
+            "    reason: The surgery has a free room.\n    date: 2026-05-01\n") in site
+    assert result.stdout.splitlines()[-2:] == [
+        "Wrote fidelity/demo/york/site.yaml and the checklist fidelity/demo/york/README.md for 2.0.0.",
+        "Upgraded York Circles to demo 2.0.0, a major release: talk through the core components to review with your "
+        "team, rate your next self-audit against 2.0.0 (earlier audits stay on 1.0.0), and run `spread check "
+        "fidelity/demo/york`."]
+    assert run("check", "--repo", root).exit_code == 0
+
+
+def test_the_readme_checklist_is_written_afresh_for_the_new_version(run: Run, network: tuple[Path, str, str]) -> None:
+    root, _, new = network
+    folder = york(run, root)
+    assert "version 1.0.0" in (folder / "README.md").read_text(encoding="utf-8")
+    # Venue by number and why; Enter for the default language; the snacks and why; confirm both files.
+    result = up(run, root, input="2\nThe surgery has a free room.\n\nFruit\nMembers asked for it.\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Write the upgrade to fidelity/demo/york/site.yaml and fidelity/demo/york/README.md? [Y/n]" in result.stdout
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert (f"York Circles runs **Demo circles** (playbook `demo`, version 2.0.0, commit `{new[:12]}`), hosted by "
+            "York CVS. Moved from version 1.0.0 with `spread site upgrade` on 2026-05-01") in readme
+    for line in ("- **Where circles meet**: gp-surgery. The surgery has a free room.",
+                 "- **Local name**: \u201cYork Circle\u201d. Members chose it.",
+                 "- **Language of the circle**: english.", "- **What we eat**: \u201cFruit\u201d. Members asked for it.",
+                 "- **A named clinical link**: Concerns reach a professional quickly."):
+        assert line in readme
+    for gone in ("online", "What we drink", "A buddy for each new member", "version 1.0.0,"):
+        assert gone not in readme
+
+
+def test_the_closing_advice_fits_the_bump(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    york(run, root)
+    assert up(run, root, "--no-input", "--set", "venue=library", "--set", "snacks=Fruit", "--reason",
+              "snacks=Members asked for it.").exit_code == 0
+    commit(root, "York on 2.0.0")
+    minor = NEW.replace("version: 2.0.0", "version: 2.1.0").replace("fidelity:", """  - id: music
+    title: Music in the circle
+    options: [none, quiet]
+    default: none
+fidelity:""")
+    write(root / PLAYBOOK, minor)
+    commit(root, "demo 2.1.0", tag="demo/v2.1.0")
+    result = up(run, root, "--no-input")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "Upgraded York Circles to demo 2.1.0, a minor release: new optional things to look at with your team: `music` "
+        "(Music in the circle). Run `spread check fidelity/demo/york` after any change.")
+    commit(root, "York on 2.1.0")
+    write(root / PLAYBOOK, minor.replace("version: 2.1.0", "version: 2.1.1").replace("title: Music in the circle",
+                                                                                   "title: Music during the circle"))
+    commit(root, "demo 2.1.1", tag="demo/v2.1.1")
+    result = up(run, root, "--yes")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == ("Upgraded York Circles to demo 2.1.1, a patch release (wording only): "
+                                              "nothing to do, your choices and audits carry on as they were.")
+
+
+def test_the_site_page_says_an_option_was_removed_not_the_component(run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    york(run, root)
+    assert up(run, root, "--no-input", "--set", "venue=library", "--set", "snacks=Fruit", "--reason",
+              "snacks=Members asked for it.").exit_code == 0
+    loaded = load_network(root, cache=False)
+    pb = loaded.playbooks["demo"]
+    status = next(s for s in playbook_report(loaded, pb, date(2026, 8, 1)).sites if s.site.id == "york")
+    page = site_page(status, loaded.site_audits(status.site), pb, pb.title)
+    assert "The option Online was removed in version 2.0.0." in page  # venue is still there; `online` is not
+    assert "The component was removed in version 2.0.0." in page  # tea is gone altogether

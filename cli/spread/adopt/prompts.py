@@ -122,20 +122,11 @@ def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
     missing = [label for key, label in needed if key not in f]
     choices = []
     for local in pb.local:
-        choice = given.choices.get(local.id, local.default)
-        reason = given.reasons.get(local.id)
-        adapted = choice is not None and (local.id in given.frames or departs(local, choice))
-        if choice is None:
-            missing.append(f"a choice for `{local.id}` ({how_to_choose(local)})")
-        elif reason is None and (adapted or choice != local.default):
-            missing.append(f"a reason for choosing \"{choice}\" for `{local.id}`")
-        elif adapted and not departs(local, choice) and "description" not in given.frames.get(local.id, {}):
-            missing.append(f"a `description` of what the site does differently, for the adaptation of `{local.id}` "
-                           f"(\"{choice}\" is one of its options)")
+        chosen = given_choice(local, given, local.default)
+        if isinstance(chosen, Choice):
+            choices.append(chosen)
         else:
-            # What the answers do not say of an adaptation is not known: never guessed.
-            frame = {**UNKNOWN, **given.frames.get(local.id, {})} if adapted else None
-            choices.append(Choice(local.id, choice, reason, frame))
+            missing.append(chosen)
     if missing:
         raise SpreadError(f"--no-input: these answers are missing and have no default: {'; '.join(missing)}. "
                           "Add them to the answers file (see `spread site new --help`), or leave out --no-input "
@@ -144,3 +135,20 @@ def _without_questions(pb: Playbook, given: Given, today: str) -> SiteAnswers:
                        f.get("area"), f.get("stage", "installation"), f.get("contact"),
                        (f["mentor"], f["mentee"]) if who.kind == "pair" else None,
                        ask_principles(pb, given.principles, ask=False))
+
+
+def given_choice(local: LocalComponent, given: Given, default: str | None) -> Choice | str:
+    """One local component's answer without questions: what was given, else `default`; or, when that is not enough,
+    what is missing (a choice, a reason for one that is not the default, an adaptation's description)."""
+    choice = given.choices.get(local.id, default)
+    reason = given.reasons.get(local.id)
+    adapted = choice is not None and (local.id in given.frames or departs(local, choice))
+    if choice is None:
+        return f"a choice for `{local.id}` ({how_to_choose(local)})"
+    if reason is None and (adapted or choice != local.default):
+        return f"a reason for choosing \"{choice}\" for `{local.id}`"
+    if adapted and not departs(local, choice) and "description" not in given.frames.get(local.id, {}):
+        return (f"a `description` of what the site does differently, for the adaptation of `{local.id}` "
+                f"(\"{choice}\" is one of its options)")
+    # What the answers do not say of an adaptation is not known: never guessed.
+    return Choice(local.id, choice, reason, {**UNKNOWN, **given.frames.get(local.id, {})} if adapted else None)

@@ -20,14 +20,16 @@ def md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", " ".join(text.split()))
 
 
-def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: str, today: str) -> str:
-    """The README for a new site; `audit_ref` names the site to `spread audit new`, `folder` to `spread check`."""
+def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: str, today: str,
+                made: str = "Set up with `spread site new`") -> str:
+    """The README for a new site (or, with `made` saying so, one brought to a newer version); `audit_ref` names the
+    site to `spread audit new`, `folder` to `spread check`."""
     pb = adopted.playbook
     where = f" in {md(answers.area)}" if answers.area else ""
     commit = f", commit `{adopted.commit[:12]}`" if adopted.commit else ""
     lines = [f"# {md(answers.name)}", "",
              (f"{md(answers.name)} runs **{pb.title}** (playbook `{pb.id}`, version {pb.version}{commit}), hosted by "
-             f"{md(answers.host)}{where}. Set up with `spread site new` on {today}; the record is "
+             f"{md(answers.host)}{where}. {made} on {today}; the record is "
              "[site.yaml](site.yaml)."), "", "## What every site keeps", "",
              "These core components are the heart of the model: keep each one as the playbook describes it.", ""]
     for core in pb.core:

@@ -7,21 +7,22 @@ from pathlib import Path
 
 import click
 
-from spread.adopt.answers import Given
+from spread.adopt.answers import Given, apply_sets
 from spread.adopt.asking import asking, confirm
 from spread.adopt.lock import adopt
-from spread.adopt.prompts import ask_choice
+from spread.adopt.rechoose import only_asked, upgrade_answers, upgraded_readme
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
-from spread.commands.options import asking_options, repo_option, today_option
+from spread.commands.options import asking_options, repo_option, set_options, today_option
 from spread.errors import SpreadError, display_path, words
 from spread.model.semver import is_newer
 from spread.model.site import Site
 from spread.network.repo import Network, find_root, load_network
+from spread.versions.changes import and_list
 from spread.versions.configure import moved_lines
 from spread.versions.revisions import released
 from spread.versions.upgrade import UpgradePlan, plan_upgrade, preview
-from spread.versions.upgrade_file import Answer, checked, rewrite_site
+from spread.versions.upgrade_file import checked, rewrite_site
 from spread.yaml.write import write_atomic
 
 
@@ -33,25 +34,20 @@ def _site(network: Network, ref: str) -> tuple[Site, Path]:
     return locate_site(network, ref)
 
 
-def _answers(plan: UpgradePlan, no_input: bool, ref: str) -> dict[str, Answer]:
-    answers, missing = {}, []
-    questions = plan.questions
-    for n, step in enumerate(questions, 1):
-        local = step.ask
-        assert local is not None
-        if not no_input:
-            chosen = ask_choice(local, Given(), n, len(questions))
-            answers[local.id] = Answer(chosen.choice, chosen.reason, chosen.frame)
-        elif step.category == "new-local" and local.default is not None:
-            answers[local.id] = Answer(local.default, f"The playbook's default, taken when moving to {plan.new.version}.")
-        elif step.category == "new-local":
-            missing.append(f"`{local.id}` is new in {plan.new.version} and has no default")
-        else:
-            missing.append(f"`{local.id}`: {step.note.rstrip('.')}")
-    if missing:
-        raise SpreadError(f"--no-input cannot choose for you: {'; '.join(missing)}. Run `spread site upgrade {ref}` "
-                          "without --no-input to choose. Nothing was written.")
-    return answers
+def _advice(plan: UpgradePlan, folder: str) -> str:
+    """What to do next, as much as the bump asks: nothing after wording, a look after additions, a talk and the next
+    audit on the new version after a major change."""
+    site, old, new = plan.site, plan.old.version, plan.new.version
+    done = f"Upgraded {site.name} to {site.playbook} {new}"
+    if old.split(".")[0] != new.split(".")[0]:
+        return (f"{done}, a major release: talk through the core components to review with your team, rate your next "
+                f"self-audit against {new} (earlier audits stay on {old}), and run `spread check {folder}`.")
+    if old.split(".")[1] != new.split(".")[1]:
+        added = [f"`{s.component}` ({s.title})" for s in plan.steps if s.category == "new-local"]
+        what = f"new optional things to look at with your team: {and_list(added)}" if added else \
+            "it gives sites more room: see what it added in the playbook's changelog"
+        return f"{done}, a minor release: {what}. Run `spread check {folder}` after any change."
+    return f"{done}, a patch release (wording only): nothing to do, your choices and audits carry on as they were."
 
 
 def _configure(plan: UpgradePlan, path: Path, shown: str, *, dry_run: bool, yes: bool, today: date | None) -> None:
@@ -78,10 +74,12 @@ def _configure(plan: UpgradePlan, path: Path, shown: str, *, dry_run: bool, yes:
 @click.argument("ref", metavar="SITE", shell_complete=complete_site)
 @click.option("--to", "to_version", metavar="X.Y.Z", help="Move to this version (default: the newest).")
 @click.option("--dry-run", is_flag=True, help="Show what would change, ask nothing and write nothing.")
+@set_options
 @asking_options
 @repo_option
 @today_option()
-def upgrade(ref: str, to_version: str | None, dry_run: bool, yes: bool, no_input: bool, repo: Path | None,
+def upgrade(ref: str, to_version: str | None, dry_run: bool, sets: tuple[str, ...], reasons: tuple[str, ...],
+            yes: bool, no_input: bool, repo: Path | None,
             today: date | None) -> None:
     """Move a SITE (`playbook/site`, or its folder) to a newer version of its playbook.
 
@@ -101,6 +99,7 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, yes: bool, no_input
       spread site upgrade peer-diabetes/gateshead --dry-run
       spread site upgrade peer-diabetes/gateshead
       spread site upgrade fidelity/peer-diabetes/norwich --to 2.0.0 --no-input --yes
+      spread site upgrade peer-diabetes/gateshead --no-input --set rhythm=monthly --reason "rhythm=The hall is free monthly."
     """
     network = load_network(find_root(repo or (Path(ref) if Path(ref).is_dir() else Path.cwd())))
     site, folder = _site(network, ref)
@@ -125,14 +124,25 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, yes: bool, no_input
         click.echo("\nDry run: nothing was written.")
         return
     click.echo()
-    with asking("to upgrade without questions (in a script), add --no-input (new choices take the playbook's "
-                "defaults) or --yes"):
-        answers = _answers(plan, no_input, ref)
-        confirm(f"Write the upgrade to {shown}?", yes=yes or no_input)
+    given = Given()
+    apply_sets(given, adopted.playbook, sets, reasons)
+    only_asked(plan, given)
+    readme = folder / "README.md"
+    with asking("to upgrade without questions (in a script), add --no-input (new components take the playbook's "
+                "defaults; give other choices with --set COMPONENT=CHOICE and --reason COMPONENT=REASON)"):
+        answers = upgrade_answers(plan, given, questions=not no_input)
+        also = f" and {display_path(readme, network.root)}" if readme.is_file() else ""
+        confirm(f"Write the upgrade to {shown}{also}?", yes=yes or no_input)
     day = (today or date.today()).isoformat()
-    text = rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day)
-    write_atomic(path, checked(text, path, shown), force=True)
+    text = checked(rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day), path, shown)
+    where = display_path(folder, network.root)
+    # The checklist `site new` wrote names the version and the choices: written afresh, it cannot go stale.
+    files = {path: text} | ({readme: upgraded_readme(adopted, plan, answers, f"{site.playbook}/{site.id}", where,
+                                                     day)} if readme.is_file() else {})
+    for file, content in files.items():
+        write_atomic(file, content, force=True)
     if adopted.note:
         click.echo(f"Note: the playbook's git commit could not be recorded: {adopted.note}.", err=True)
-    click.echo(f"Upgraded {site.name} to {site.playbook} {target}: see the changes in {shown}, talk through the core "
-               f"components to review, then run `spread check {display_path(folder, network.root)}`.")
+    if readme.is_file():
+        click.echo(f"Wrote {shown} and the checklist {display_path(readme, network.root)} for {target}.")
+    click.echo(_advice(plan, where))

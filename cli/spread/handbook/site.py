@@ -104,7 +104,8 @@ def _actions(audit: Audit | None, runs: Playbook | None) -> str:
                    + markup.table(["Item", "Action", "Owner", "Due"], rows))
 
 
-def _adaptation(a: Adaptation, runs: Playbook | None, today: date, retired: bool = False) -> tuple[str, str]:
+def _adaptation(a: Adaptation, runs: Playbook | None, today: date, retired: bool = False,
+                now: Playbook | None = None) -> tuple[str, str]:
     """A choice as a term (the component and what was chosen) and its account: what changed, the reason,
     the FRAME record on one line (it reads as a sentence, and a large network has thousands of them), and for a
     deviation where its approval stands."""
@@ -121,9 +122,23 @@ def _adaptation(a: Adaptation, runs: Playbook | None, today: date, retired: bool
     account = "".join([markup.para(core + (inline(a.description) if a.description else "")),
                        *(reasons or [markup.para("No reason recorded.")]), approval(a, runs, today),
                        markup.para(" · ".join(f"{label}: {value}" for label, value in frame), "spread-frame"),
-                       markup.para(f"The component was removed in version {inline(a.retired_in)}.")
-                       if retired and a.retired_in else ""])
+                       markup.para(_retired(a, now)) if retired and a.retired_in else ""])
     return f"{inline(title)}{what}", account
+
+
+def _retired(a: Adaptation, now: Playbook | None) -> str:
+    """Why a record was retired: its option was removed (the component is still in `now`, the version the site runs),
+    or the whole component."""
+    component = now.component(a.component) if now else None
+    local = component if isinstance(component, LocalComponent) else None
+    version = inline(a.retired_in or "")
+    if local is not None and a.choice and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a.choice):
+        return f"The option {inline(option_label(local, a.choice))} was removed in version {version}."
+    if local is not None and a.choice:
+        return f"Version {version} no longer allows this choice, so the site chose again."
+    if component is not None:
+        return f"Version {version} no longer allows this record, so the site recorded the component again."
+    return f"The component was removed in version {version}."
 
 
 def _choice(c: LocalChoice, runs: Playbook | None) -> tuple[str, str]:
@@ -162,7 +177,7 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     adaptations = [_adaptation(a, runs, status.today) for a in s.adaptations]
     titles = {c.id: c.title for c in runs.core} if runs else {}
     enacted = [(inline(titles.get(e.principle, e.principle)), markup.para(inline(e.how))) for e in s.principles]
-    retired = [_adaptation(a, None, status.today, retired=True) for a in s.retired]
+    retired = [_adaptation(a, None, status.today, retired=True, now=runs) for a in s.retired]
     checklist = (f"[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")

@@ -27,6 +27,8 @@ class Answer:
     choice: str
     reason: str | None
     frame: dict[str, Any] | None = None
+    # The comment written above the record, as `site new` writes it: what the component allows.
+    comment: tuple[str, ...] = ()
 
 
 def _after(key: str) -> tuple[str, ...]:
@@ -50,7 +52,8 @@ def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commi
         record = {"component": step.component, "choice": answer.choice} | ({"reason": answer.reason} if answer.reason
                                                                           else {}) | {"date": today}
         record |= answer.frame or {}
-        added["adaptations" if answer.frame is not None else "choices"].append(Entry(block_of(record), record))
+        text = "\n".join([*answer.comment, block_of(record)])
+        added["adaptations" if answer.frame is not None else "choices"].append(Entry(text, record))
     added["choices"] = _moved(editor, data, plan.moves) + added["choices"]
     retired: list[Entry] = []
     for key in ("choices", "adaptations"):

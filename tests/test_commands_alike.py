@@ -54,6 +54,9 @@ UNKNOWN = [
     (("playbook", "diff", "demo", "1.0.0", "no-such-tag"), "`no-such-tag` is not a version, tag or commit"),
     (("playbook", "release", "nope", "--yes"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
     (("list", "nope"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
+    (("review", "new", "nope/readiness"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
+    (("review", "score", "nope/readiness"), "there is no playbook `nope` in playbooks/: the playbooks here are `demo`"),
+    (("review", "new", "demo/readiness"), "playbook `demo` declares no review `readiness`: it declares no review yet"),
 ]
 
 
@@ -70,7 +73,8 @@ def test_a_name_that_is_not_there_is_a_wrong_argument_for_every_command(
 
 
 DATED = [("check",), ("report",), ("publish",), ("serve",), ("site", "new", "demo", "york"),
-         ("site", "upgrade", "demo/leeds"), ("audit", "new", "demo/leeds"), ("playbook", "release", "demo")]
+         ("site", "upgrade", "demo/leeds"), ("audit", "new", "demo/leeds"), ("playbook", "release", "demo"),
+         ("review", "new", "demo/readiness")]
 
 
 @pytest.mark.parametrize("args", DATED, ids=[" ".join(a) for a in DATED])
@@ -106,7 +110,7 @@ def test_every_date_option_is_of_the_one_day_type() -> None:
     for words, command in commands():
         for param in command.params:
             assert not isinstance(param.type, click.DateTime), (words, param.name)
-    assert {words for words, names in dated.items() if names} >= {tuple(a[:2]) if a[0] in ("site", "audit", "playbook")
+    assert {words for words, names in dated.items() if names} >= {tuple(a[:2]) if a[0] in ("site", "audit", "playbook", "review")
                                                                   else a for a in DATED}
 
 
@@ -114,7 +118,7 @@ def test_every_date_option_is_of_the_one_day_type() -> None:
 ARGS = {("init",): (), ("check",): (), ("playbook", "new"): ("x",), ("playbook", "diff"): ("x",),
         ("playbook", "release"): ("x",), ("site", "new"): ("x", "y"), ("site", "upgrade"): ("x/y",),
         ("audit", "new"): ("x/y",), ("audit", "score"): ("x/y",), ("report",): (), ("publish",): (),
-        ("serve",): (), ("list",): ()}
+        ("serve",): (), ("list",): (), ("review", "new"): ("x/y",), ("review", "score"): ("x/y",)}
 
 
 def test_ctrl_c_stops_every_command_with_130_in_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import REPO, Run
 from spread.cli import cli
+from spread.model.review import review_path
 from spread.network.repo import Network, load_network
 from test_commands_alike import commands
 
@@ -60,7 +61,26 @@ def known_versions(network: Network, playbook: str) -> set[str]:
     return {*network.versions(playbook), network.playbooks[playbook].version}
 
 
+def check_review(network: Network, params: dict[str, Any]) -> None:
+    """`spread review …`: a review the example network's playbook declares, and a period it has no review of."""
+    ref = params.get("ref") or params.get("target")
+    if ref.endswith(".yaml"):
+        assert (REPO / ref).is_file(), f"there is no file {ref}"
+        ref = "/".join(Path(ref).parts[1:4:2])
+    playbook, kind_id = ref.split("/")
+    assert playbook in network.playbooks, f"there is no playbook {playbook}"
+    kind = network.playbooks[playbook].review(kind_id)
+    assert kind is not None, f"{playbook} declares no review {kind_id}"
+    period = params.get("period")
+    assert period is None or not (REPO / review_path(playbook, kind_id, period)).exists(), f"{ref} has a {period} review"
+    if params.get("fail_under") is not None:
+        assert params["fail_under"] in {band.label for band in kind.instrument.bands}, f"no band {params['fail_under']}"
+
+
 def check(network: Network, words: tuple[str, ...], params: dict[str, Any]) -> None:
+    if words[0] == "review":
+        check_review(network, params)
+        return
     playbook = params.get("playbook_id") or params.get("playbook")
     ref = params.get("site_ref") or params.get("ref") or params.get("target")
     if words == ("playbook", "new"):

@@ -24,6 +24,7 @@ COMMANDS = {
     "playbook": ("spread.commands.playbook", "Write, compare and release playbooks."),
     "site": ("spread.commands.site", "Set up a local site, or move it to a newer playbook version."),
     "audit": ("spread.commands.audit", "Prepare and score a site's fidelity self-audit."),
+    "review": ("spread.commands.review", "Prepare and score a review of a programme itself."),
     "report": ("spread.commands.report", "Report on a whole network of sites."),
     "list": ("spread.commands.list", "List the playbooks and their sites, with their latest audits."),
     "publish": ("spread.commands.publish", "Build the handbook website into site/."),

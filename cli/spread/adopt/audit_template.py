@@ -92,9 +92,15 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
              *comment("One entry per person who rated: their role, not their name. For a peer or independent review, "
                       "add each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the "
                       "network)."),
-             "raters:", *_raters(answers.raters)]
+             "raters:", *rater_lines(answers.raters)]
+    return "\n".join(lines + rating_lines(pb, answers)) + "\n"
+
+
+def rating_lines(pb: Playbook, answers: AuditAnswers) -> list[str]:
+    """The part of an audit (or a programme review) after who rated: every item to rate, goals, action plan."""
+    anchored = pb.instrument.kind == "anchored"
     # An instrument of goals alone rates no items: an empty mapping, which the schema takes (an empty key it does not).
-    lines.append("ratings:" if pb.instrument.items else "ratings: {}  # this instrument rates no items")
+    lines = ["ratings:" if pb.instrument.items else "ratings: {}  # this instrument rates no items"]
     section = None
     for item in pb.instrument.items:
         lines.append("")
@@ -106,10 +112,10 @@ def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, 
     lines += _goals(pb.instrument.goals, answers.goals)
     lines += ["", *comment("Action plan: what you will do next, starting with items below their minimum or below "
                            "expected practice. Add an entry per action."), *_actions(answers.actions)]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def _raters(raters: tuple[Rater, ...]) -> list[str]:
+def rater_lines(raters: tuple[Rater, ...]) -> list[str]:
     lines = []
     for r in raters:
         lines += field("- role", r.role, 2)
@@ -137,7 +143,7 @@ def anchors(item: Item) -> list[tuple[str, str]]:
 def _item(pb: Playbook, item: Item, rating: Rating | None, anchored: bool) -> list[str]:
     component = pb.component(item.component)
     critical = isinstance(component, CoreComponent) and component.critical
-    about = [f"core component {item.component}"] if anchored else []
+    about = [f"core component {item.component}"] if anchored and item.component else []
     about += ["critical"] * critical + ([f"lowest acceptable score {item.min}"] if anchored and item.min else [])
     lines = comment(f"{item.id} · {item.title}" + (f" ({'; '.join(about)})" if about else ""), 2)
     if item.description:

@@ -39,6 +39,10 @@ def run_check(paths: tuple[Path, ...] = (), repo: Path | None = None, progress: 
             from spread.check.rules import check_network  # with a warm cache most checks run no rule at all
 
             problems = check_network(load_network(root, progress, cache=False), today)
+    if any(root.glob("playbooks/*/reviews")):  # programme reviews are few: their rules run afresh every time
+        from spread.check.rules.programme import check_programme_reviews
+
+        problems = sorted({*problems, *check_programme_reviews(root, today)})
     if settings is not None:
         problems = sorted({*problems, *settings(root)})
     if wanted and "." not in wanted:

@@ -57,7 +57,8 @@ def nav(user_nav: list[Any] | None, playbooks: list[NavPlaybook], docs_pages: li
                                          {"Network dashboard": paths.dashboard(p.id)}]} for p in playbooks]
     reference = [{"Reference and downloads": paths.REFERENCE}] + [
         {title: paths.SCHEMA_PAGES[kind]} for kind, title in
-        (("playbook", "The playbook file"), ("site", "The site file"), ("audit", "The self-audit file"))]
+        (("playbook", "The playbook file"), ("site", "The site file"), ("audit", "The self-audit file"),
+         ("review", "The programme review file"))]
     entries: list[Any] = [{"Home": paths.HOME}]
     if playbook_entries:
         entries.append({"Playbooks": playbook_entries})

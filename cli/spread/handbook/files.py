@@ -22,6 +22,7 @@ from spread.model.schemas import KINDS, schema, schema_text
 from spread.model.semver import sort_key
 from spread.network import gitio
 from spread.network.repo import Network
+from spread.network.reviews import load_reviews
 from spread.network.symlinks import LinkRefused, read_inside, tree
 
 ASSETS = ("spread.css", "spread.js", "iframe-worker.js")
@@ -83,7 +84,7 @@ def read_inputs(network: Network, site_name: str) -> tuple[Inputs, dict[str, byt
             changelogs[pid] = changelog
     downloads.update({paths.schema_file(kind): schema_text(kind).encode() for kind in KINDS})
     inputs = Inputs(site_name, _read(network.root, f"docs/{paths.HOME}"), changelogs, versions,
-                    {kind: schema(kind) for kind in KINDS})
+                    {kind: schema(kind) for kind in KINDS}, load_reviews(network.root))
     return inputs, downloads
 
 

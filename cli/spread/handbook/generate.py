@@ -22,8 +22,10 @@ from spread.handbook.site import site_page
 from spread.model.playbook import Playbook
 from spread.model.site import Site
 from spread.network.repo import Network
+from spread.network.reviews import Reviews
 from spread.progress import Progress, nothing
 from spread.report.rollup import PlaybookReport, playbook_report
+from spread.scoring.review import Reviewed, review_history
 from spread.yaml.document import Document
 
 
@@ -37,6 +39,7 @@ class Inputs:
     changelogs: dict[str, str] = field(default_factory=dict)
     versions: dict[str, list[str]] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reviews: Reviews = field(default_factory=Reviews)
 
 
 def audit_template(network: Network, pb: Playbook, today: date) -> str:
@@ -47,10 +50,17 @@ def audit_template(network: Network, pb: Playbook, today: date) -> str:
     return audit_yaml(network.root, folder, placeholder, pb, period, AuditAnswers())
 
 
+def histories(network: Network, pb: Playbook, reviews: Reviews) -> dict[str, list[Reviewed]]:
+    """Each programme review of the playbook, scored, oldest first, by its id."""
+    return {kind.id: review_history(reviews.of(pb.id, kind.id), lambda v: network.playbook_version(pb.id, v))
+            for kind in pb.reviews}
+
+
 def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, today: date) -> dict[str, str]:
     pb = report.playbook
     versions = inputs.versions.get(pb.id, [pb.version])
-    files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id)),
+    files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id),
+                                                  histories(network, pb, inputs.reviews)),
              paths.dashboard(pb.id): dashboard_page(report, today)}
     # Every version a site runs gets its checklist too, released with a file to download or not.
     for version in dict.fromkeys([*versions, *(status.site.version for status in report.sites)]):

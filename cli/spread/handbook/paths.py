@@ -14,7 +14,7 @@ from urllib.parse import quote
 HOME = "index.md"
 REFERENCE = "reference/index.md"
 SCHEMA_PAGES = {"playbook": "reference/playbook-file.md", "site": "reference/site-file.md",
-                "audit": "reference/audit-file.md"}
+                "audit": "reference/audit-file.md", "review": "reference/review-file.md"}
 ASSETS = "assets/spread"
 # Characters a URL path may hold as they are (ids are lower-case words and hyphens; versions, digits and dots).
 _PLAIN = re.compile(r"[A-Za-z0-9._~/-]*")

@@ -8,11 +8,13 @@ from spread.handbook.components import components
 from spread.handbook.escaping import link, prose, text
 from spread.handbook.history import history
 from spread.handbook.instrument import instrument
+from spread.handbook.reviews import reviews_section
 from spread.handbook.sites import sites_table
 from spread.handbook.words import NESTA, REPLICATION, STAGES, STATUS
 from spread.model.adopters import capital
 from spread.model.playbook import Playbook
 from spread.report.rollup import PlaybookReport
+from spread.scoring.review import Reviewed
 
 
 def evidence_level(level: int | None) -> str:
@@ -77,7 +79,9 @@ def _says_so(pb: Playbook) -> bool:
     return "illustrative" in (pb.description or "").lower()[:200]
 
 
-def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None) -> str:
+def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None,
+                  reviews: dict[str, list[Reviewed]] | None = None) -> str:
+    """`reviews`: the history of each programme review the playbook declares, by its id."""
     page = paths.playbook(pb.id)
     facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
              f"{evidence_level(pb.evidence_level)} · {text(pb.adopter.count(len(report.sites)))}")
@@ -92,6 +96,7 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb),
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
                    paths.href(page, paths.audit_template(pb.id, pb.version))),
+        reviews_section(pb, reviews or {}),
         history(pb, versions, changelog, page),
         section(heading(2, f"{text(capital(pb.adopter.many))} running it", "sites-running-it", indexed=False), sites_table(report, page)))
     return front_matter(pb.title) + body + "\n"

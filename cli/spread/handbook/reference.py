@@ -1,4 +1,4 @@
-"""The reference pages: the three file formats as readable field tables, and every file to download.
+"""The reference pages: the four file formats as readable field tables, and every file to download.
 
 Generated from the JSON Schemas the command line validates with, so the reference cannot drift from the rules.
 """
@@ -18,7 +18,10 @@ KINDS = {"playbook": ("The playbook file", "playbooks/<id>/playbook.yaml",
          "site": ("The site file", "fidelity/<playbook>/<site>/site.yaml",
                   "Written when a site adopts a playbook, then kept by the site: its choices and adaptations."),
          "audit": ("The self-audit file", "fidelity/<playbook>/<site>/audits/<period>.yaml",
-                   "One for each period: the site's ratings, evidence, goal figures and action plan.")}
+                   "One for each period: the site's ratings, evidence, goal figures and action plan."),
+         "review": ("The programme review file", "playbooks/<playbook>/reviews/<review id>/<period>.yaml",
+                    "A review of the programme itself, such as readiness to replicate, rated on an instrument the "
+                    "playbook declares under `reviews`.")}
 TYPES = {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false",
          "array": "list", "object": "group of fields", "null": "empty"}
 PLURALS = {"string": "text", "integer": "whole numbers", "number": "numbers", "object": "groups of fields"}

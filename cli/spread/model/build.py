@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from spread.model.adopters import Adopter
@@ -22,6 +23,7 @@ from spread.model.playbook import (
     Stage,
 )
 from spread.model.regulator import STALE_AFTER_MONTHS, Regulator, RegulatorRating
+from spread.model.review import Review, ReviewKind
 from spread.model.scales import Point, point, steps
 from spread.model.site import Adaptation, Enactment, LocalChoice, Site, Upgrade
 from spread.yaml.document import Document
@@ -59,6 +61,8 @@ def playbook_from(doc: Document) -> Playbook:
         adopter=_adopter(d.get("adopter")), regulator=_regulator(d.get("regulator")),
         measures=tuple(_measure(m, i) for i, m in enumerate(d.get("measures", []))), voice=_voice(d.get("voice")),
         suppress_below=d.get("privacy", {}).get("suppress_below", SUPPRESS_BELOW),
+        reviews=tuple(ReviewKind(r["id"], r["title"], _instrument({"frequency": "yearly", **r["instrument"]}, ()),
+                                 r.get("description"), i) for i, r in enumerate(d.get("reviews", []))),
     )
 
 
@@ -133,7 +137,7 @@ def _values(i: dict[str, Any], scale: dict[str, Any]) -> tuple[Point, ...]:
 
 
 def _item(i: dict[str, Any], scale: dict[str, Any], shared: Levels | None) -> Item:
-    return Item(i["id"], i["component"], i["title"], {point(k): v for k, v in i["anchors"].items()}, i.get("section"),
+    return Item(i["id"], i.get("component", ""), i["title"], {point(k): v for k, v in i["anchors"].items()}, i.get("section"),
                 i.get("description"), None if i.get("min") is None else point(i["min"]),
                 _levels(i.get("levels")) or shared, "levels" in i, _values(i, scale), "values" in i or "scale" in i)
 
@@ -192,14 +196,21 @@ def site_from(doc: Document) -> Site:
     )
 
 
-def audit_from(doc: Document) -> Audit:
+def review_from(doc: Document, kind: str) -> Review:
+    """A programme review (kind: its folder's name), read as the audit of a "site" named after its kind. A yearly
+    period may be written as a plain number (`period: 2026`)."""
+    audit = audit_from(doc, kind)
+    return Review(kind, audit if isinstance(audit.period, str) else dataclasses.replace(audit, period=str(audit.period)))
+
+
+def audit_from(doc: Document, site: str | None = None) -> Audit:
     d: dict[str, Any] = doc.data
     ratings = {key: Rating(key, None if r.get("score") is None else point(r["score"]), r.get("level"), r.get("evidence"), tuple(r.get("sources", [])),
                            r.get("not_rated")) for key, r in (d.get("ratings") or {}).items()}
     goals = {key: GoalData(g.get("numerator"), g.get("denominator"), g.get("value"))
              for key, g in (d.get("goals") or {}).items()}
     return Audit(
-        site=d["site"], playbook=d["playbook"]["id"], version=d["playbook"]["version"], period=d["period"],
+        site=d["site"] if site is None else site, playbook=d["playbook"]["id"], version=d["playbook"]["version"], period=d["period"],
         review=d["review"], ratings=ratings, doc=doc, completed=d.get("completed"),
         raters=tuple(Rater(r["role"], r.get("name"), r.get("organisation"), r.get("site"), i)
                      for i, r in enumerate(d.get("raters", []))), goals=goals,

@@ -6,12 +6,13 @@ rule can point at the line of any value it is unhappy with.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spread.model.adopters import Adopter
 from spread.model.instrument import Instrument
 from spread.model.measures import SUPPRESS_BELOW, Measure, Voice
 from spread.model.regulator import Regulator
+from spread.model.review import ReviewKind
 from spread.yaml.document import Document
 
 
@@ -133,6 +134,7 @@ class Playbook:
     voice: Voice | None = None
     suppress_below: int = SUPPRESS_BELOW
     regulator: Regulator | None = None
+    reviews: tuple[ReviewKind, ...] = ()  # programme reviews (`spread.model.review`)
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
@@ -143,3 +145,12 @@ class Playbook:
             if component.id == component_id:
                 return component
         return None
+
+    def review(self, kind_id: str) -> ReviewKind | None:
+        """The programme review of this id the playbook declares, if any."""
+        return next((kind for kind in self.reviews if kind.id == kind_id), None)
+
+    def reviewed_on(self, kind: ReviewKind) -> Playbook:
+        """The playbook as a programme review's scorer and rules see it: the review's instrument in place of its
+        own, and no core components (a review rates the programme, so none of its items is a critical breach)."""
+        return replace(self, instrument=kind.instrument, core=())

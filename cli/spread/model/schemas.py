@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file is validated: shell
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-Kind = Literal["playbook", "site", "audit"]
-KINDS: tuple[Kind, ...] = ("playbook", "site", "audit")
+Kind = Literal["playbook", "site", "audit", "review"]
+KINDS: tuple[Kind, ...] = ("playbook", "site", "audit", "review")
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
               "object": "a mapping of fields", "array": "a list", "null": "empty"}
 

@@ -47,7 +47,7 @@ def check(network: Network, today: date | None = None) -> Iterator[Problem]:
             # regime the playbook lacks has that one problem (`check.rules.regimes`), not one per item.
             if audit.regime is None or any(r.id == audit.regime for r in playbook.instrument.regimes):
                 yield from check_ratings(for_regime(playbook, audit.regime), audit, shown)
-            yield from _goals_and_actions(playbook, audit, shown)
+            yield from check_goals_and_actions(playbook, audit, shown)
             yield from check_figures(playbook, audit, shown)
             yield from check_dates(audit, shown, today)
 
@@ -120,7 +120,7 @@ def _has_ideal(pb: Playbook, item: Item) -> bool:
     return isinstance(component, CoreComponent) and component.practice.ideal is not None
 
 
-def _goals_and_actions(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
+def check_goals_and_actions(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
     goals = {goal.id: goal for goal in pb.instrument.goals}
     for key, data in audit.goals.items():
         goal = goals.get(key)

@@ -46,7 +46,10 @@ def check_instrument(pb: Playbook, shown: str) -> Iterator[Problem]:
             yield at(shown, doc, (*base, "items", i, "id"), "error", f"the item id `{item.id}` is used twice: give each "
                      "item its own id", "item-id-duplicate")
         seen.add(item.id)
-        if item.component not in core:
+        if not item.component and core:
+            yield at(shown, doc, (*base, "items", i), "error", f"item {item.id} does not say which core component it "
+                     f"rates: add `component:` with one of {words(sorted(core))}", "item-component-missing", key=True)
+        elif item.component and item.component not in core:
             yield at(shown, doc, (*base, "items", i, "component"), "error", f"item {item.id} rates `{item.component}`, "
                      f"which is not a core component of this playbook: use {words(sorted(core))}", "item-component-unknown")
         yield from _section(pb, shown, i, item)

@@ -10,6 +10,7 @@ from spread.check.rules.common import at
 from spread.check.rules.goals import check_goals
 from spread.check.rules.instrument import check_instrument
 from spread.check.rules.measures import check_measures
+from spread.check.rules.programme import check_review_kinds
 from spread.check.rules.scoring import check_scoring
 from spread.errors import Problem, words
 from spread.model.playbook import Playbook
@@ -51,3 +52,4 @@ def check_playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
         yield from check_goals(pb, shown)
     yield from check_scoring(pb, shown)
     yield from check_measures(pb, shown)
+    yield from check_review_kinds(pb, shown)

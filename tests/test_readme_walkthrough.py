@@ -170,6 +170,8 @@ def check_yaml(block: Block, cwd: Path, clone: Path) -> None:
     elif isinstance(data, dict) and set(data) == {"prohibited"}:
         local = schema("playbook")["properties"]["local"]["items"]
         jsonschema.validate({"id": "name", "title": "Name", "free_text": True, **data}, local)
+    elif isinstance(data, dict) and set(data) == {"reviews"}:
+        jsonschema.validate(data, {**schema("playbook"), "required": []})
     elif isinstance(data, dict) and "repos" in data:
         written = yaml_load((cwd / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
         assert data == written, "the README's pre-commit configuration is not the one `spread init` writes"

@@ -53,7 +53,7 @@ def new(ref: str, period: str | None, force: bool, repo: Path | None, today: dat
     period = period or default_period(kind.instrument.frequency, day)
     problem = period_problem(period, kind.instrument.frequency)
     if problem:
-        raise click.BadParameter(problem.replace("this playbook's audits", f"the review `{kind.id}`"),
+        raise click.BadParameter(problem.replace("this playbook's audits are", f"the review `{kind.id}` is"),
                                  param_hint="'--period'")
     path = root / review_path(pb.id, kind.id, period)
     end = periods.bounds(period)[1]

@@ -66,7 +66,7 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
                                  param_hint="--fail-under")
     if fmt == "json":
         data = {key: value for key, value in score_data(result, change).items() if key != "site"}
-        click.echo(json.dumps({"review": found.kind, **data, "path": path}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"review_id": found.kind, **data, "path": path}, indent=2, ensure_ascii=False))
     else:
         title = next(k.title for k in (network.playbook_version(found.playbook, found.version) or network.playbooks[
             found.playbook]).reviews if k.id == found.kind)

@@ -18,6 +18,7 @@ from spread.versions.instrument import diff_instrument
 from spread.versions.local import diff_local
 from spread.versions.measures import diff_measures
 from spread.versions.regulator import diff_regulator
+from spread.versions.reviews import diff_reviews
 
 __all__ = ["BUMPS", "Bump", "Change", "bump_between", "diff_playbooks", "needed_bump", "next_version", "rank"]
 PRACTICE_LEVELS = ("ideal", "expected", "developmental", "unacceptable")
@@ -60,10 +61,10 @@ def bump_between(old: str, new: str) -> Bump | None:
 
 def diff_playbooks(old: Playbook, new: Playbook) -> list[Change]:
     """Every change from `old` to `new`, in the order of the playbook: core, local, instrument, measures and the
-    participant survey, the rest."""
+    participant survey, the rest, programme reviews."""
     local = [change for pair in _pairs(old.local, new.local) for change in _local(*pair)]
     return [*_core(old, new), *local, *diff_instrument(old.instrument, new.instrument),
-            *diff_measures(old, new), *_playbook(old, new)]
+            *diff_measures(old, new), *_playbook(old, new), *diff_reviews(old.reviews, new.reviews)]
 
 
 def named(component: CoreComponent | LocalComponent) -> str:

@@ -159,15 +159,16 @@ def test_a_review_names_its_playbook_and_a_version_that_exists_and_rates_a_perio
 
 
 def test_the_review_instrument_is_checked_by_the_fidelity_rules_at_its_own_lines(run: Run, reviewed: Path) -> None:
-    broken = (REVIEWS.replace("{1: No data, 2: Pre-post data, 3: A comparison group}", "{1: No data, 3: A comparison group}")
+    broken = (REVIEWS.replace("{1: No data, 2: Pre-post data, 3: A comparison group}", "{1: No data, 2: Pre-post data}")
               .replace("{label: nearly, min: 6, max: 7}", "{label: nearly, min: 7, max: 7}")
               .replace("title: Sites can be supported", "title: Sites can be supported\n          component: nope")
               + "  - id: readiness\n    title: Again\n    instrument: {frequency: yearly}\n")
     write(reviewed / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK + broken)
     found = [line for line in problems(run, reviewed) if line.startswith("playbooks/demo/playbook.yaml")]
     assert found == [
-        "playbooks/demo/playbook.yaml:48:20: error: item R2 has no anchor for score 2: describe what earns every "
-        "score from 1 to 3 [anchors-incomplete]",
+        "playbooks/demo/playbook.yaml:48:20: error: item R2 has no anchor for score 3, an end of its scale 1–3: "
+        "describe at least what earns the lowest and the highest score (scores between two anchors need none) "
+        "[anchors-incomplete]",
         "playbooks/demo/playbook.yaml:51:22: error: item R3 names `nope`, which is not a core component of this "
         "playbook: use `peer-led` or `regular`, or leave `component` out [review-item-component-unknown]",
         "playbooks/demo/playbook.yaml:55:32: error: no band covers a score of 6: widen `not-ready` or `nearly` "
@@ -240,18 +241,26 @@ def test_the_playbook_page_section_shows_the_latest_review_and_its_history(revie
     assert "2024: 56% (Not ready); 2025: 78% (Nearly)" in page
 
 
-def test_the_example_network_has_a_readiness_review_with_its_history() -> None:
-    # code-club's readiness review, 5 items on 1–3: 2024 is 2 + 1 + 2 + 2 + 1 = 8 of 15 (53%), not-ready (5–8);
-    # 2025 is 3 + 2 + 2 + 3 + 2 = 12 of 15 (80%), nearly-ready (9–12).
+def test_the_example_network_has_a_readiness_review_with_anchors_at_the_ends_and_its_history(run: Run) -> None:
+    # code-club's ten-question readiness check, each item 1–10 with anchors at 1 and 10 only, banded on the total
+    # (not-ready 10–49, nearly-ready 50–79, ready 80–100): 2024 is 4+2+5+3+2+6+3+4+5+2 = 36 of 100, not ready;
+    # 2025 is 8+5+6+7+5+8+6+7+7+5 = 64 of 100, nearly ready: +28, and +28 percentage points.
     network = playbooks_network(REPO)
     pb = network.playbooks["code-club"]
+    (kind,) = pb.reviews
+    assert [sorted(item.anchors) for item in kind.instrument.items] == [[1, 10]] * 10
     history = histories(network, pb, load_reviews(REPO))["readiness"]
-    figures = [(r.review.period, r.score.total, r.score.maximum, r.score.band.label) for r in history
-               if r.score and r.score.band]
-    assert figures == [("2024", 8, 15, "not-ready"), ("2025", 12, 15, "nearly-ready")]
+    figures = [(r.review.period, r.score.total, r.score.maximum, r.score.band.label, r.score.band.name)
+               for r in history if r.score and r.score.band]
+    assert figures == [("2024", 36, 100, "not-ready", "Not ready"), ("2025", 64, 100, "nearly-ready", "Nearly ready")]
+    result = run("review", "score", "code-club/readiness", "--repo", REPO)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2] == "Total: 64 of 100 (64%), mean 6.40 per item, 10 of 10 items rated."
+    assert result.stdout.splitlines()[-1] == ("Change since 2024: total +28, +28 percentage points, band not-ready → "
+                                              "nearly-ready.")
 
 
-def test_the_built_playbook_page_shows_the_review_history_in_chromium(browser: Any, served: str) -> None:
+def test_the_built_playbook_page_shows_the_review_history_in_chromium(browser: Any, served: str) -> None:  # noqa: F811
     """The example handbook, built by `spread publish`: code-club's page has the readiness review's latest result,
     its chart and its history, newest first, with no serious accessibility problem."""
     from selenium.webdriver.common.by import By
@@ -263,14 +272,14 @@ def test_the_built_playbook_page_shows_the_review_history_in_chromium(browser: A
     rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
             for row in section.find_elements(By.CSS_SELECTOR, "tbody tr")]
     assert rows == [
-        ["2025", "12 February 2026", "1.0.0", "Independent review", "12 of 15 (80%)", "Nearly ready",
-         "total +4, +27 percentage points, band not-ready → nearly-ready."],
-        ["2024", "20 January 2025", "1.0.0", "Self-assessment", "8 of 15 (53%)", "Not ready", ""]]
+        ["2025", "12 February 2026", "1.0.0", "Independent review", "64 of 100 (64%)", "Nearly ready",
+         "total +28, +28 percentage points, band not-ready → nearly-ready."],
+        ["2024", "20 January 2025", "1.0.0", "Self-assessment", "36 of 100 (36%)", "Not ready", ""]]
     score = browser.find_element(By.XPATH, "//h3[starts-with(normalize-space(), 'Ready to replicate?')]/following::"
                                            "p[contains(@class, 'spread-score')][1]")
-    assert score.text == "Band: Nearly ready. Score: 12 of 15 (80%)."
+    assert score.text == "Band: Nearly ready. Score: 64 of 100 (64%)."
     chart = browser.find_element(By.CSS_SELECTOR, "#review-code-club-readiness-desc")
-    assert chart.get_attribute("textContent") == "2024: 53%, Not ready; 2025: 80%, Nearly ready"
+    assert chart.get_attribute("textContent") == "2024: 36%, Not ready; 2025: 64%, Nearly ready"
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     violations = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"

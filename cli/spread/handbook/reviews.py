@@ -10,7 +10,7 @@ from spread.handbook.charts import Point, figure, trend
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.score import band_notes, total_text
-from spread.handbook.words import day, sentence
+from spread.handbook.words import day
 from spread.model.audit import review_words
 from spread.model.playbook import Playbook
 from spread.model.review import ReviewKind
@@ -37,7 +37,7 @@ def _band(score: Score | None) -> str:
         return "not scored (run `spread check`)"
     if score.band is None:
         return f"no band ({score.rated} of {score.count} items rated)"
-    return inline(sentence(score.band.label)) + band_notes(score)
+    return inline(score.band.name) + band_notes(score)
 
 
 def _flags(score: Score) -> str:
@@ -65,7 +65,7 @@ def _latest(kind: ReviewKind, last: Reviewed) -> str:
 
 def _trend(pb: Playbook, kind: ReviewKind, history: list[Reviewed]) -> str:
     points = [Point(r.review.period, None if r.score is None or r.score.percent is None else float(r.score.percent),
-                    _band(r.score) if r.score is None or r.score.band is None else sentence(r.score.band.label),
+                    _band(r.score) if r.score is None or r.score.band is None else r.score.band.name,
                     shown.percent(r.score) if r.score else "", r.review.version) for r in history]
     chart = trend(f"review-{pb.id}-{kind.id}", f"{kind.title} over time", points)
     words = "; ".join(f"{p.label}: {p.shown or 'no score'} ({p.note})" for p in points)

@@ -15,6 +15,7 @@ did. What the prose asks the reader to do between two blocks (edit a playbook, r
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -171,7 +172,8 @@ def check_yaml(block: Block, cwd: Path, clone: Path) -> None:
         local = schema("playbook")["properties"]["local"]["items"]
         jsonschema.validate({"id": "name", "title": "Name", "free_text": True, **data}, local)
     elif isinstance(data, dict) and set(data) == {"reviews"}:
-        jsonschema.validate(data, {**schema("playbook"), "required": []})
+        as_read = json.loads(json.dumps(data))  # as Spread reads YAML: mapping keys are text (anchors' `1:`)
+        jsonschema.validate(as_read, {**schema("playbook"), "required": []})
     elif isinstance(data, dict) and "repos" in data:
         written = yaml_load((cwd / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
         assert data == written, "the README's pre-commit configuration is not the one `spread init` writes"

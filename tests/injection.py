@@ -92,9 +92,13 @@ PLAYBOOK = [
     "fidelity.items[].title", "fidelity.items[].description", "fidelity.items[].anchors.*",
     "fidelity.bands[].description", "fidelity.goals[].title", "fidelity.goals[].metric",
     "fidelity.goals[].numerator", "fidelity.goals[].denominator", "rollout[].steps[]",
+    # Issue 20's fields (`add_missing` gives the example network each of them).
+    "adopter.noun", "adopter.plural", "adopter.host", "adopter.area", "regulator.name", "regulator.short",
+    "core[].evidence[]", "fidelity.regimes[].title",
 ]
 SITE = ["name", "host.name", "area", "contact", "adaptations[].reason", "adaptations[].description",
-        "adaptations[].approved_by", "adaptations[].plan", "retired[].reason", "retired[].description", "notes"]
+        "adaptations[].approved_by", "adaptations[].plan", "retired[].reason", "retired[].description", "notes",
+        "pair.mentor", "pair.mentee", "principles[].how"]
 AUDIT = ["raters[].role", "raters[].name", "raters[].organisation", "ratings.*.evidence", "ratings.*.not_rated", "actions[].action",
          "notes"]
 
@@ -151,6 +155,9 @@ def add_missing(root: Path) -> None:
         for adaptation in data["adaptations"]:
             if adaptation["component"] == "language":  # free text, up to 80 characters
                 adaptation["choice"] = f"English {SHORT}"
+        data["pair"] = {"mentor": "A peer who lives with diabetes", "mentee": "Someone newly diagnosed"}
+        data["principles"] = [{"principle": "peer-led", "how": "Peers lead every circle."}]
+        data["regulator_ratings"] = [{"rating": "good", "date": "2026-05-01", "report": "https://www.cqc.org.uk/location/1-1"}]
 
     def audit(data: Any) -> None:
         data["raters"] = [{"role": "site-coordinator", "name": "A rater", "organisation": "Another trust"}]
@@ -159,10 +166,18 @@ def add_missing(root: Path) -> None:
 
     def playbook(data: Any) -> None:
         data["evidence"]["sources"][0]["url"] = 'https://evidence.example.net/report"onmouseover="alert(91)'  # a link it should be
+        data["adopter"] = {"kind": "pair", "noun": "circle pair", "plural": "circle pairs", "host": "host",
+                           "area": "area served"}
+        data["regulator"] = {"name": "Care Quality Commission", "short": "CQC", "ratings": ["good", "inadequate"]}
+        core = next(c for c in data["core"] if c["id"] == "peer-led")
+        core["kind"], core["evidence"] = "principle", ["Rotas of who led each circle."]
+        core.pop("form", None)
+        data["fidelity"]["regimes"] = [{"id": "full", "title": "Full audit"}]
 
     edit("fidelity/peer-diabetes/leeds/site.yaml", site)
     edit("fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml", audit)
     edit("playbooks/peer-diabetes/playbook.yaml", playbook)
+    edit("playbooks/peer-diabetes/releases/2.0.0.yaml", playbook)  # what the sites on 2.0.0 are checked against
 
 
 def _files(root: Path) -> list[tuple[Path, str, list[str]]]:

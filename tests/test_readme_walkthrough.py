@@ -35,6 +35,7 @@ from conftest import REPO, Run, copy_example
 from spread.adopt.answers import read_answers
 from spread.model.schemas import schema
 from spread.network.repo import load_network
+from test_commands_alike import commands as every_command
 
 FENCE = re.compile(r"^```([\w-]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 INSTALLING = (("python3", "-m", "venv"), (".", ".venv/bin/activate"), ("pip", "install"), ("npm", "ci"))
@@ -215,6 +216,32 @@ def test_every_walk_through_works_as_written(run: Run, tmp_path: Path) -> None:
     assert git(clone, "status", "--porcelain", "fidelity/code-club/leeds-north") == ""
     assert "Leeds North: self-audit" in git(clone, "log", "--format=%s", "-3")
     assert (clone / "our-handbook/site/index.html").is_file()
+
+
+def test_only_site_new_s_help_holds_a_yaml_example(run: Run) -> None:
+    # The next test reads that one: a YAML example in another command's help would go unchecked.
+    with_yaml = [words for words, _ in every_command()
+                 if re.search(r"^ {4,}[a-z_-]+:( |$)", run(*words, "--help").stdout, re.MULTILINE)]
+    assert with_yaml == [("site", "new")]
+
+
+def test_the_form_s_transcript_is_what_site_new_shows(run: Run, tmp_path: Path) -> None:
+    """The README's sample of the `site new` form: each line it shows is a line the form prints, typed answers
+    included (the form then stops, as the input ends before its last answer)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (sample,) = [b.text for b in blocks(readme) if b.kind == "text" and b.text.startswith("$ spread site new ")]
+    lines = sample.splitlines()
+    typed = [line.rsplit(": ", 1)[1] for line in lines if line.startswith("Your choice") and ": " in line]
+    clone = copy_example(tmp_path / "handbook")
+    args = shlex.split(lines[0])[2:]
+    # Before the sample's first choice: the name, the host, then Enter for its kind, the area and the start date.
+    result = run(*args, input="Leeds North Library Code Club\nLeeds Libraries\n\n\n\n" + "\n".join(typed) + "\n",
+                 cwd=clone)
+    assert result.exit_code == 1  # the input ended at the reason, which the sample leaves to the reader
+    shown = result.stdout.splitlines()
+    for line in lines[1:]:
+        if line.strip() != "\u2026":
+            assert any(out.rstrip() == line.rstrip() for out in shown), line
 
 
 def test_every_yaml_example_in_the_help_is_read_as_it_says(run: Run, tmp_path: Path) -> None:

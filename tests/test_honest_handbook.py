@@ -31,7 +31,7 @@ def test_a_capped_band_names_its_breach_wherever_it_is_shown(browser: Any, serve
     assert any(flag.startswith("Capped by a critical breach: Training is current; the score alone would be "
                                "Adequate.") for flag in texts(browser, ".admonition li"))
     browser.get(served + "playbooks/first-responders/dashboard.html")
-    rows = [row for row in texts(browser, "table tr") if row.startswith("Mid Powys")]
+    rows = [row for row in texts(browser, "table tr") if row.startswith("Mid Wales")]
     assert rows and "Low, capped by a critical breach: Training is current" in rows[0]
     browser.get(served + "index.html")
     card = next(c for c in texts(browser, ".spread-cards li") if "first responders" in c.lower())

@@ -66,7 +66,7 @@ def test_in_a_browser_stale_sites_are_counted_and_marked_and_a_new_version_break
     session.get(home + "playbooks/first-responders/dashboard.html")
     row = session.find_element(By.CSS_SELECTOR, ".spread-heatmap tr.spread-out-of-date")
     assert row.find_element(By.TAG_NAME, "td").text.splitlines() == [
-        "Boston and Fenland Villages Responders", "out of date: last audit 2023, 2 years ago"]
+        "East Fens Ambulance Service", "out of date: last audit 2023, 2 years ago"]
     session.get(home + "playbooks/peer-diabetes/sites/leeds.html")
     chart = session.find_element(By.CSS_SELECTOR, "svg.spread-svg")
     assert len(chart.find_elements(By.CSS_SELECTOR, "polyline.spread-line")) == 2

@@ -61,7 +61,8 @@ def test_json_report_has_every_site_with_its_trend(run: Run, demo: Path) -> None
         "percent": 75,
         "overdue": True, "audit_due": "2026-Q3"}
     assert leeds["trend"] == [{"period": "2026-Q2", "version": "1.0.0", "total": 3, "percent": 75,
-                               "band": "adequate", "review": "self", "complete": True}]
+                               "band": "adequate", "verdict": "adequate", "review": "self",
+                               "complete": True}]
     assert (york["band"], york["overdue"], york["trend"]) == ("no audit", False, [])
     assert playbook["components"][0] == {"id": "peer-led", "title": "Led by peers", "critical": True,
                                          "expected": ["leeds"], "developmental": [], "unacceptable": []}

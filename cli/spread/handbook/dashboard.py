@@ -65,12 +65,15 @@ def _components(report: PlaybookReport) -> str:
 
 
 def _bands(report: PlaybookReport) -> str:
-    bands = {band.label for band in report.playbook.instrument.bands}
-    rows = [(sentence(label), count) for label, count in [*reversed([b for b in report.bands if b[0] in bands]),
-                                                          *(b for b in report.bands if b[0] not in bands)]]
-    chart = bars(f"bands-{report.playbook.id}", "Sites in each band at their latest audit", rows)
-    return section("## Bands", figure(chart, "Number of sites in each band, at their latest audit."),
-                   table(["Band", "Sites"], [[text(label), str(count)] for label, count in rows]))
+    names = {band.label: band.name for band in report.playbook.instrument.bands}
+    rows = [(names.get(label, sentence(label)), count)
+            for label, count in [*reversed([b for b in report.bands if b[0] in names]),
+                                 *(b for b in report.bands if b[0] not in names)]]
+    # Without bands, sites are counted by the verdict their minimums or goals give (never by a dummy band).
+    word, each = ("band", "in each band") if names else ("verdict", "by verdict")
+    chart = bars(f"bands-{report.playbook.id}", f"Sites {each} at their latest audit", rows)
+    return section(f"## {word.capitalize()}s", figure(chart, f"Number of sites {each}, at their latest audit."),
+                   table([word.capitalize(), "Sites"], [[text(label), str(count)] for label, count in rows]))
 
 
 def _attention(report: PlaybookReport, page: str) -> str:

@@ -30,9 +30,9 @@ def first_sentence(value: str) -> str:
 def glance(report: PlaybookReport) -> str:
     """Network fidelity in one line: how many sites sit in each band at their latest audit, and how many of those
     bands a critical breach capped or an unrated critical component leaves unverified."""
-    bands = {band.label for band in report.playbook.instrument.bands}
-    ranked = [b for b in reversed(report.bands) if b[0] in bands] + [b for b in report.bands if b[0] not in bands]
-    counts = [f"{count} {text(sentence(label).lower())}" for label, count in ranked if count]
+    names = {band.label: band.title for band in report.playbook.instrument.bands}
+    ranked = [b for b in reversed(report.bands) if b[0] in names] + [b for b in report.bands if b[0] not in names]
+    counts = [f"{count} {text(names.get(label) or sentence(label).lower())}" for label, count in ranked if count]
     scores = [s.score for s in report.sites if s.score is not None]
     notes = [f"{count} {what}" for count, what in (
         (sum(bool(s.capped_by) for s in scores), "capped by a critical breach"),

@@ -42,7 +42,7 @@ def cell(value: Any) -> Cell:
 def site_cells(status: SiteStatus) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
     """One site's row after the playbook column, whatever the date: the cells before and after the cells that depend
     on the date (`data.DATED`, see `dated_cells`)."""
-    trend = [f"{s.period} {s.band.label if s.band else 'incomplete'}"
+    trend = [f"{s.period} {s.verdict or 'incomplete'}"
              + (f" ({shown.percent(s)})" if s.percent is not None else "")
              + (f", {review_words(s.review)}" if s.review else "") for s in status.trend]
     row = site_row(status) | {"trend": trend}

@@ -29,7 +29,7 @@ DATED = ("overdue", "audit_due", "out_of_date", "audit_age_months")
 
 def trend_data(status: SiteStatus) -> list[dict[str, Any]]:
     return [{"period": s.period, "version": s.version, "total": total(s.total), "percent": number(shown.percent(s)),
-             "band": s.band.label if s.band else None, "review": s.review, "complete": s.complete}
+             "band": s.band.label if s.band else None, "verdict": s.verdict, "review": s.review, "complete": s.complete}
             for s in status.trend]
 
 

@@ -97,8 +97,8 @@ def _minimums(pb: Playbook, shown: str, levels: Levels, items: list[Item]) -> It
         if item.min is None:
             continue
         index = pb.instrument.items.index(item)
-        below = [s for s in sorted(item.anchors) if s < item.min and levels.of(s) not in (None, "unacceptable")]
-        above = [s for s in sorted(item.anchors) if s >= item.min and levels.of(s) == "unacceptable"]
+        below = [s for s in item.scores if s < item.min and levels.of(s) not in (None, "unacceptable")]
+        above = [s for s in item.scores if s >= item.min and levels.of(s) == "unacceptable"]
         if below:
             yield at(shown, pb.doc, ("fidelity", "items", index, "min"), "warning", f"item {item.id} has minimum "
                      f"{item.min}, but its levels count {_scores(below)} as {levels.of(below[0])}: a score below "

@@ -76,6 +76,8 @@ def test_goals_only_playbook_page_has_no_scale_and_no_bands(browser: Any, site: 
             "and in each area.") in paragraphs
     assert "I1 · Average visit length minutes per completed visit No target: reported, never judged" in rows(browser)
     assert not any(row.startswith("Band ") for row in rows(browser))
+    assert any("Latest audit Verdict Review" in row for row in rows(browser))
+    assert any(row.endswith("2025 3 of 6 goals met Self-audit") for row in rows(browser))
 
 
 def test_readiness_page_shows_the_unanchored_scores_as_such(browser: Any, site: str) -> None:  # noqa: F811

@@ -61,7 +61,8 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
              review_cell(s), *([rating_cell(s.site, regulator, s.today)] if regulator else []),
              total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)] for s in report.sites]
     rated = [f"{inline(regulator.called)} rating"] if regulator else []
-    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", "Band", "Review",
+    band = "Band" if report.playbook.instrument.bands else "Verdict"
+    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", band, "Review",
                          *rated, "Score", "Trend (%)", "Flags"], rows)
 
 
@@ -72,7 +73,9 @@ def sites_table(report: PlaybookReport, page: str) -> str:
     rows = [[site_link(s, page), inline(s.site.area or ""), version_cell(s),
              STAGES.get(s.site.stage, inline(s.site.stage)), inline(s.score.period) if s.score else "None",
              band_cell(s), review_cell(s)] for s in report.sites]
-    return markup.table([inline(capital(adopter.one)), inline(capital(adopter.area_words)), "Version", "Stage", "Latest audit", "Band", "Review"], rows)
+    band = "Band" if report.playbook.instrument.bands else "Verdict"
+    return markup.table([inline(capital(adopter.one)), inline(capital(adopter.area_words)), "Version", "Stage",
+                         "Latest audit", band, "Review"], rows)
 
 
 def nobody(report: PlaybookReport) -> str:

@@ -542,3 +542,25 @@ def test_the_site_page_says_an_option_was_removed_not_the_component(run: Run, ne
     page = site_page(status, loaded.site_audits(status.site), pb, pb.title)
     assert "The option Online was removed in version 2.0.0." in page  # venue is still there; `online` is not
     assert "The component was removed in version 2.0.0." in page  # tea is gone altogether
+
+
+def test_own_words_chosen_again_are_an_adaptation_with_frame_s_details(run: Run,
+                                                                        network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    york(run, root)
+    write(root / PLAYBOOK, NEW.replace("version: 2.0.0", "version: 2.1.0")
+          .replace("    options: [english, welsh]\n", "    options: [english, welsh]\n    free_text: true\n"))
+    commit(root, "demo 2.1.0", tag="demo/v2.1.0")
+    result = up(run, root, "--no-input", "--set", "venue=library", "--set", "language=Polish", "--reason",
+                "language=Most members speak Polish at home.", "--set", "snacks=Fruit", "--reason",
+                "snacks=Members asked for it.")
+    assert result.exit_code == 0, result.output
+    site = (root / "fidelity/demo/york/site.yaml").read_text(encoding="utf-8")
+    # As `site new` records own words where the playbook lists options: FRAME's details, `unknown` where not said.
+    assert ("adaptations:\n  # Language of the circle: one of english, welsh or your own words\n"
+            "  - component: language\n    choice: Polish\n    reason: Most members speak Polish at home.\n"
+            "    date: 2026-05-01\n    planned: unknown\n    decided_by:\n      - unknown\n    fidelity: unknown\n") in site
+    readme = (root / "fidelity/demo/york/README.md").read_text(encoding="utf-8")
+    assert ("- **Language of the circle**: \u201cPolish\u201d (an adaptation: it departs from what the playbook "
+            "offers). Most members speak Polish at home.") in readme
+    assert run("check", "--repo", root).exit_code == 0

@@ -93,7 +93,8 @@ def _rewrite(editor: Editor, key: str, records: list[dict[str, Any]], remove: li
     """Take some items out of a top-level list and add others; a list written on one line is rewritten whole (as
     JSON, which YAML reads: no comments live inside it)."""
     node = editor.node((key,))
-    if node is not None and getattr(node, "flow_style", False) and (remove or add):
+    # An empty `[]` (as `site new` writes) takes block items below the key, like a list that is not there yet.
+    if node is not None and getattr(node, "flow_style", False) and records and (remove or add):
         kept = [r for i, r in enumerate(records) if i not in remove]
         editor.replace((key,), json.dumps(kept + [e.data for e in add], ensure_ascii=False, default=str))
         return

@@ -86,7 +86,7 @@ def test_leeds_is_expected_on_its_components_rated_4_and_5(run: Run, example: Pa
 def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(run: Run, example: Path) -> None:
     """Point 3: marking the failing items `not_rated` turned "low + critical breach" into a clean "incomplete"."""
     text = (example / BLACKPOOL).read_text(encoding="utf-8")
-    text = re.sub(r"  safe-sessions:\n    level: unacceptable\n(    .*\n|      .*\n)+?(?=  breathing-focus:)",
+    text = re.sub(r"  safe-sessions:\n    level: unacceptable\n(    .*\n|      .*\n)+?(?=  reliable-information:)",
                   "  safe-sessions:\n    not_rated: the first aider's log was lost in the move\n", text)
     text = re.sub(r"  member-voice:\n    level: unacceptable\n(    .*\n|      .*\n)+?(?=actions:)",
                   "  member-voice:\n    not_rated: no one asked the members\n", text)
@@ -96,13 +96,13 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
     assert result.exit_code == 1
     assert result.output.splitlines()[1:3] == [
         "Band: none, because the audit is incomplete (4 of 6 items rated), from a self-audit.",
-        "  Unverified: Safe sessions not rated, so the band cannot vouch for it (a critical component)."]
-    assert "Not rated\n  Safe sessions: the first aider's log was lost in the move (critical: unverified)\n" in \
+        "  Unverified: Safe meetings not rated, so the band cannot vouch for it (a critical component)."]
+    assert "Not rated\n  Safe meetings: the first aider's log was lost in the move (critical: unverified)\n" in \
         result.output
     row = report_rows(run, example, "breathe-together")["blackpool"]
     assert (row["band"], row["unverified"], row["complete"]) == ("incomplete", "safe-sessions", "no")
     lines = run("report", "breathe-together", "--repo", example, "--today", TODAY).output.splitlines()
-    assert " incomplete (unverified: Safe sessions not rated) " in next(x for x in lines if x.startswith("blackpool "))
+    assert " incomplete (unverified: Safe meetings not rated) " in next(x for x in lines if x.startswith("blackpool "))
     # Under IPS's rule an unrated item scores its lowest anchor: the breach is back, and still unverified.
     edit_playbook(example, "breathe-together", "fidelity:\n  frequency: half-yearly\n",
          "fidelity:\n  frequency: half-yearly\n  scoring: {missing: lowest}\n")
@@ -110,10 +110,10 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
     assert lowest.splitlines()[1:5] == [
         "Band: low (0–50%), from a self-audit — Below the fidelity line on too many components: the model is not yet "
         "in place.",
-        "  Unverified: Safe sessions not rated, so the band cannot vouch for it (a critical component).",
+        "  Unverified: Safe meetings not rated, so the band cannot vouch for it (a critical component).",
         "Total: 5 of 12 (42%), mean 0.83 per item, 4 of 6 items rated (2 scored at their lowest).",
         ""]
-    assert "Critical breaches (flagged whatever the total)\n  Safe sessions: unacceptable\n" in lowest
+    assert "Critical breaches (flagged whatever the total)\n  Safe meetings: unacceptable\n" in lowest
 
 
 def test_an_unrated_critical_component_fails_fail_under_even_with_a_band(run: Run, example: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import Run, edit_playbook
 
 TODAY = "2026-11-15"
-DERBY = "fidelity/code-club/derby/audits/2026-Q3.yaml"
+DERBY = "fidelity/code-club/derby/audits/2025.yaml"
 BLACKPOOL = "fidelity/breathe-together/blackpool/audits/2026-H1.yaml"
 SAFE_CLUB = "Checked volunteers and a host contact on site"
 
@@ -31,28 +31,28 @@ def report_rows(run: Run, example: Path, playbook: str) -> dict[str, dict[str, s
 
 
 def test_a_breach_of_safe_club_caps_derby_at_the_lowest_default_band(run: Run, example: Path) -> None:
-    """Point 1: Derby with `safe-club: unacceptable` scored 80%, "high"; a critical breach now caps it at low."""
+    """Point 1: Derby with `safe-club: unacceptable` scores 75%, "adequate"; a critical breach caps it at low."""
     edit(example / DERBY, "  safe-club:\n    level: expected\n", "  safe-club:\n    level: unacceptable\n")
     text = run("audit", "score", "code-club/derby", "--repo", example)
     assert text.exit_code == 0, text.output
     assert text.output.splitlines()[1:4] == [
         "Band: low (0–50%), from a self-audit — Below the fidelity line on too many components: the model is not yet "
         "in place.",
-        f"  Capped by a critical breach: {SAFE_CLUB}; the score alone would be high.",
-        "Total: 8 of 10 (80%), mean 1.60 per item, 5 of 5 items rated."]
+        f"  Capped by a critical breach: {SAFE_CLUB}; the score alone would be adequate.",
+        "Total: 6 of 8 (75%), mean 1.50 per item, 4 of 4 items rated."]
     failed = run("audit", "score", "code-club/derby", "--repo", example, "--fail-under", "high")
     assert failed.exit_code == 1
     assert failed.output.endswith(f"Error: --fail-under high: the band is low (capped by a critical breach: "
                                   f"{SAFE_CLUB}), below high\n")
     data = json.loads(run("audit", "score", "code-club/derby", "--repo", example, "--format", "json").output)
     assert {k: data[k] for k in ("band", "band_before_cap", "capped_by", "unverified", "band_notes")} == {
-        "band": "low", "band_before_cap": "high", "capped_by": ["safe-club"], "unverified": [],
+        "band": "low", "band_before_cap": "adequate", "capped_by": ["safe-club"], "unverified": [],
         "band_notes": [f"capped by a critical breach: {SAFE_CLUB}"]}
     lines = run("report", "code-club", "--repo", example, "--today", TODAY).output.splitlines()
     derby = next(line for line in lines if line.startswith("derby "))
     assert f" low (capped by a critical breach: {SAFE_CLUB}) " in derby
     row = report_rows(run, example, "code-club")["derby"]
-    assert (row["band"], row["band_before_cap"], row["capped_by"]) == ("low", "high", "safe-club")
+    assert (row["band"], row["band_before_cap"], row["capped_by"]) == ("low", "adequate", "safe-club")
 
 
 def test_mid_powys_with_lapsed_responders_is_capped_not_adequate(run: Run, example: Path) -> None:
@@ -118,8 +118,8 @@ def test_blackpool_with_its_failing_items_unrated_is_incomplete_and_unverified(r
 
 def test_an_unrated_critical_component_fails_fail_under_even_with_a_band(run: Run, example: Path) -> None:
     """Under `missing: exclude` Derby is banded on the rest, high; safe-club is unverified, so CI must not pass."""
-    edit_playbook(example, "code-club", "fidelity:\n  frequency: quarterly\n",
-         "fidelity:\n  frequency: quarterly\n  scoring: {missing: exclude, max_unrated: 1}\n")
+    edit_playbook(example, "code-club", "fidelity:\n  frequency: yearly\n",
+         "fidelity:\n  frequency: yearly\n  scoring: {missing: exclude, max_unrated: 1}\n")
     text = (example / DERBY).read_text(encoding="utf-8")
     text = re.sub(r"  safe-club:\n    level: expected\n(    .*\n|      .*\n)+?(?=  [a-z-]+:\n)",
                   "  safe-club:\n    not_rated: the host's sign-in sheets were not kept this term\n", text, count=1)
@@ -129,7 +129,7 @@ def test_an_unrated_critical_component_fails_fail_under_even_with_a_band(run: Ru
     assert result.output.splitlines()[1:4] == [
         "Band: high (80–100%), from a self-audit — Delivered as designed, consistently.",
         f"  Unverified: {SAFE_CLUB} not rated, so the band cannot vouch for it (a critical component).",
-        "Mean of the 4 rated items: 2.00 (of 5 items), 100% of their maximum."]
+        "Mean of the 3 rated items: 2.00 (of 4 items), 100% of their maximum."]
     assert result.output.endswith(f"Error: --fail-under low: the band high is unverified, because {SAFE_CLUB} "
                                   "(critical) was not rated: rate it to pass\n")
 

@@ -31,8 +31,8 @@ def test_playbook_pages_show_levels_beside_anchors_the_cap_and_the_rule_for_miss
 def test_a_playbook_page_says_which_rule_for_missing_data_applies(example: Path) -> None:
     playbook = example / "playbooks/code-club/playbook.yaml"
     text = playbook.read_text(encoding="utf-8")
-    playbook.write_text(text.replace("fidelity:\n  frequency: quarterly\n",
-                                     "fidelity:\n  frequency: quarterly\n  scoring: {missing: exclude, max_unrated: 1}\n"),
+    playbook.write_text(text.replace("fidelity:\n  frequency: yearly\n",
+                                     "fidelity:\n  frequency: yearly\n  scoring: {missing: exclude, max_unrated: 1}\n"),
                         encoding="utf-8")
     club = pages(load_network(example), date(2026, 11, 15), Inputs(site_name="Example"))[paths.playbook("code-club")]
     assert ("If at most 1 item cannot be rated, the audit is banded on the percent of the rated items; with more, "

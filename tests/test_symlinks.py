@@ -44,7 +44,7 @@ def outside(tmp_path: Path) -> Path:
     (out / "site/audits").mkdir(parents=True)
     (out / "site/site.yaml").write_text(_text(f"{DERBY}/site.yaml").replace("id: derby", "id: outsider").replace(
         "name: Normanton Library Code Club", f"name: {MARKER} club"))
-    (out / "audit.yaml").write_text(_text(f"{DERBY}/audits/2026-Q3.yaml").replace("period: 2026-Q3", "period: 2025-Q4")
+    (out / "audit.yaml").write_text(_text(f"{DERBY}/audits/2025.yaml").replace('period: "2025"', 'period: "2023"')
                                     .replace("A new volunteer", f"{MARKER} volunteer"))
     playbook = _text("playbooks/code-club/playbook.yaml")
     (out / "release.yaml").write_text(playbook.replace("version: 1.0.0", "version: 0.9.0")
@@ -247,10 +247,10 @@ def test_the_cache_never_remembers_a_link_out_as_good(tmp_path: Path, outside: P
     monkeypatch.setattr(records, "CACHE_MIN", 0)  # cached however small
     monkeypatch.setattr(fileids, "RACY_NS", 0)  # and trusted at once
     root = copy_example(tmp_path / "handbook")
-    shared = root / "shared/2025-Q4.yaml"  # inside the repository: the link to it is followed
+    shared = root / "shared/2023.yaml"  # inside the repository: the link to it is followed
     shared.parent.mkdir()
     shared.write_text((outside / "audit.yaml").read_text().replace(MARKER, "A"))
-    plant(root, f"{DERBY}/audits/2025-Q4.yaml", "../../../../shared/2025-Q4.yaml")
+    plant(root, f"{DERBY}/audits/2023.yaml", "../../../../shared/2023.yaml")
     from spread.check.run import run_check
 
     def lines(cache: bool = True) -> list[str]:
@@ -259,7 +259,7 @@ def test_the_cache_never_remembers_a_link_out_as_good(tmp_path: Path, outside: P
     assert lines() == [] == lines()  # cold, then warm: the audit reached through the link is read
     shared.unlink()
     shared.symlink_to(outside / "audit.yaml")  # the link itself and its folder do not change
-    expected = [outside_line(f"{DERBY}/audits/2026-Q4.yaml", outside).replace("2026-Q4", "2025-Q4")]
+    expected = [outside_line(f"{DERBY}/audits/2026-Q4.yaml", outside).replace("2026-Q4", "2023")]
     assert lines() == expected == lines() == lines(cache=False)
     for path in (root / FOLDER).iterdir():
         assert MARKER.encode() not in path.read_bytes()
@@ -268,7 +268,7 @@ def test_the_cache_never_remembers_a_link_out_as_good(tmp_path: Path, outside: P
 def test_a_file_swapped_for_a_link_after_the_scan_is_not_read(tmp_path: Path, outside: Path) -> None:
     root = copy_example(tmp_path / "handbook")
     network = load_network(root)
-    audit = f"{DERBY}/audits/2026-Q3.yaml"
+    audit = f"{DERBY}/audits/2025.yaml"
     for rel, target in ((audit, "audit.yaml"), ("playbooks/peer-diabetes/releases/1.0.0.yaml", "release.yaml"),
                         ("docs/about.md", "page.md")):
         plant(root, rel, outside / target)

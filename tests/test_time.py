@@ -17,8 +17,8 @@ from spread.handbook.generate import Inputs, pages
 from spread.model import periods
 from spread.network.repo import load_network
 
-DERBY = "fidelity/code-club/derby/audits"
-Q3 = f"{DERBY}/2026-Q3.yaml"
+COUNCIL = "fidelity/user-voice/hallam-moor/audits"  # a quarterly playbook
+Q3 = f"{COUNCIL}/2026-Q3.yaml"
 
 
 def _check(run: Run, root: Path, today: str, rel: str = Q3) -> list[str]:
@@ -28,10 +28,10 @@ def _check(run: Run, root: Path, today: str, rel: str = Q3) -> list[str]:
 
 
 def _audit_for(root: Path, period: str, completed: str | None) -> str:
-    """Derby's 2026-Q3 audit, filed again for another period and completion day (None: no `completed:` line)."""
+    """Hallam Moor's 2026-Q3 audit, filed again for another period and completion day (None: no `completed:` line)."""
     text = (root / Q3).read_text().replace("period: 2026-Q3", f"period: {period}")
-    text = text.replace("completed: 2026-10-12\n", f"completed: {completed}\n" if completed else "")
-    rel = f"{DERBY}/{period}.yaml"
+    text = text.replace("completed: 2026-10-13\n", f"completed: {completed}\n" if completed else "")
+    rel = f"{COUNCIL}/{period}.yaml"
     (root / rel).write_text(text)
     return rel
 
@@ -46,7 +46,7 @@ def test_an_audit_of_a_period_that_has_not_ended_is_refused(run: Run, example: P
 
 @pytest.mark.parametrize(("today", "ended"), [("2026-09-30", False), ("2026-10-01", True)])
 def test_a_period_ends_after_its_last_day(run: Run, example: Path, today: str, ended: bool) -> None:
-    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", f"completed: {today}"))
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-13", f"completed: {today}"))
     problems = _check(run, example, today)
     expected = [] if ended else [f"{Q3}:6:9: error: the period 2026-Q3 has not ended yet (its last day is 2026-09-30): "
                                  "rate a period once it is over; the latest that has ended is 2026-Q2 "
@@ -55,14 +55,14 @@ def test_a_period_ends_after_its_last_day(run: Run, example: Path, today: str, e
 
 
 def test_an_audit_without_a_completed_date_is_refused(run: Run, example: Path) -> None:
-    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12\n", ""))
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-13\n", ""))
     assert _check(run, example, "2026-12-06") == [
         f"{Q3}:6:1: error: the audit of 2026-Q3 has no `completed` date: add the day it was finished (YYYY-MM-DD), on "
         "or after 2026-09-30, when the period ended [audit-completed-missing]"]
 
 
 def test_an_empty_completed_date_is_refused_where_it_is(run: Run, example: Path) -> None:
-    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", "completed:"))
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-13", "completed:"))
     assert _check(run, example, "2026-12-06") == [
         f"{Q3}:8:11: error: the audit of 2026-Q3 has no `completed` date: add the day it was finished (YYYY-MM-DD), "
         "on or after 2026-09-30, when the period ended [audit-completed-missing]"]
@@ -78,7 +78,7 @@ def test_an_empty_completed_date_is_refused_where_it_is(run: Run, example: Path)
 ])
 def test_the_completed_date_falls_between_the_period_end_and_today(run: Run, example: Path, completed: str, today: str,
                                                                    expected: str | None) -> None:
-    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-12", f"completed: {completed}"))
+    (example / Q3).write_text((example / Q3).read_text().replace("completed: 2026-10-13", f"completed: {completed}"))
     assert _check(run, example, today) == ([f"{Q3}:8:12: error: {expected}"] if expected else [])
 
 

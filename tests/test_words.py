@@ -304,7 +304,7 @@ def test_a_prohibition_that_refuses_an_option_is_an_error(run: Run, example: Pat
                   "      - {text: Children under 7., words: [ages-7-11, ages 7]}\n")
     result = run("check", "--repo", example, "--today", "2026-11-15", example / PLAYBOOK)
     assert result.stdout.splitlines() == [
-        f"{PLAYBOOK}:284:9: error: the prohibited variation \u201cChildren under 7\u201d of `age-range` refuses its own "
+        f"{PLAYBOOK}:268:9: error: the prohibited variation \u201cChildren under 7\u201d of `age-range` refuses its own "
         "option `ages-7-11`: remove the option, or narrow its words or pattern [prohibited-option]"]
 
 

@@ -51,7 +51,7 @@ def test_site_page_shows_the_scoring_modules_numbers(demo: Path, generated: dict
     assert score.total is not None and score.percent is not None and score.band is not None
     assert f"{shown.total(score.total)} of {score.maximum} ({shown.percent(score)})" in page
     assert f"Band: <strong>{score.band.label.capitalize()}</strong>" in page
-    assert "viewBox=" in page and "<title id=" in page  # the trend chart, with its accessible name
+    assert 'class="spread-svg"' in page and "<title id=" in page  # the trend chart, with its accessible name
     assert f"{score.period}: {shown.percent(score)} ({score.band.label}, self-audit)" in page  # its numbers in words
 
 
@@ -120,7 +120,9 @@ def test_trend_chart_reads_without_colour() -> None:
                                                    charts.Point("2026-Q2", None, "Incomplete")])
     assert 'role="img"' in svg and "<title id=\"t-title\">Fidelity at &lt;Leeds&gt;</title>" in svg
     assert "2026-Q1: 63%, Good; 2026-Q2: no score, Incomplete" in svg  # the description says every value
-    assert ">63%</text>" in svg and ">no score</text>" in svg and "spread-hollow" in svg
+    assert ">63%</text>" in svg and ">Good</text>" in svg  # the value and the band's word
+    # An audit without a score is a gap in the line, never a point on the axis.
+    assert '<text class="spread-gap" x="76.5%" y="112">no score</text>' in svg and svg.count("spread-point") == 1
     assert "\n" not in svg  # one line: each line break would be one more thing for MkDocs to parse
 
 

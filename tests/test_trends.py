@@ -20,13 +20,15 @@ def test_the_chart_breaks_its_line_at_a_new_version_and_says_so() -> None:
     points = [charts.Point("2026-Q1", 70, "Good", "70%", "1.0.0"), charts.Point("2026-Q2", 75, "Good", "75%", "1.0.0"),
               charts.Point("2026-Q3", 60, "Fair", "60%", "2.0.0"), charts.Point("2026-Q4", 65, "Fair", "65%", "2.0.0")]
     svg = charts.trend("t", "Trend", points)
-    assert svg.count('<polyline class="spread-line"') == 2
-    assert svg.count('<path class="spread-break" d="M332 16V204"/>') == 1
-    assert '<text class="spread-version" x="336" y="14">2.0.0</text>' in svg
+    # One segment within each version, none across the rule at the change (half-way: 12% + 86% * 2/4).
+    assert svg.count('<line class="spread-line"') == 2
+    assert '<line class="spread-line" x1="22.75%" y1="84" x2="44.25%" y2="75"/>' in svg
+    assert svg.count('<line class="spread-break" x1="55%" x2="55%"') == 1
+    assert '<text class="spread-version" x="55%" dx="4" y="14">2.0.0</text>' in svg
     assert ("<desc id=\"t-desc\">2026-Q1: 70%, Good; 2026-Q2: 75%, Good; version 2.0.0 from 2026-Q3: not comparable "
             "with before; 2026-Q3: 60%, Fair; 2026-Q4: 65%, Fair</desc>") in svg
     one = charts.trend("t", "Trend", [charts.Point(p.label, p.value, p.note, p.shown, "1.0.0") for p in points])
-    assert one.count('<polyline class="spread-line"') == 1 and "spread-break" not in one
+    assert one.count('<line class="spread-line"') == 3 and "spread-break" not in one
 
 
 def test_the_site_page_no_longer_claims_versions_compare(example: Path) -> None:
@@ -69,7 +71,8 @@ def test_in_a_browser_stale_sites_are_counted_and_marked_and_a_new_version_break
         "East Fens Ambulance Service", "out of date: last audit 2023, 2 years ago"]
     session.get(home + "playbooks/peer-diabetes/sites/leeds.html")
     chart = session.find_element(By.CSS_SELECTOR, "svg.spread-svg")
-    assert len(chart.find_elements(By.CSS_SELECTOR, "polyline.spread-line")) == 2
+    # Four audits, two on each version: one segment on each side of the rule, none across it.
+    assert len(chart.find_elements(By.CSS_SELECTOR, "line.spread-line")) == 2
     assert chart.find_element(By.CSS_SELECTOR, "text.spread-version").text == "2.0.0"
     assert "version 2.0.0 from 2026-Q2: not comparable with before" in \
         session.find_element(By.CSS_SELECTOR, "figure.spread-chart figcaption").text

@@ -10,6 +10,7 @@ import re
 
 from spread.adopt.lock import Adopted
 from spread.adopt.scaffold import SiteAnswers
+from spread.adopt.steps import site_steps
 from spread.model.playbook import LocalComponent, Playbook
 
 FREQUENCY_WORDS = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half-year", "yearly": "year"}
@@ -32,9 +33,10 @@ def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: 
              f"{md(answers.host)}{where}. {made} on {today}; the record is "
              "[site.yaml](site.yaml)."), "", "## What every site keeps", "",
              "These core components are the heart of the model: keep each one as the playbook describes it.", ""]
-    for core in pb.core:
+    steps = site_steps(pb, answers.stage)
+    for core in steps.keep:
         critical = " (critical)" if core.critical else ""
-        lines.append(f"- **{core.title}**{critical}: {' '.join(core.function.split())}")
+        lines.append(f"- **{core.title}**{critical}: {core.function}")
     lines += ["", "## Our local choices", ""]
     locals_ = {local.id: local for local in pb.local}
     for choice in answers.choices:
@@ -47,13 +49,11 @@ def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: 
     lines += ["", "When you change one of these, update `choices` in `site.yaml`. If you have to depart from the",
               "playbook, add a record under `adaptations`, with the reason and FRAME's details (`unknown` where you",
               "do not know), and run `spread check`.", "", "## Next steps", ""]
-    stages = [stage.stage for stage in pb.rollout]
-    now = stages.index(answers.stage) if answers.stage in stages else 0
-    for n, stage in enumerate(pb.rollout):
+    for stage in steps.stages:
         # Stages before the one the site says it is in are done: tick them, so the next step stands out.
-        here = " (where the site is now)" if n == now and answers.stage in stages else ""
+        here = " (where the site is now)" if stage.current else ""
         lines += [f"### {stage.stage.replace('-', ' ').capitalize()}{here}", ""]
-        lines += [f"- [{'x' if n < now else ' '}] {' '.join(step.split())}" for step in stage.steps] + [""]
+        lines += [f"- [{'x' if stage.done else ' '}] {step}" for step in stage.steps] + [""]
     if not pb.rollout:
         lines += ["The playbook lists no rollout steps: ask the network's central team what comes first.", ""]
     return "\n".join(lines + _self_audit(pb, audit_ref, folder)) + "\n"

@@ -1,7 +1,12 @@
 """Charts drawn as inline SVG: no JavaScript, nothing fetched, and readable without colour.
 
-Every point carries its value as text and its own marker shape, every chart has a `<title>` and `<desc>`
-for screen readers, and the page always puts the same numbers in a table beside it.
+Every point carries its value as text and its band's word, every chart has a `<title>` and `<desc>` for screen
+readers, and the page always gives the same numbers in words beside it.
+
+The charts reflow rather than shrink: they have no `viewBox`, so nothing is scaled; across the page they are
+placed in percentages of their width, and down it in pixels. Their text therefore stays at the stylesheet's size
+(13 px, never below 12) on a phone as on a wide screen, and the plot stretches or narrows between the labels.
+Colours come from the one ordered palette (`palette`): a band's colour on its point or bar, its word beside it.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spread.handbook.escaping import html
+from spread.handbook.palette import NONE
 from spread.report.text import version_break
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 24, 28, 36
+HEIGHT = 260
+TOP, BOTTOM = 30, 50
+X0, X1 = 12.0, 98.0  # the plot's left and right edges, in percent of the chart's width: the axis labels sit left
 TICKS = (0, 50, 100)
 
 
@@ -21,82 +28,78 @@ TICKS = (0, 50, 100)
 class Point:
     label: str              # the x-axis label: a period such as 2026-Q3
     value: float | None     # 0–100, or None for an audit without a score
-    note: str               # for the description read aloud: the band, or why there is no score
+    note: str               # the band in words, or why there is no score
     shown: str = ""         # the value as every report shows it, e.g. `58%` (`scoring.shown.percent`)
     version: str = ""       # the playbook version audited: where it changes, the line breaks
+    step: str = NONE        # the band's class in the palette
+
+
+def _pc(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def _svg(chart_id: str, title: str, desc: str, height: int, body: list[str]) -> str:
-    """One line of SVG: a site page carries a chart, and every element and line break in it is parsed
-    several times over by MkDocs, so shapes are merged into single paths wherever that changes nothing a
-    reader sees. Text alignment comes from the stylesheet rather than an attribute on every label."""
-    head = (f'<svg class="spread-svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+    """One line of SVG (every element and line break in it is parsed several times over by the engine)."""
+    head = (f'<svg class="spread-svg" width="100%" height="{height}" role="img" '
             f'aria-labelledby="{chart_id}-title {chart_id}-desc">')
     return "".join([head, f'<title id="{chart_id}-title">{html(title)}</title>',
                     f'<desc id="{chart_id}-desc">{html(desc)}</desc>', *body, "</svg>"])
 
 
-def _y(value: float, plot_h: float) -> str:
-    return f"{TOP + plot_h * (1 - max(0.0, min(value, 100.0)) / 100):.1f}".removesuffix(".0")
+def _y(value: float) -> int:
+    return round(TOP + (HEIGHT - TOP - BOTTOM) * (1 - max(0.0, min(value, 100.0)) / 100))
 
 
 def trend(chart_id: str, title: str, points: Sequence[Point]) -> str:
-    """A line of scores, as percent of the maximum, one point per audit, oldest on the left: each point a
-    square marker with its value written above it, an audit without a score a hollow circle on the axis. Where the
-    playbook version changes the line breaks at a dashed rule naming the new version: the scores are not comparable."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    grid = "".join(f"M{LEFT} {_y(t, plot_h)}H{WIDTH - RIGHT}" for t in TICKS)
-    body = [f'<path class="spread-grid" d="{grid}"/>']
-    body += [f'<text class="spread-axis" x="{LEFT - 8}" y="{float(_y(t, plot_h)) + 4:g}">{t}%</text>' for t in TICKS]
-    step = plot_w / max(len(points), 1)
-    lines: list[list[str]] = [[]]
-    squares, hollow, labels, breaks = [], [], [], []
+    """A line of scores, as percent of the maximum, one point per audit, oldest on the left: a square in its band's
+    colour, its value above and its band's word below. An audit without a score is a gap in the line, marked
+    "no score" half-way up, never a point at 0%. Where the playbook version changes the line breaks at a dashed
+    rule naming the new version: the scores are not comparable."""
+    step = (X1 - X0) / max(len(points), 1)
+    body = [f'<line class="spread-grid" x1="{_pc(X0)}" x2="{_pc(X1)}" y1="{_y(t)}" y2="{_y(t)}"/>' for t in TICKS]
+    body += [f'<text class="spread-axis" x="{_pc(X0 - 1)}" y="{_y(t) + 4}">{t}%</text>' for t in TICKS]
+    lines, marks, labels = [], [], []
+    last: tuple[str, int] | None = None  # the point the line continues from
     for i, p in enumerate(points):
-        x = f"{LEFT + step * (i + 0.5):.1f}".removesuffix(".0")
+        x = _pc(X0 + step * (i + 0.5))
         if i and p.version != points[i - 1].version:
-            # A new version may rate and band differently: the line stops, a dashed rule marks where, and says what.
-            lines.append([])
-            edge = f"{LEFT + step * i:.1f}".removesuffix(".0")
-            breaks.append(f"M{edge} {TOP - 12}V{TOP + plot_h}")
-            labels.append(f'<text class="spread-version" x="{float(edge) + 4:g}" y="{TOP - 14}">{html(p.version)}'
-                          "</text>")
+            last = None  # a new version may rate and band differently: the line stops at a rule that says so
+            edge = _pc(X0 + step * i)
+            lines.append(f'<line class="spread-break" x1="{edge}" x2="{edge}" y1="{TOP - 14}" y2="{_y(0)}"/>')
+            labels.append(f'<text class="spread-version" x="{edge}" dx="4" y="{TOP - 16}">{html(p.version)}</text>')
         labels.append(f'<text class="spread-period" x="{x}" y="{HEIGHT - BOTTOM + 22}">{html(p.label)}</text>')
         if p.value is None:
-            hollow.append(f"M{float(x) - 5:g} {TOP + plot_h:g}a5 5 0 1 0 10 0a5 5 0 1 0-10 0")
-            labels.append(f'<text class="spread-value" x="{x}" y="{TOP + plot_h - 10:g}">no score</text>')
+            last = None
+            labels.append(f'<text class="spread-gap" x="{x}" y="{_y(50) - 8}">no score</text>')
             continue
-        y = _y(p.value, plot_h)
-        lines[-1].append(f"{x},{y}")
-        squares.append(f"M{float(x) - 5:g} {float(y) - 5:g}h10v10h-10z")
-        labels.append(f'<text class="spread-value" x="{x}" y="{float(y) - 10:g}">{html(p.shown)}</text>')
-    body += [f'<polyline class="spread-line" points="{" ".join(xy)}"/>' for xy in lines if len(xy) > 1]
-    if breaks:
-        body.append(f'<path class="spread-break" d="{"".join(breaks)}"/>')
-    if squares:
-        body.append(f'<path class="spread-point" d="{"".join(squares)}"/>')
-    if hollow:
-        body.append(f'<path class="spread-hollow" d="{"".join(hollow)}"/>')
+        y = _y(p.value)
+        if last is not None:
+            lines.append(f'<line class="spread-line" x1="{last[0]}" y1="{last[1]}" x2="{x}" y2="{y}"/>')
+        last = (x, y)
+        marks.append(f'<rect class="spread-point {p.step}" x="{x}" y="{y - 6}" width="12" height="12" '
+                     'transform="translate(-6 0)"/>')
+        labels.append(f'<text class="spread-value" x="{x}" y="{y - 12}">{html(p.shown)}</text>')
+        labels.append(f'<text class="spread-word" x="{x}" y="{y + 22}">{html(p.note)}</text>')
     desc = "; ".join((f"{version_break(p.version, p.label)}; " if i and p.version != points[i - 1].version else "")
                      + f"{p.label}: {p.shown if p.value is not None else 'no score'}, {p.note}"
                      for i, p in enumerate(points))
-    return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, body + labels)
+    return _svg(chart_id, title, desc or "No audits yet.", HEIGHT, body + lines + marks + labels)
 
 
-def bars(chart_id: str, title: str, rows: Sequence[tuple[str, int]]) -> str:
-    """Horizontal bars with the label and the count written beside each bar."""
-    top = max((count for _, count in rows), default=0) or 1
-    label_w, bar_h, gap = 170, 22, 12
-    height = TOP + len(rows) * (bar_h + gap)
+def bars(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -> str:
+    """Horizontal bars, one per (label, count, palette class): the label above its bar, the count after it, so a
+    long label never squeezes the bars on a narrow screen."""
+    top = max((count for _, count, _ in rows), default=0) or 1
+    row_h, bar_h = 46, 18
     body = []
-    for i, (label, count) in enumerate(rows):
-        y = TOP / 2 + i * (bar_h + gap)
-        width = (WIDTH - label_w - 80) * count / top
-        body.append(f'<text class="spread-axis" x="{label_w - 10}" y="{y + 16}">{html(label)}</text>')
-        body.append(f'<rect class="spread-bar spread-bar-{i % 4}" x="{label_w}" y="{y}" width="{width:.1f}" '
-                    f'height="{bar_h}"/>')
-        body.append(f'<text class="spread-count" x="{label_w + width + 8:.1f}" y="{y + 16}">{count}</text>')
-    desc = "; ".join(f"{label}: {count}" for label, count in rows)
-    return _svg(chart_id, title, desc or "Nothing to show.", height, body)
+    for i, (label, count, step) in enumerate(rows):
+        y = 6 + i * row_h
+        width = _pc(90 * count / top)
+        body.append(f'<text class="spread-bar-label" x="0" y="{y + 14}">{html(label)}</text>')
+        body.append(f'<rect class="spread-bar {step}" x="0" y="{y + 20}" width="{width}" height="{bar_h}"/>')
+        body.append(f'<text class="spread-count" x="{width}" dx="6" y="{y + 34}">{count}</text>')
+    desc = "; ".join(f"{label}: {count}" for label, count, _ in rows)
+    return _svg(chart_id, title, desc or "Nothing to show.", 8 + len(rows) * row_h, body)
 
 
 def figure(svg: str, caption: str) -> str:

@@ -15,6 +15,7 @@ from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
 from spread.handbook.escaping import text
 from spread.handbook.markup import inline
+from spread.handbook.palette import band_class, level_class
 from spread.handbook.sites import nobody, site_link, sites_scores, version_cell
 from spread.handbook.words import LEVEL_MARK, day, sentence
 from spread.model import periods
@@ -26,9 +27,9 @@ NOT_RATED = "not rated"
 
 
 def _cell(level: str | None) -> str:
-    """One heat-map cell: the level's class colours the cell, its symbol and word say the same to everyone."""
-    level = level or NOT_RATED
-    return f'<td class="spread-{level.replace(" ", "-")}">{LEVEL_MARK.get(level, "–")} {sentence(level)}</td>'
+    """One heat-map cell: the level's step of the palette colours the cell, its symbol and word say the same to
+    everyone."""
+    return f'<td class="{level_class(level)}">{LEVEL_MARK.get(level or NOT_RATED, "–")} {sentence(level or NOT_RATED)}</td>'
 
 
 def heat_map(report: PlaybookReport, page: str) -> str:
@@ -46,7 +47,7 @@ def heat_map(report: PlaybookReport, page: str) -> str:
                     f"{''.join(_cell(levels.get(c.id)) for c in core)}</tr>")
     key = " · ".join(f"{mark} {sentence(level)}" for level, mark in LEVEL_MARK.items() if level != "ideal")
     # Written here rather than with `markup.table`: every cell but the first carries its level's class.
-    grid = (f'<div class="spread-heatmap"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
+    grid = (f'<div class="spread-heatmap spread-pinned"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
             + "\n".join(rows) + "\n</tbody></table></div>")
     return section(heading(2, "Core components at each site", indexed=False),
                    "Each site's latest audit, component by component. Where a component has several items, "
@@ -65,15 +66,16 @@ def _components(report: PlaybookReport) -> str:
 
 
 def _bands(report: PlaybookReport) -> str:
-    names = {band.label: band.name for band in report.playbook.instrument.bands}
-    rows = [(names.get(label, sentence(label)), count)
+    bands = report.playbook.instrument.bands
+    names = {band.label: band.name for band in bands}
+    rows = [(names.get(label, sentence(label)), count, band_class(bands, label))
             for label, count in [*reversed([b for b in report.bands if b[0] in names]),
                                  *(b for b in report.bands if b[0] not in names)]]
     # Without bands, sites are counted by the verdict their minimums or goals give (never by a dummy band).
     word, each = ("band", "in each band") if names else ("verdict", "by verdict")
     chart = bars(f"bands-{report.playbook.id}", f"Sites {each} at their latest audit", rows)
-    return section(f"## {word.capitalize()}s", figure(chart, f"Number of sites {each}, at their latest audit."),
-                   table([word.capitalize(), "Sites"], [[text(label), str(count)] for label, count in rows]))
+    return section(f"## {word.capitalize()}s", figure(chart, f"Number of sites {each}, at their latest audit, best first."),
+                   table([word.capitalize(), "Sites"], [[text(label), str(count)] for label, count, _ in rows]))
 
 
 def _attention(report: PlaybookReport, page: str) -> str:

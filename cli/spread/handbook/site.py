@@ -17,6 +17,7 @@ from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
 from spread.handbook.markup import inline
+from spread.handbook.palette import band_class
 from spread.handbook.regimes import schedule_words
 from spread.handbook.regulator import rating_record
 from spread.handbook.score import band_text, latest, latest_words, total_text
@@ -78,7 +79,8 @@ def _trend(status: SiteStatus) -> str:
     if not status.trend:
         return section(title, "No self-audit has been recorded yet.")
     points = [Point(s.period, None if s.percent is None else float(s.percent), band_text(s).split(" (")[0],
-                    shown.percent(s), s.version) for s in status.trend]
+                    shown.percent(s), s.version, band_class(s.bands, s.band.label if s.band else None))
+              for s in status.trend]
     chart = trend(f"trend-{status.site.id}", f"Fidelity over time at {status.site.name}", points)
     trend_ = status.trend
     words = "; ".join((f"{version_break(s.version, s.period)}; " if i and s.version != trend_[i - 1].version else "")

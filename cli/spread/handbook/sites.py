@@ -8,13 +8,16 @@ which finds a site through its own page.
 from __future__ import annotations
 
 from spread.handbook import markup, paths
+from spread.handbook.components import anchor
 from spread.handbook.markup import inline
+from spread.handbook.palette import badge
 from spread.handbook.regulator import rating_cell
 from spread.handbook.score import band_notes, review_title, total_text
 from spread.handbook.words import STAGES
 from spread.model.adopters import capital
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.report.text import trend_text
+from spread.scoring.text import name
 
 
 def site_link(status: SiteStatus, page: str) -> str:
@@ -23,14 +26,18 @@ def site_link(status: SiteStatus, page: str) -> str:
 
 
 def band_cell(status: SiteStatus) -> str:
-    """The latest band in words, with what must be read with it: `Good`, `Low, capped by a critical breach: Safe
-    club`, `Incomplete audit, unverified: Safe sessions not rated`, `Out of date (was High)`, `No audit yet`."""
-    if status.score is None:
-        return "No audit yet"
-    band = (inline(status.score.verdict_name) if status.score.verdict_name else "Incomplete audit") \
-        + band_notes(status.score)
-    # A stale score is no evidence of today's practice: it never reads as a band of its own.
-    return band if status.age is None else f"Out of date (was {band})"
+    """The latest band as a badge in the palette's colour, with what must be read with it: `Good`, `⚠ Low, capped by
+    a critical breach: Safe club`, `Incomplete audit, unverified: Safe sessions not rated`, `Out of date (was
+    High)`, `No audit yet`. A critical breach marks the badge itself."""
+    score = status.score
+    if score is None:
+        return badge((), None, "No audit yet")
+    said = inline(score.verdict_name) if score.verdict_name else "Incomplete audit"
+    # A stale score is no evidence of today's practice: it never reads, or is coloured, as a band of its own.
+    if status.age is not None:
+        return f"{badge((), None, 'Out of date')} (was {said}{band_notes(score)})"
+    label = score.band.label if score.band else None
+    return badge(score.bands, label, said, breach=bool(score.breaches)) + band_notes(score)
 
 
 def version_cell(status: SiteStatus) -> str:
@@ -38,7 +45,14 @@ def version_cell(status: SiteStatus) -> str:
     return inline(status.site.version) + behind
 
 
-def _flags(status: SiteStatus) -> str:
+def component_link(playbook_id: str, component_id: str, title: str, page: str) -> str:
+    """A core component by its title, linked to its description on the playbook's page."""
+    return markup.a(paths.url(page, paths.playbook(playbook_id), anchor("core", component_id)), inline(title))
+
+
+def flags(status: SiteStatus, page: str) -> str:
+    """What to look at first, by the playbook's own names, each component linked to its description: `Critical
+    breach: Circles are led by trained peers; Below the minimum: PF3 Supervision and debriefs`."""
     score, flags = status.score, []
     if status.age is not None and status.score is not None:
         flags.append(inline(stale_words(status.score.period, status.age))
@@ -46,8 +60,15 @@ def _flags(status: SiteStatus) -> str:
     elif status.overdue:
         flags.append(f"{inline(status.owed)} for {inline(status.due)} overdue")
     if score is not None:
-        flags += [f"critical breach: {inline(c)}" for c in sorted({r.item.component for r in score.breaches})]
-        flags += ["below minimum: " + ", ".join(inline(r.item.id) for r in score.below_min)] if score.below_min else []
+        pid = status.site.playbook
+        breached = dict.fromkeys(r.item.component for r in score.breaches)
+        if breached:
+            flags.append("Critical breach: " + ", ".join(component_link(pid, c, score.titles.get(c, c), page)
+                                                         for c in breached))
+        below = [r for r in score.below_min if not r.critical_breach]
+        if below:
+            flags.append("Below the minimum: " + ", ".join(component_link(pid, r.item.component, name(score, r), page)
+                                                           for r in below))
     return "; ".join(flags)
 
 
@@ -59,11 +80,11 @@ def sites_scores(report: PlaybookReport, page: str) -> str:
     # The regulator's rating sits beside the self-rated band, in a column of its own: never mixed into it.
     rows = [[site_link(s, page), version_cell(s), inline(s.score.period) if s.score else "None", band_cell(s),
              review_cell(s), *([rating_cell(s.site, regulator, s.today)] if regulator else []),
-             total_text(s.score) if s.score else "", trend_text(s.trend), _flags(s)] for s in report.sites]
+             total_text(s.score) if s.score else "", trend_text(s.trend), flags(s, page)] for s in report.sites]
     rated = [f"{inline(regulator.called)} rating"] if regulator else []
     band = "Band" if report.playbook.instrument.bands else "Verdict"
-    return markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", band, "Review",
-                         *rated, "Score", "Trend (%)", "Flags"], rows)
+    return pinned(markup.table([inline(capital(report.playbook.adopter.one)), "Version", "Latest audit", band,
+                                "Review", *rated, "Score", "Trend (%)", "Flags"], rows))
 
 
 def sites_table(report: PlaybookReport, page: str) -> str:
@@ -74,8 +95,14 @@ def sites_table(report: PlaybookReport, page: str) -> str:
              STAGES.get(s.site.stage, inline(s.site.stage)), inline(s.score.period) if s.score else "None",
              band_cell(s), review_cell(s)] for s in report.sites]
     band = "Band" if report.playbook.instrument.bands else "Verdict"
-    return markup.table([inline(capital(adopter.one)), inline(capital(adopter.area_words)), "Version", "Stage",
-                         "Latest audit", band, "Review"], rows)
+    return pinned(markup.table([inline(capital(adopter.one)), inline(capital(adopter.area_words)), "Version", "Stage",
+                                "Latest audit", band, "Review"], rows))
+
+
+def pinned(table: str) -> str:
+    """A table of sites whose first column (the site) stays in view while the rest scrolls sideways on a narrow
+    screen (`spread.css`); the scrolling box itself is made a labelled, focusable region (`spread.js`)."""
+    return f'<div class="spread-pinned">{table}</div>'
 
 
 def nobody(report: PlaybookReport) -> str:

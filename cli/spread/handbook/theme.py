@@ -38,6 +38,17 @@ POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsa
 # Executable inline scripts: no `src`, and not a data block such as Material's `<script type="application/json">`.
 _INLINE = re.compile(r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
 _SCRIPT_TEMPLATES = ("partials/javascripts/", "partials/integrations/analytics")
+# The page shown for a missing address. MkDocs gives it links from the server's root (`/assets/…`) unless
+# `site_url` says where the handbook lives; a handbook opened from its folder (file://) has no such root, so
+# without `site_url` its links are relative to the site's top, like the home page's.
+NOT_FOUND = """{% extends "main.html" %}
+{% if not config.site_url %}{% set base_url = "." %}{% endif %}
+{% block content %}
+  <h1>Page not found</h1>
+  <p>There is no page at this address. Start again from the <a href="{{ 'index.html' | url }}">home page</a>, or
+  search the handbook.</p>
+{% endblock %}
+"""
 
 
 def _user_files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
@@ -158,7 +169,7 @@ def files(root: Path, settings: Mapping[str, Any]) -> dict[str, bytes]:
         source = env.loader.get_source(env, "base.html")[0]
         bases[engine] = base_template(source, policies(env, settings)).encode("utf-8")
     if len(bases) == 1:
-        return {**user, "base.html": bases["mkdocs"]}
+        return {"404.html": NOT_FOUND.encode("utf-8"), **user, "base.html": bases["mkdocs"]}
     pick = '{% extends ("spread-mkdocs-base.html" if mkdocs_version is defined else "spread-zensical-base.html") %}\n'
-    return {**user, **{f"spread-{engine}-base.html": text for engine, text in bases.items()},
+    return {"404.html": NOT_FOUND.encode("utf-8"), **user, **{f"spread-{engine}-base.html": text for engine, text in bases.items()},
             "base.html": pick.encode("utf-8")}

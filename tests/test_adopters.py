@@ -90,7 +90,7 @@ def test_pages_use_the_playbooks_words(demo: Path) -> None:
     assert "<th>Ambulance service</th><th>Area covered</th>" in page
     status = report.sites[0]
     site = site_page(status, network.site_audits(status.site), pb, pb.title)
-    assert "<dt>Ambulance service trust</dt><dd>Leeds Circles CIC (social enterprise)</dd>" in site
+    assert "<dt>Ambulance service trust</dt><dd>Leeds Circles CIC (a social enterprise)</dd>" in site
     assert ", adopted by Leeds Circles CIC." in site
 
 

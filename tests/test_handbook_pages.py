@@ -61,7 +61,8 @@ def test_site_pages_are_left_out_of_the_navigation() -> None:
     assert "sites/" not in flat and "audit-checklist" not in flat
     assert entries[0] == {"Home": "index.md"} and "about.md" in entries
     assert {"Demo &lt;b&gt;circles&lt;/b&gt;": [{"The playbook": "playbooks/demo/index.md"},
-                                                {"Network dashboard": "playbooks/demo/dashboard.md"}]} in entries[1]["Playbooks"]
+                                                {"Network dashboard": "playbooks/demo/dashboard.md"},
+                                                {"Sites": "playbooks/demo/sites.md"}]} in entries[1]["Playbooks"]
 
 
 USER_CONFIG = """\
@@ -142,7 +143,7 @@ def test_site_page_keeps_choices_about_removed_components(demo: Path) -> None:
     assert not network.problems
     page = pages(network, TODAY, Inputs())[paths.site("demo", "leeds")]
     assert "## Earlier choices" in page
-    assert "<dt>old-rhythm: Six weekly</dt>" in page and "removed in version 2.0.0" in page
+    assert "<dt>old-rhythm: <code>six-weekly</code></dt>" in page and "removed in version 2.0.0" in page
 
 
 def test_the_link_check_finds_links_in_raw_html_that_go_nowhere() -> None:

@@ -112,7 +112,7 @@ def test_pages_in_a_browser(browser: Any, stretched: Path) -> None:  # noqa: F81
     assert "Runs Cities of service in Leeds, adopted by Leeds City Council." in page
     assert "Latest self-audit (Annual check), 2025: high" in page
     assert "The Service Inspectorate rated it good on 2 November 2025." in page
-    assert "City council\nLeeds City Council (local authority)" in page
+    assert "City council\nLeeds City Council (a local authority)" in page
     assert "SI rating\nGood, 2 November 2025 (the Service Inspectorate's own rating, not part of the fidelity score)" \
         in page
     # Never reviewed in full: the full review is owed, and the page says which review, not just "the audit".

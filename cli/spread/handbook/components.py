@@ -52,11 +52,13 @@ def core(component: CoreComponent, cap: str | None = None) -> str:
 
 
 def option_label(component: LocalComponent | None, choice: str) -> str:
-    """An option as readers see it: its label, or its id in words when it has no label of its own."""
+    """An option as readers see it: the label the playbook gives it, or, when it gives none, its id exactly as the
+    playbook writes it (as code): words made up from an id read wrongly (`bilingual-welsh-english` is not
+    "Bilingual welsh english"). A site's own words stay as they are."""
     option = next((o for o in component.options if o.id == choice), None) if component else None
-    if option is None:  # an option a later version dropped reads like the others; a site's own words stay
-        return sentence(choice) if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", choice) else choice
-    return sentence(option.id) if option.label == option.id else option.label
+    if option is None:  # an option a later version dropped reads like the others
+        return f"`{choice}`" if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", choice) else choice
+    return f"`{option.id}`" if option.label == option.id else option.label
 
 
 def _options(component: LocalComponent) -> str:

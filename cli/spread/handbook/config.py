@@ -3,7 +3,7 @@ extra pages) with the generated pages slotted into its navigation, and the setti
 offline and private whatever the user wrote.
 
 Read and written with ruamel.yaml's round trip, so the user's tags (`!ENV`, `!!python/name:`) survive.
-Pure: text in, text out. The navigation lists sections, playbooks and dashboards, never every site: every
+Pure: text in, text out. The navigation lists sections, playbooks, their dashboards and an index of their sites, never every site: every
 page repeats the navigation, so a navigation with thousands of sites makes every page heavy.
 """
 
@@ -50,11 +50,13 @@ def _extensions(user: list[Any]) -> list[Any]:
 
 
 def nav(user_nav: list[Any] | None, playbooks: list[NavPlaybook], docs_pages: list[str]) -> list[Any]:
-    """Home, the playbooks (each with its dashboard), the user's own pages, then the reference."""
+    """Home, the playbooks (each with its dashboard and the index of its sites), the user's own pages, then the
+    reference."""
     own = [e for e in (user_nav if user_nav is not None else docs_pages)
            if e != paths.HOME and not (isinstance(e, dict) and list(e.values()) == [paths.HOME])]
     playbook_entries = [{html(p.title): [{"The playbook": paths.playbook(p.id)},
-                                         {"Network dashboard": paths.dashboard(p.id)}]} for p in playbooks]
+                                         {"Network dashboard": paths.dashboard(p.id)},
+                                         {"Sites": paths.sites(p.id)}]} for p in playbooks]
     reference = [{"Reference and downloads": paths.REFERENCE}] + [
         {title: paths.SCHEMA_PAGES[kind]} for kind, title in
         (("playbook", "The playbook file"), ("site", "The site file"), ("audit", "The self-audit file"),

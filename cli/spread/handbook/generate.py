@@ -19,6 +19,7 @@ from spread.handbook.home import home_page
 from spread.handbook.playbook import playbook_page
 from spread.handbook.reference import reference_page, schema_page
 from spread.handbook.site import site_page
+from spread.handbook.sites import sites_page
 from spread.model.playbook import Playbook
 from spread.model.site import Site
 from spread.network.repo import Network
@@ -61,7 +62,7 @@ def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, to
     versions = inputs.versions.get(pb.id, [pb.version])
     files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id),
                                                   histories(network, pb, inputs.reviews)),
-             paths.dashboard(pb.id): dashboard_page(report, today)}
+             paths.dashboard(pb.id): dashboard_page(report, today), paths.sites(pb.id): sites_page(report)}
     # Every version a site runs gets its checklist too, released with a file to download or not.
     for version in dict.fromkeys([*versions, *(status.site.version for status in report.sites)]):
         release = pb if version == pb.version else network.playbook_version(pb.id, version)

@@ -76,7 +76,7 @@ def pages(root: Path) -> tuple[set[str], list[str]]:
     patterns = []
     for playbook in _folders(root / "playbooks"):
         if (root / "playbooks" / playbook / "playbook.yaml").is_file():
-            found |= {paths.playbook(playbook), paths.dashboard(playbook)}
+            found |= {paths.playbook(playbook), paths.dashboard(playbook), paths.sites(playbook)}
             found |= {paths.site(playbook, site) for site in _folders(root / "fidelity" / playbook)}
             patterns += [paths.checklist(playbook, "*"), paths.download(playbook, "*"),
                          paths.audit_template(playbook, "*")]

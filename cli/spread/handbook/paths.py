@@ -28,6 +28,12 @@ def dashboard(playbook_id: str) -> str:
     return f"playbooks/{playbook_id}/dashboard.md"
 
 
+def sites(playbook_id: str) -> str:
+    """The index of a playbook's sites: in the navigation, where the sites themselves are not. Beside the sites'
+    folder rather than in it, where a site called `index` would have the same name."""
+    return f"playbooks/{playbook_id}/sites.md"
+
+
 def site(playbook_id: str, folder: str) -> str:
     return f"playbooks/{playbook_id}/sites/{folder}.md"
 

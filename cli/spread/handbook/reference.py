@@ -87,7 +87,8 @@ def schema_page(kind: str, schema: dict[str, Any]) -> str:
                 for name, child in node["properties"].items()]
         heading = f"`{path}`" if path else "Top level"
         parts += [f"## {heading} {{ #{_anchor(path)} }}", _cell(node.get("title", "")) if path else "",
-                  table(["Field", "What it is", "Type", "Required"], rows)]
+                  section('<div class="spread-fields" markdown>',
+                          table(["Field", "What it is", "Type", "Required"], rows), "</div>")]
     return front_matter(title) + section(*parts) + "\n"
 
 

@@ -16,12 +16,14 @@ from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
+from spread.handbook.glance import PAGE_END, crumbs, summary
+from spread.handbook.glance import checklist as glance_checklist
 from spread.handbook.markup import inline
 from spread.handbook.palette import band_class
 from spread.handbook.regimes import schedule_words
 from spread.handbook.regulator import rating_record
 from spread.handbook.score import band_text, latest, latest_words, total_text
-from spread.handbook.words import FRAME, STAGE_MEANING, STAGES, code, codes, day
+from spread.handbook.words import FRAME, HOST_TYPES, STAGE_MEANING, STAGES, code, codes, day
 from spread.model import periods
 from spread.model.adopters import Adopter, capital
 from spread.model.audit import Audit, review_words
@@ -56,10 +58,15 @@ def _record(status: SiteStatus, runs: Playbook | None, page: str) -> str:
     adopter = runs.adopter if runs else Adopter()
     return section(heading(2, "Adoption record", indexed=False), markup.record([
         ("Playbook version", version), ("Started", inline(day(s.started))), ("Stage", stage),
-        (inline(capital(adopter.host_words)), inline(s.host) + (f" ({inline(code(s.host_type))})" if s.host_type else "")),
+        (inline(capital(adopter.host_words)), inline(s.host) + (f" ({host_type(s.host_type)})" if s.host_type else "")),
         (inline(capital(adopter.area_words)), inline(s.area or "")), *_pair(s.pair, runs), ("Contact", inline(s.contact or "")),
         ("Upgrades", upgrades), ("Self-audits", audits), *rating_record(s, runs.regulator if runs else None,
                                                                          status.today)]))
+
+
+def host_type(value: str) -> str:
+    """`an NHS organisation`: the kind of host in the site file's own words, never made from its code."""
+    return HOST_TYPES.get(value) or f"<code>{inline(value)}</code>"
 
 
 def _pair(pair: tuple[str, str] | None, runs: Playbook | None) -> list[tuple[str, str]]:
@@ -184,9 +191,9 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")
     body = section(
-        f"# {text(s.name)}", intro, _record(status, runs, page),
-        latest(score, audit) if score and audit else "",
-        _trend(status), _actions(audit, runs),
+        crumbs(status, playbook_title), f"# {text(s.name)}", intro, summary(status, audit), _record(status, runs, page),
+        PAGE_END, latest(score, audit) if score and audit else "",
+        _trend(status), _actions(audit, runs), glance_checklist(status, runs),
         section(heading(2, "Local choices", indexed=False),
                 markup.para("What this site chose among the options the playbook offers, and why: configuring the "
                             "model as designed.") + markup.record(choices, "spread-adaptations")) if choices else "",

@@ -8,7 +8,9 @@ which finds a site through its own page.
 from __future__ import annotations
 
 from spread.handbook import markup, paths
+from spread.handbook.blocks import front_matter, section
 from spread.handbook.components import anchor
+from spread.handbook.escaping import text
 from spread.handbook.markup import inline
 from spread.handbook.palette import badge
 from spread.handbook.regulator import rating_cell
@@ -113,3 +115,15 @@ def nobody(report: PlaybookReport) -> str:
 def review_cell(status: SiteStatus) -> str:
     """Who rated the latest audit, beside its band: `Independent review`, `Self-audit`; empty without an audit."""
     return review_title(status.score.review) if status.score and status.score.review else ""
+
+
+def sites_page(report: PlaybookReport) -> str:
+    """Every site of a playbook on one page, reached from the navigation (which lists no site itself)."""
+    pb = report.playbook
+    page = paths.sites(pb.id)
+    many = capital(pb.adopter.many)
+    intro = (f"Every {inline(pb.adopter.one)} running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
+             f"with its latest audit. The [network dashboard]({paths.href(page, paths.dashboard(pb.id))}) shows how "
+             "each one is doing, component by component.")
+    return front_matter(f"{many}: {pb.title}", "toc") + section(
+        f"# {text(many)}: {text(pb.title)}", intro, sites_table(report, page)) + "\n"

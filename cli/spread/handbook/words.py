@@ -35,6 +35,13 @@ STAGE_MEANING = {
     "paused": "not running at present",
     "closed": "no longer running",
 }
+# The kinds of host organisation the site file offers (`host.type`), as a reader names them.
+HOST_TYPES = {
+    "charity": "a charity", "community-group": "a community group", "social-enterprise": "a social enterprise",
+    "nhs": "an NHS organisation", "local-authority": "a local authority", "school": "a school", "library": "a library",
+    "faith-group": "a faith group", "housing-association": "a housing association", "business": "a business",
+    "other": "another kind of organisation",
+}
 FREQUENCY = {"monthly": "every month", "quarterly": "every quarter", "half-yearly": "every half-year",
              "yearly": "every year"}
 FRAME = {

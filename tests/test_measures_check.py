@@ -15,6 +15,7 @@ MEASURES = """measures:
     kind: reach
     figure: count
     unit: people
+    headline: true
   - id: sessions
     name: Circles held
     kind: reach
@@ -124,20 +125,26 @@ CASES = [
      f"{AUDIT}:10:23: error: `name` is not a field Spread knows here: the fields allowed here are: count, "
      "denominator, mean, n, numerator, unit [schema-additionalProperties]"),
     (PB, "  - id: sessions", "  - id: people",
-     f"{PB}:40:9: error: the measure id `people` is used twice: give each measure its own id [measure-id-duplicate]"),
+     f"{PB}:41:9: error: the measure id `people` is used twice: give each measure its own id [measure-id-duplicate]"),
     (PB, "    target: 60\n", "    target: 60\n    outcome: confidence\n",
-     f"{PB}:53:14: error: `pam` measures the outcome `confidence`, which the theory of change does not list: add it "
+     f"{PB}:54:14: error: `pam` measures the outcome `confidence`, which the theory of change does not list: add it "
      "to `theory_of_change.outcomes` first [measure-outcome-unknown]"),
     (PB, "component: regular}", "component: regulr}",
-     f"{PB}:66:73: error: statement V2 is about `regulr`, which is not a core component: use `peer-led` or "
+     f"{PB}:67:73: error: statement V2 is about `regulr`, which is not a core component: use `peer-led` or "
      "`regular` [voice-component-unknown]"),
     (PB, "{id: V2,", "{id: V1,",
-     f"{PB}:66:12: error: the statement id `V1` is used twice: give each statement its own id [voice-id-duplicate]"),
+     f"{PB}:67:12: error: the statement id `V1` is used twice: give each statement its own id [voice-id-duplicate]"),
     (PB, "label: Disagree, means: disagree", "label: Disagree, means: neutral",
-     f"{PB}:61:5: error: the answer scale needs at least one answer that agrees (`means: agree`) and one that "
+     f"{PB}:62:5: error: the answer scale needs at least one answer that agrees (`means: agree`) and one that "
      "disagrees (`means: disagree`), or no one could say a component is missing [voice-scale-one-sided]"),
+    (PB, "    target: 60\n", "    target: 60\n    headline: true\n",
+     f"{PB}:54:15: error: `pam` cannot be the count of people reached: only a reach measure that counts people "
+     "(`kind: reach`, `figure: count`) can [measure-headline]"),
+    (PB, "    people: false\n", "    headline: true\n",
+     f"{PB}:46:15: error: `people` is already the count of people reached: keep `headline: true` on one measure "
+     "[measure-headline]"),
     (PB, "  suppress_below: 5", "  suppress_below: 2",
-     f"{PB}:68:19: error: `suppress_below` is 2 but must be at least 3 [schema-minimum]"),
+     f"{PB}:69:19: error: `suppress_below` is 2 but must be at least 3 [schema-minimum]"),
 ]
 
 

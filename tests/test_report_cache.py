@@ -27,6 +27,7 @@ from spread.network.repo import load_network
 from spread.report import cache as reportcache
 from spread.report.cache import LAYOUT, REPORT, network_summary, summarise
 from spread.report.data import dumps, report_json, site_row, trend_data
+from spread.report.figures import playbook_data, site_data
 from spread.report.rollup import LEVELS, deadline, network_report
 from spread.report.summary import NetworkSummary, playbook_summary
 from spread.scoring.data import change_data
@@ -114,12 +115,14 @@ def test_the_json_report_is_what_json_dumps_writes(net: Path) -> None:
     full = network_report(load_network(net), None, date.fromisoformat(TODAY))
     data = {"today": TODAY, "playbooks": [{
         "id": p.playbook.id, "title": p.playbook.title, "latest_version": p.latest, "bands": dict(p.bands),
-        "sites": [site_row(s) | {"trend": trend_data(s), "change": change_data(s.change)} for s in p.sites],
+        "sites": [site_row(s) | {"trend": trend_data(s), "change": change_data(s.change)} | site_data(s.measures)
+                  for s in p.sites],
         "components": [{"id": c.id, "title": c.title, "critical": c.critical}
                        | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in p.components],
         "adaptations": [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
                          "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
                                      for c in a.choices]} for a in p.adaptations],
+        "reach_and_outcomes": playbook_data(p, full.today),
     } for p in full.playbooks]}
     summary = network_summary(net, None, date.fromisoformat(TODAY))
     assert report_json(summary) == json.dumps(data, indent=2, ensure_ascii=False)

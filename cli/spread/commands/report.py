@@ -16,15 +16,19 @@ from spread.report.cache import network_summary
 from spread.report.csv import report_csv
 from spread.report.data import report_json
 from spread.report.summary import NetworkSummary
+from spread.report.tables import TABLES, playbook_lines, table_csv
 from spread.report.text import playbook_text
 
 
 @click.command()
 @click.argument("playbook", required=False, shell_complete=complete_playbook)
 @format_option("text", "json", "csv")
+@click.option("--table", "which", type=click.Choice(TABLES), default="sites", show_default=True,
+              help="With --format csv: which table, one row per site (sites), per site, period and measure (figures), "
+                   "or per site and core component at the latest participant survey (voice).")
 @today_option("Work out overdue audits as of this date instead of today (for reproducible reports).")
 @repo_option
-def report(playbook: str | None, fmt: str, today: date | None, repo: Path | None) -> None:
+def report(playbook: str | None, fmt: str, which: str, today: date | None, repo: Path | None) -> None:
     """Report on every site of a playbook (or of every playbook).
 
     For each site: its playbook version (and whether a newer one is out), its latest
@@ -32,7 +36,12 @@ def report(playbook: str | None, fmt: str, today: date | None, repo: Path | None
     overdue by the playbook's frequency, and critical breaches. Then, for each core
     component, how many sites practise it at the expected, developmental or
     unacceptable level at their latest audit; and what sites chose for each local
-    component, with their reasons, most common first.
+    component, with their reasons, most common first. Where the playbook has measures or
+    a participant survey: each site's latest reach and outcome figures with their n,
+    change and target, people reached this year, each outcome across sites, and what
+    participants say of each component beside the site's own rating (a GAP where the
+    site rated it expected and most participants disagree). A figure about fewer people
+    than the playbook's threshold (5 unless it says) is shown as "fewer than 5".
 
     On a scored scale (say 1 to 5) an item at its bottom score, or below its minimum,
     counts as unacceptable, at its top score as expected, and anything between as
@@ -44,11 +53,15 @@ def report(playbook: str | None, fmt: str, today: date | None, repo: Path | None
     Examples:
       spread report
       spread report peer-diabetes --format csv > sites.csv
+      spread report peer-diabetes --format csv --table figures > figures.csv
       spread report --format json --today 2026-11-30
     """
+    if which != "sites" and fmt != "csv":
+        raise click.UsageError(f"--table {which} is a CSV table: add --format csv (text and JSON reports hold every "
+                               "table)")
     with progress("Reading files") as update:
         result = network_summary(find_root(repo or Path.cwd()), playbook, today or date.today(), update)
-    click.echo(rendered(result, fmt), nl=False)
+    click.echo(rendered(result, fmt, which), nl=False)
     if result.left_out:
         click.echo(left_out_note(result.left_out), err=True)
 
@@ -60,11 +73,11 @@ def left_out_note(files: tuple[str, ...], what: str = "report") -> str:
             f"{what} ({words(files, limit=3, joiner='and')}): run `spread check` to see what to fix.")
 
 
-def rendered(result: NetworkSummary, fmt: str) -> str:
-    """The report as `spread report --format FMT` prints it."""
+def rendered(result: NetworkSummary, fmt: str, which: str = "sites") -> str:
+    """The report as `spread report --format FMT [--table WHICH]` prints it."""
     if fmt == "json":
         return report_json(result) + "\n"
     if fmt == "csv":
-        return report_csv(result)
-    blocks = ["\n".join(playbook_text(p, result.today)) for p in result.playbooks]
+        return report_csv(result) if which == "sites" else table_csv(result, which)
+    blocks = ["\n".join(playbook_text(p, result.today) + playbook_lines(p, result.today)) for p in result.playbooks]
     return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

@@ -82,7 +82,7 @@ def _adopter(a: dict[str, Any] | None) -> Adopter:
 
 def _measure(m: dict[str, Any], index: int) -> Measure:
     return Measure(m["id"], m["name"], m["kind"], m["figure"], m["unit"], m.get("better", "higher"),
-                   m.get("people", True), m.get("outcome"), m.get("instrument"), m.get("collected"), m.get("target"),
+                   m.get("people", True), m.get("headline", False), m.get("outcome"), m.get("instrument"), m.get("collected"), m.get("target"),
                    m.get("guidance"), index)
 
 

@@ -13,7 +13,8 @@ SUPPRESS_BELOW = 5
 @dataclass(frozen=True)
 class Measure:
     """One reach or outcome measure. `figure` is what a site records: a `count`, a `mean` over `n` people, or a
-    `share` (numerator of denominator, shown as a percent); `people` says whether a count counts people."""
+    `share` (numerator of denominator, shown as a percent); `people` says whether a count counts people, and
+    `headline` that it is the count of people served, added up over a year as the people reached."""
 
     id: str
     name: str
@@ -22,6 +23,7 @@ class Measure:
     unit: str
     better: str = "higher"
     people: bool = True
+    headline: bool = False
     outcome: str | None = None
     instrument: str | None = None
     collected: str | None = None

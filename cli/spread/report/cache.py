@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 REPORT = "report"
 # The store's salt: the layout of its entries. Change it with `SiteSummary.plain`, so that a store of another layout
 # is ignored, never misread. (Stores before summaries stopped depending on the date were salted with the date.)
-LAYOUT = "summaries-3"
+LAYOUT = "summaries-5"
 # Site folders loaded and summarised at a time on a cold report.
 CHUNK = 1000
 # Kept per site folder: (playbooks it depends on, the folder its audits come from if not its own, key, summary
@@ -184,4 +184,4 @@ def summarise(status: SiteStatus) -> SiteSummary:
     """A site's entry in every format the report has, worked out once to be kept."""
     levels = component_levels(status.score) if status.score is not None else {}
     return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
-                       tuple(site_columns(status)), site_json(status), site_cells(status))
+                       tuple(site_columns(status)), site_json(status), site_cells(status), status.measures)

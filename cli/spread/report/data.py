@@ -13,6 +13,7 @@ from datetime import date
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
+from spread.report.figures import playbook_data, site_data
 from spread.report.rollup import LEVELS, SiteStatus, dated
 from spread.scoring import shown
 from spread.scoring.data import band_notes, change_data, number, total
@@ -55,7 +56,8 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
 def site_json(status: SiteStatus) -> tuple[str, str]:
     """A site's entry in the JSON report, as text indented for its place there, whatever the date: the text before
     and the text after the members that depend on the date (`DATED`, see `dated_json`)."""
-    row = site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)}
+    row = site_row(status) | {"trend": trend_data(status), "change": change_data(status.change)} \
+        | site_data(status.measures)
     members = [_member(key, dumps(value, SITE_DEPTH + 1), SITE_DEPTH) for key, value in row.items()]
     cut = list(row).index(DATED[0])
     head, tail = members[:cut], members[cut + len(DATED):]
@@ -120,7 +122,8 @@ def _playbook(report: PlaybookSummary, today: date, depth: int) -> str:
                     ("sites", _array([dated_json(s.json, *dated(s.schedule, today)) for s in report.sites],
                                      depth + 1)),
                     ("components", dumps(components, depth + 1)),
-                    ("adaptations", dumps(adaptations, depth + 1))], depth)
+                    ("adaptations", dumps(adaptations, depth + 1)),
+                    ("reach_and_outcomes", dumps(playbook_data(report, today), depth + 1))], depth)
 
 
 def report_json(report: NetworkSummary) -> str:

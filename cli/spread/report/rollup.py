@@ -5,7 +5,7 @@ and the handbook's dashboard show the same numbers."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -17,6 +17,7 @@ from spread.model.semver import is_newer
 from spread.model.site import Site
 from spread.network.repo import Network
 from spread.report.learning import ComponentAdaptations, adaptations
+from spread.report.measures import Audited, SiteMeasures, site_measures
 from spread.report.regimes import deadlines
 from spread.scoring.bands import ordered
 from spread.scoring.results import Change, Score
@@ -100,7 +101,7 @@ def stale_words(last: str, months: int) -> str:
 @dataclass(frozen=True)
 class SiteStatus:
     """One site on a day. `score` is its latest audit scored against that audit's playbook version (None: no
-    audit)."""
+    audit); `measures` its reach, outcome figures and participant voice."""
 
     site: Site
     latest_version: str | None
@@ -108,6 +109,7 @@ class SiteStatus:
     trend: tuple[Score, ...]
     schedule: Schedule
     today: date
+    measures: SiteMeasures = field(default_factory=SiteMeasures)
 
     @property
     def overdue(self) -> bool:
@@ -208,10 +210,12 @@ def component_levels(score: Score) -> dict[str, str]:
 
 def site_status(network: Network, site: Site, latest: str | None, today: date) -> SiteStatus:
     trend = []
+    audited: list[Audited] = []
     for audit in network.site_audits(site):
         version = network.playbook_version(audit.playbook, audit.version)
         if version is not None:
             trend.append(score_audit(version, audit))
+            audited.append((version, audit, component_levels(trend[-1])))
     runs = network.playbook_version(site.playbook, site.version) or network.playbooks.get(site.playbook)
     last = trend[-1].period if trend else None
     chased = site.stage not in RESTING_STAGES and (last is not None or site.stage not in PREPARING_STAGES)
@@ -220,7 +224,7 @@ def site_status(network: Network, site: Site, latest: str | None, today: date) -
     if runs and runs.instrument.regimes:
         (title, first, frequency, every), *others = deadlines(runs, network.site_audits(site))
         schedule = Schedule(first, frequency, chased, every, tuple(others), title)
-    return SiteStatus(site, latest, behind, tuple(trend), schedule, today)
+    return SiteStatus(site, latest, behind, tuple(trend), schedule, today, site_measures(audited))
 
 
 def component_rollup(playbook: Playbook, levels: list[tuple[str, dict[str, str]]]) -> tuple[ComponentLevels, ...]:

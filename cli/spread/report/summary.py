@@ -9,12 +9,14 @@ The handbook keeps using full `SiteStatus` and `PlaybookReport`; both paths shar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from spread.model.playbook import Playbook
 from spread.report.learning import Made, rollup
+from spread.report.measures import SiteMeasures
+from spread.report.measures import from_plain as measures_from_plain
 from spread.report.rollup import (
     NetworkRollUp,
     RollUp,
@@ -31,7 +33,7 @@ Cell = str | int | float
 @dataclass(frozen=True)
 class SiteSummary:
     """A site's report entry, whatever the report's date: its id, band label, component levels at its latest audit
-    (none without an audit), adaptation choices, what its audit deadline is worked out from, text-table cells
+    (none without an audit), adaptation choices, what its audit deadline is worked out from, its measures, text-table cells
     (`report.text.site_columns`), JSON entry (`report.data.site_json`) and CSV cells (`report.csv.site_cells`). The
     renderers fill in whether it is overdue and when its audit is due, for the date asked (`report.rollup.deadline`)."""
 
@@ -43,27 +45,31 @@ class SiteSummary:
     text: tuple[str, ...]
     json: tuple[str, str]
     csv: tuple[tuple[Cell, ...], tuple[Cell, ...]]
+    measures: SiteMeasures = field(default_factory=SiteMeasures)
 
     def plain(self) -> tuple[Any, ...]:
         """As marshal-able data (see `from_plain`)."""
         s = self.schedule
         schedule = (s.last, s.frequency, s.chased, s.every, s.others, s.title)
-        return self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv
+        return (self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv,
+                self.measures.plain())
 
 
 def from_plain(plain: Any) -> SiteSummary | None:
     """A kept summary, or None if it does not have the shape `SiteSummary.plain` gives."""
-    if not (isinstance(plain, tuple) and len(plain) == 8 and isinstance(plain[2], dict)):
+    if not (isinstance(plain, tuple) and len(plain) == 9 and isinstance(plain[2], dict)):
         return None
-    site, band, levels, choices, schedule, text, json, csv = plain
+    site, band, levels, choices, schedule, text, json, csv, kept = plain
+    measures = measures_from_plain(kept)
     if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
             and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
             and isinstance(schedule, tuple) and len(schedule) == 6 and isinstance(schedule[0], str | None)
             and isinstance(schedule[1], str) and isinstance(schedule[2], bool) and isinstance(schedule[3], int)
             and isinstance(schedule[4], tuple) and all(_deadline(d) for d in schedule[4])
-            and isinstance(schedule[5], str | None)):
+            and isinstance(schedule[5], str | None)
+            and measures is not None):
         return None
-    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv)
+    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv, measures)
 
 
 def _deadline(value: Any) -> bool:

@@ -44,7 +44,8 @@ def _measure(old: Measure, new: Measure) -> Iterator[Change]:
     if shape:
         yield Change("measure-changed", "major", new.id, f"{named}: its {and_list(shape)} changed, so figures recorded "
                      "before are not comparable.")
-    counted = changed_fields(old, new, {"target": "target", "people": "whether it counts people"})
+    counted = changed_fields(old, new, {"target": "target", "people": "whether it counts people",
+                                        "headline": "count of people reached"})
     if counted:
         yield Change("measure-target-changed", "minor", new.id, f"{named}: new {and_list(counted)}.")
     wording = changed_fields(old, new, MEASURE_WORDING)

@@ -26,6 +26,15 @@ def check_measures(pb: Playbook, shown: str) -> Iterator[Problem]:
         if measure.kind == "reach" and measure.outcome is not None:
             yield at(shown, pb.doc, (*where, "outcome"), "error", f"`{measure.id}` is a reach measure, so it measures no "
                      "outcome: make it `kind: outcome`, or remove `outcome`", "measure-outcome-unknown")
+    headlines = [m for m in pb.measures if m.headline]
+    for measure in headlines:
+        flag = ("measures", measure.index, "headline")
+        if measure.kind != "reach" or measure.figure != "count" or not measure.people:
+            yield at(shown, pb.doc, flag, "error", f"`{measure.id}` cannot be the count of people reached: only a "
+                     "reach measure that counts people (`kind: reach`, `figure: count`) can", "measure-headline")
+        elif measure is not headlines[0]:
+            yield at(shown, pb.doc, flag, "error", f"`{headlines[0].id}` is already the count of people reached: "
+                     f"keep `headline: true` on one measure", "measure-headline")
     if pb.voice is None:
         return
     core = [c.id for c in pb.core]

@@ -13,10 +13,9 @@ from spread.errors import words
 from spread.network.repo import find_root
 from spread.progress import progress
 from spread.report.cache import network_summary
-from spread.report.csv import report_csv
 from spread.report.data import report_json
 from spread.report.summary import NetworkSummary
-from spread.report.tables import TABLES, playbook_lines, table_csv
+from spread.report.tables import TABLES, csv_text, playbook_lines
 from spread.report.text import playbook_text
 
 
@@ -78,6 +77,6 @@ def rendered(result: NetworkSummary, fmt: str, which: str = "sites") -> str:
     if fmt == "json":
         return report_json(result) + "\n"
     if fmt == "csv":
-        return report_csv(result) if which == "sites" else table_csv(result, which)
+        return csv_text(result, which)
     blocks = ["\n".join(playbook_text(p, result.today) + playbook_lines(p, result.today)) for p in result.playbooks]
     return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

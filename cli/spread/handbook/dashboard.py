@@ -14,7 +14,9 @@ from spread.handbook.blocks import front_matter, heading, section, table
 from spread.handbook.charts import bars, figure
 from spread.handbook.components import anchor, option_label
 from spread.handbook.escaping import text
+from spread.handbook.figures import heat_cell_note
 from spread.handbook.markup import inline
+from spread.handbook.outcomes import dashboard_section
 from spread.handbook.palette import band_class, level_class
 from spread.handbook.sites import nobody, site_link, sites_scores, version_cell
 from spread.handbook.words import LEVEL_MARK, day, sentence
@@ -26,10 +28,11 @@ from spread.report.rollup import PlaybookReport, component_levels, stale_words
 NOT_RATED = "not rated"
 
 
-def _cell(level: str | None) -> str:
+def _cell(level: str | None, voice: str = "") -> str:
     """One heat-map cell: the level's step of the palette colours the cell, its symbol and word say the same to
-    everyone."""
-    return f'<td class="{level_class(level)}">{LEVEL_MARK.get(level or NOT_RATED, "–")} {sentence(level or NOT_RATED)}</td>'
+    everyone; then what participants say of the component, where they were asked."""
+    return (f'<td class="{level_class(level)}">{LEVEL_MARK.get(level or NOT_RATED, "–")} {sentence(level or NOT_RATED)}'
+            f"{voice}</td>")
 
 
 def heat_map(report: PlaybookReport, page: str) -> str:
@@ -43,8 +46,9 @@ def heat_map(report: PlaybookReport, page: str) -> str:
         stale = "" if status.age is None or status.score is None else \
             f'<br><span class="spread-stale">{inline(stale_words(status.score.period, status.age))}</span>'
         row = ' class="spread-out-of-date"' if stale else ""
+        voice = heat_cell_note(status)
         rows.append(f"<tr{row}><td>{site_link(status, page)}{stale}</td>"
-                    f"{''.join(_cell(levels.get(c.id)) for c in core)}</tr>")
+                    f"{''.join(_cell(levels.get(c.id), voice.get(c.id, '')) for c in core)}</tr>")
     key = " · ".join(f"{mark} {sentence(level)}" for level, mark in LEVEL_MARK.items() if level != "ideal")
     # Written here rather than with `markup.table`: every cell but the first carries its level's class.
     grid = (f'<div class="spread-heatmap spread-pinned"><table><thead><tr><th>Site</th>{header}</tr></thead><tbody>\n'
@@ -52,7 +56,9 @@ def heat_map(report: PlaybookReport, page: str) -> str:
     return section(heading(2, "Core components at each site", indexed=False),
                    "Each site's latest audit, component by component. Where a component has several items, "
                    "it shows the weakest. A site whose latest audit is out of date is marked so, with the audit's "
-                   f"age: its levels are what it last showed, not its practice now. Key: {key} · – Not rated.",
+                   f"age: its levels are what it last showed, not its practice now. Where participants were asked, what "
+                   "they say of the component is written under the level, with a gap flagged where the site rated "
+                   f"it expected and most participants disagree. Key: {key} · – Not rated.",
                    grid if rows else nobody(report))
 
 
@@ -114,5 +120,6 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
                    section(heading(2, text(capital(pb.adopter.many)), "sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
                    section("## Each component across the network", _components(report)),
+                   dashboard_section(report, page, today),
                    _attention(report, page), deviations(report, page, today), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

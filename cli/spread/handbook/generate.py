@@ -25,7 +25,10 @@ from spread.model.site import Site
 from spread.network.repo import Network
 from spread.network.reviews import Reviews
 from spread.progress import Progress, nothing
+from spread.report.cache import summary_of
 from spread.report.rollup import PlaybookReport, playbook_report
+from spread.report.summary import NetworkSummary
+from spread.report.tables import TABLES, csv_text
 from spread.scoring.review import Reviewed, review_history
 from spread.yaml.document import Document
 
@@ -76,6 +79,17 @@ def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, to
     return files
 
 
+def csv_files(done: list[PlaybookReport], today: date) -> dict[str, str]:
+    """Every dashboard's tables as CSV, and the network's, each the text `spread report` prints for them."""
+    network = summary_of(done, today)
+    files = {}
+    for which in TABLES:
+        files[paths.csv_file(None, which)] = csv_text(network, which)
+        for summary in network.playbooks:
+            files[paths.csv_file(summary.playbook.id, which)] = csv_text(NetworkSummary(today, (summary,)), which)
+    return files
+
+
 def reports(network: Network, today: date) -> list[PlaybookReport]:
     return [playbook_report(network, network.playbooks[pid], today) for pid in sorted(network.playbooks)]
 
@@ -83,11 +97,12 @@ def reports(network: Network, today: date) -> list[PlaybookReport]:
 def pages(network: Network, today: date, inputs: Inputs, progress: Progress = nothing) -> dict[str, str]:
     """Every generated file, by its path in the build folder."""
     done = reports(network, today)
-    files = {paths.HOME: home_page(done, inputs.home_intro, inputs.site_name),
+    files = {paths.HOME: home_page(done, inputs.home_intro, inputs.site_name, today),
              paths.REFERENCE: reference_page([(r.playbook.id, r.playbook.title,
                                                inputs.versions.get(r.playbook.id, [r.playbook.version]))
                                               for r in done])}
     files.update({paths.SCHEMA_PAGES[kind]: schema_page(kind, schema) for kind, schema in inputs.schemas.items()})
+    files.update(csv_files(done, today))
     for n, report in enumerate(done, 1):
         files.update(_playbook_files(network, report, inputs, today))
         progress(n, len(done))

@@ -6,9 +6,12 @@ cards go where it says `<!-- playbooks -->`, or at the end); otherwise a plain d
 
 from __future__ import annotations
 
+from datetime import date
+
 from spread.handbook import paths
 from spread.handbook.blocks import section
 from spread.handbook.escaping import text
+from spread.handbook.front import network_glance
 from spread.handbook.playbook import evidence_level
 from spread.handbook.words import STATUS, plural, sentence
 from spread.report.rollup import PlaybookReport
@@ -51,8 +54,9 @@ def card(report: PlaybookReport) -> str:
     return "-   " + "\n    ".join(lines).replace("\n    \n", "\n\n")
 
 
-def home_page(reports: list[PlaybookReport], intro: str | None, site_name: str) -> str:
-    cards = section("## Playbooks", f"{plural(len(reports), 'playbook')} in this handbook." if reports else
+def home_page(reports: list[PlaybookReport], intro: str | None, site_name: str, today: date | None = None) -> str:
+    at_a_glance = network_glance(reports, today) if today is not None and reports else ""
+    cards = section(at_a_glance, "## Playbooks", f"{plural(len(reports), 'playbook')} in this handbook." if reports else
                     "No playbooks yet: start one with `spread playbook new`.",
                     section('<div class="grid cards spread-cards" markdown>', *(card(r) for r in reports), "</div>")
                     if reports else "")

@@ -50,6 +50,11 @@ def audit_template(playbook_id: str, version: str) -> str:
     return f"downloads/{playbook_id}/{playbook_id}-{version}-audit-template.yaml"
 
 
+def csv_file(playbook_id: str | None, table: str) -> str:
+    """A table as CSV (`spread report [<id>] --format csv --table <table>`): one playbook's, or the network's."""
+    return f"downloads/{playbook_id}/{playbook_id}-{table}.csv" if playbook_id else f"downloads/network-{table}.csv"
+
+
 def schema_file(kind: str) -> str:
     return f"downloads/schemas/{kind}.schema.json"
 

@@ -16,6 +16,7 @@ from spread.handbook.blocks import front_matter, heading, section
 from spread.handbook.charts import Point, figure, trend
 from spread.handbook.components import option_label
 from spread.handbook.escaping import prose, text
+from spread.handbook.figures import site_section
 from spread.handbook.glance import PAGE_END, crumbs, summary
 from spread.handbook.glance import checklist as glance_checklist
 from spread.handbook.markup import inline
@@ -193,7 +194,7 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     body = section(
         crumbs(status, playbook_title), f"# {text(s.name)}", intro, summary(status, audit), _record(status, runs, page),
         PAGE_END, latest(score, audit) if score and audit else "",
-        _trend(status), _actions(audit, runs), glance_checklist(status, runs),
+        _trend(status), site_section(status, runs), _actions(audit, runs), glance_checklist(status, runs),
         section(heading(2, "Local choices", indexed=False),
                 markup.para("What this site chose among the options the playbook offers, and why: configuring the "
                             "model as designed.") + markup.record(choices, "spread-adaptations")) if choices else "",

@@ -27,7 +27,7 @@ from spread.progress import Progress, nothing
 from spread.report.csv import site_cells
 from spread.report.data import site_json
 from spread.report.learning import choices_of
-from spread.report.rollup import SiteStatus, chosen, component_levels, left_out, site_status
+from spread.report.rollup import PlaybookReport, SiteStatus, chosen, component_levels, left_out, site_status
 from spread.report.summary import NetworkSummary, SiteSummary, from_plain, playbook_summary
 from spread.report.text import site_columns
 
@@ -185,3 +185,10 @@ def summarise(status: SiteStatus) -> SiteSummary:
     levels = component_levels(status.score) if status.score is not None else {}
     return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
                        tuple(site_columns(status)), site_json(status), site_cells(status), status.measures)
+
+
+def summary_of(reports: list[PlaybookReport], today: date) -> NetworkSummary:
+    """The report `spread report` gives, from the handbook's full roll-ups (no cache): the same summaries, so the
+    same bytes in every format."""
+    return NetworkSummary(today, tuple(playbook_summary(r.playbook, r.latest, tuple(summarise(s) for s in r.sites),
+                                                        today) for r in reports))

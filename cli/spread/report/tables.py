@@ -7,7 +7,7 @@ import csv
 import io
 from datetime import date
 
-from spread.report.csv import BOM, cell
+from spread.report.csv import BOM, cell, report_csv
 from spread.report.figures import FIGURE_COLUMNS, VOICE_COLUMNS, figure_rows, sites_of, this_year, voice_rows
 from spread.report.outcomes import across, gaps, reached
 from spread.report.summary import NetworkSummary, PlaybookSummary
@@ -61,3 +61,8 @@ def table_csv(report: NetworkSummary, which: str) -> str:
         rows = figure_rows(playbook) if which == "figures" else voice_rows(playbook)
         writer.writerows([cell(value) for value in row] for row in rows)
     return BOM + out.getvalue()
+
+
+def csv_text(report: NetworkSummary, which: str = "sites") -> str:
+    """`spread report --format csv --table WHICH`, exactly: the handbook's downloads are these bytes."""
+    return report_csv(report) if which == "sites" else table_csv(report, which)

@@ -48,7 +48,8 @@ def test_the_heat_map_shows_the_scoring_modules_levels(browser: Any, served: str
     cells = {}
     for row in browser.find_elements(By.CSS_SELECTOR, ".spread-heatmap tbody tr"):
         name, *levels = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
-        cells[name] = [level.split(" ", 1)[1] for level in levels]  # `✓ Expected` → `Expected`
+        # `✓ Expected`, then what participants say on a line of its own → `Expected`
+        cells[name] = [level.splitlines()[0].split(" ", 1)[1] for level in levels]
     compared = 0
     for status in report.sites:
         if status.score is None or status.age is not None:

@@ -118,9 +118,10 @@ visit(document.documentElement, false);
 found.holders = [...holders];
 return found;
 """
-# The elements the handbook itself puts user text in (outside Markdown blocks).
+# The elements the handbook itself puts user text in (outside Markdown blocks); `text`: a site's name or a measure's
+# unit written beside a chart's point or axis.
 HOLDERS = {"a", "code", "dd", "desc", "div", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "label", "li",
-           "p", "span", "strong", "td", "th", "title"}
+           "p", "span", "strong", "td", "text", "th", "title"}
 # What the search index may hold: its results are shown as HTML.
 SEARCH_TAGS = {"p", "code", "li", "ul", "ol", "pre", "em", "strong", "dl", "dt", "dd", "blockquote", "table", "thead",
                "tbody", "tr", "th", "td", "hr", "br", "a", "h1", "h2", "h3", "h4", "h5", "h6", "del", "mark"}

@@ -101,7 +101,14 @@ CASES = [
     (AUDIT, "people: {count: 24}", "people: {mean: 24, n: 3}",
      f"{AUDIT}:10:18: error: `people` is a count: write it as `count: N`, without `mean` [figure-kind]"),
     (AUDIT, "people: {count: 24}", "people: {}",
-     f"{AUDIT}:10:3: error: `people` has no count: write it as `count: N` [figure-incomplete]"),
+     f"{AUDIT}:10:3: error: `people` has no figure yet: write it as `count: N`, or remove it if you have no figure "
+     "for this period [figure-incomplete]"),
+    (AUDIT, "pam: {mean: 58.5, n: 20}", "pam: {mean: , n: }",
+     f"{AUDIT}:12:3: error: `pam` has no figure yet: write it as `mean` and `n`, how many people it is over, or "
+     "remove it if you have no figure for this period [figure-incomplete]"),
+    (AUDIT, "V2: {n: 18, answers: {agree: 16, disagree: 2}}", "V2: {n: , answers: {agree: , disagree: }}",
+     f"{AUDIT}:16:3: error: V2 has no answers yet: give how many people answered (`n`) and how many gave each "
+     "answer, or remove it if the survey was not given this period [voice-incomplete]"),
     (AUDIT, "hba1c-fell: {numerator: 9, denominator: 15}", "hba1c-fell: {numerator: 9}",
      f"{AUDIT}:13:3: error: the share `hba1c-fell` has no denominator: give `numerator` (how many people) and "
      "`denominator` (out of how many) [figure-share-without-n]"),

@@ -26,7 +26,8 @@ from spread.model.schemas import schema
 SKIP = "skip"
 REVIEWS = (("self", "your own team"), ("guided", "with a coach from the network"),
            ("peer", "people from another site of the network"),
-           ("independent", "reviewers from outside your organisation"))
+           ("independent", "reviewers from outside your organisation"),
+           ("participant", "people the site serves, such as a user panel"))
 
 
 def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAnswers:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spread.handbook import markup, paths
 from spread.handbook.blocks import bullets, checklist, front_matter, heading, section, table
 from spread.handbook.components import components
+from spread.handbook.declared import measures_section
 from spread.handbook.escaping import link, prose, text
 from spread.handbook.history import history
 from spread.handbook.instrument import instrument
@@ -97,6 +98,7 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
                    paths.href(page, paths.audit_template(pb.id, pb.version))),
         reviews_section(pb, reviews or {}),
+        measures_section(pb, report),
         history(pb, versions, changelog, page),
         section(heading(2, f"{text(capital(pb.adopter.many))} running it", "sites-running-it", indexed=False), sites_table(report, page)))
     return front_matter(pb.title) + body + "\n"

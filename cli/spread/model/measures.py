@@ -78,8 +78,12 @@ class Figure:
 
 @dataclass(frozen=True)
 class Responses:
-    """How many participants answered one statement (`n`), and how many gave each answer."""
+    """How many participants answered one statement (`n`), and how many gave each answer (None: not filled in)."""
 
     statement: str
-    n: int
-    answers: dict[str, int]
+    n: int | None
+    answers: dict[str, int | None]
+
+    @property
+    def complete(self) -> bool:
+        return self.n is not None and None not in self.answers.values()

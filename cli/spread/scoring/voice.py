@@ -59,11 +59,12 @@ def component_voice(pb: Playbook, audit: Audit, levels: dict[str, str]) -> tuple
     means = {a.id: a.means for a in pb.voice.answers}
     found = []
     for core in pb.core:
-        answered = [audit.voice[s.id] for s in pb.voice.statements if s.component == core.id and s.id in audit.voice]
+        answered = [audit.voice[s.id] for s in pb.voice.statements
+                    if s.component == core.id and s.id in audit.voice and audit.voice[s.id].complete]
         if not answered:
             continue
         level = levels.get(core.id)
-        people = max(r.n for r in answered)
+        people = max(r.n or 0 for r in answered)
         if is_small(people, pb.suppress_below):
             found.append(ComponentVoice(core.id, core.title, audit.period, level, None, None, None, True, False,
                                         pb.suppress_below))
@@ -72,7 +73,7 @@ def component_voice(pb: Playbook, audit: Audit, levels: dict[str, str]) -> tuple
         for responses in answered:
             for answer, count in responses.answers.items():
                 if answer in means:
-                    tally[means[answer]] += count
+                    tally[means[answer]] += count or 0
         total = sum(tally.values())
         if not total:
             found.append(ComponentVoice(core.id, core.title, audit.period, level, people, None, None, False, False,

@@ -48,9 +48,10 @@ def _figure(measure: Measure, figure: Figure, audit: Audit, shown: str) -> Itera
     if extra:
         yield at(shown, audit.doc, (*where, extra[0]), "error", f"`{measure.id}` is a {measure.figure}: write it as "
                  f"{SHAPES[measure.figure]}, without `{extra[0]}`", "figure-kind")
-    elif measure.figure == "count" and figure.count is None:
-        yield at(shown, audit.doc, where, "error", f"`{measure.id}` has no count: write it as `count: N`",
-                 "figure-incomplete", key=True)
+    elif not given:
+        yield at(shown, audit.doc, where, "error", f"`{measure.id}` has no figure yet: write it as "
+                 f"{SHAPES[measure.figure]}, or remove it if you have no figure for this period", "figure-incomplete",
+                 key=True)
     elif measure.figure == "mean" and figure.n is None:
         yield at(shown, audit.doc, where, "error", f"the mean of `{measure.id}` has no `n`: add how many people it is "
                  "over, so readers can weigh it and small groups stay private", "figure-mean-without-n", key=True)
@@ -86,7 +87,11 @@ def _voice(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
         if unknown:
             yield at(shown, audit.doc, (*where, "answers", unknown[0]), "error", f"`{unknown[0]}` is not an answer of "
                      f"this survey: count answers under {words(list(known))}", "voice-answer-unknown", key=True)
-        elif sum(responses.answers.values()) != responses.n:
+        elif not responses.complete:
+            yield at(shown, audit.doc, where, "error", f"{key} has no answers yet: give how many people answered "
+                     "(`n`) and how many gave each answer, or remove it if the survey was not given this period",
+                     "voice-incomplete", key=True)
+        elif sum(n or 0 for n in responses.answers.values()) != responses.n:
             yield at(shown, audit.doc, (*where, "n"), "error", f"the answers to {key} add up to "
-                     f"{sum(responses.answers.values())}, but `n` says {responses.n} people answered: count each "
-                     "person's answer once, and make `n` their number", "voice-answers-not-n")
+                     f"{sum(n or 0 for n in responses.answers.values())}, but `n` says {responses.n} people answered: "
+                     "count each person's answer once, and make `n` their number", "voice-answers-not-n")

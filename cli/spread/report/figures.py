@@ -55,7 +55,8 @@ def playbook_data(report: RollUp[Any], today: date) -> dict[str, Any]:
     """A playbook's measures across its sites, for the JSON report."""
     pb, sites, year = report.playbook, sites_of(report), this_year(today)
     total = reached(sites, year, pb.suppress_below)
-    return {"people_reached": {"year": year, "shown": total.shown(), "value": total.exact},
+    counted = any(m.headline for m in pb.measures)
+    return {"people_reached": {"year": year, "shown": total.shown(), "value": total.exact} if counted else None,
             "measures": [{"measure": a.measure.id, "name": a.measure.name, "kind": a.measure.kind,
                           "unit": a.measure.unit, "target": a.measure.target, "better": a.measure.better,
                           "pooled": a.pooled, "pooled_meets_target": a.met, "sites_meeting_target": a.meeting,

@@ -175,6 +175,11 @@ def check_yaml(block: Block, cwd: Path, clone: Path) -> None:
     elif isinstance(data, dict) and set(data) == {"reviews"}:
         as_read = json.loads(json.dumps(data))  # as Spread reads YAML: mapping keys are text (anchors' `1:`)
         jsonschema.validate(as_read, {**schema("playbook"), "required": []})
+    elif isinstance(data, dict) and set(data) == {"figures", "voice"}:
+        # Leeds's 2026-Q3 figures and survey answers, as its audit records them.
+        audit = yaml_load((clone / "fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml").read_text(encoding="utf-8"))
+        for part in ("figures", "voice"):
+            assert {key: audit[part][key] for key in data[part]} == data[part], f"the README's {part} are not Leeds's"
     elif isinstance(data, dict) and "repos" in data:
         written = yaml_load((cwd / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
         assert data == written, "the README's pre-commit configuration is not the one `spread init` writes"

@@ -5,7 +5,7 @@ the latest figures across sites, from the same roll-up as the dashboard (`report
 from __future__ import annotations
 
 from spread.handbook import paths
-from spread.handbook.blocks import heading, section, table
+from spread.handbook.blocks import bullets, heading, section, table
 from spread.handbook.escaping import text
 from spread.handbook.words import sentence
 from spread.model.playbook import Playbook
@@ -18,14 +18,18 @@ FIGURES = {"count": "a count", "mean": "a mean, with n", "share": "a share (nume
 
 
 def _measures(pb: Playbook, report: PlaybookReport) -> str:
+    """One entry per measure (a list, not a wide table: it reads on a phone and needs no scrolling)."""
     latest = {a.measure.id: a for a in across(pb, sites_of(report))}
-    rows = [[f"**{text(m.name)}**" + (" (people reached)" if m.headline else ""), sentence(m.kind),
-             text(f"{FIGURES[m.figure]}, in {m.unit}; {'higher' if m.better == 'higher' else 'lower'} is better"),
-             text(target_words(m) or "none"), text(m.instrument or ""), text(m.collected or ""),
-             text(m.guidance or ""), text(latest[m.id].pooled) if m.id in latest else "no figures yet"]
-            for m in pb.measures]
-    return table(["Measure", "Kind", "Figure", "Target", "Instrument", "How and when", "Guidance for sites",
-                  "Latest, all sites"], rows)
+    entries = []
+    for m in pb.measures:
+        facts = [f"{sentence(m.kind)}; {FIGURES[m.figure]}, in {m.unit}; {m.better} is better",
+                 "T" + target_words(m)[1:] if m.target is not None else "",
+                 f"Instrument: {m.instrument}" if m.instrument else "", f"How and when: {m.collected}" if m.collected
+                 else "", f"Guidance: {m.guidance}" if m.guidance else "",
+                 f"Latest, all sites: {latest[m.id].pooled}" if m.id in latest else "No figures yet"]
+        entries.append(f"**{text(m.name)}**" + (" (people reached)" if m.headline else "") + ". "
+                       + " ".join(text(fact.rstrip(".") + ".") for fact in facts if fact))
+    return bullets(entries)
 
 
 def _survey(pb: Playbook) -> str:

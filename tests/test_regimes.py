@@ -179,3 +179,14 @@ def test_a_new_sites_readme_lists_each_review_and_its_command(run: Run, demo: Pa
         in readme
     assert ("- **Annual registration check**, every year, 1 item: `spread audit new demo/york --regime registration`\n"
             "- **Full audit**, every 3 years, 2 items: `spread audit new demo/york --regime full`") in readme
+
+
+def test_audit_score_says_which_regime_it_scored(run: Run, demo: Path) -> None:
+    import json
+
+    regimes(demo, LIGHT, FULL)
+    light = demo / AUDITS / "2025.yaml"
+    result = run("audit", "score", light, "--repo", demo)
+    assert "Band: high (80–100%), from a self-audit (Annual registration check)" in result.output
+    data = json.loads(run("audit", "score", light, "--repo", demo, "--format", "json").output)
+    assert (data["regime"], data["items_count"], data["percent"]) == ("Annual registration check", 1, 100)

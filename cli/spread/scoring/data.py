@@ -56,7 +56,8 @@ def band_notes(score: Score | None) -> dict[str, Any]:
 def score_data(score: Score, change: Change | None = None) -> dict[str, Any]:
     return {
         "playbook": score.playbook, "version": score.version, "site": score.site, "period": score.period,
-        "review": score.review, "complete": score.complete, "rated": score.rated, "items_count": score.count,
+        "review": score.review, "regime": score.regime, "complete": score.complete, "rated": score.rated,
+        "items_count": score.count,
         "total": total(score.total), "maximum": total(score.maximum), "mean": number(shown.mean(score)),
         "percent": number(shown.percent(score)),
         "band": score.band.label if score.band else None, "band_label": score.band.display if score.band else None,

@@ -50,7 +50,8 @@ def _notes(score: Score) -> list[str]:
 
 def reviewed(score: Score) -> str:
     """`, from an independent review`: who rated, said beside the band."""
-    return f", from {a_review(score.review)}" if score.review else ""
+    regime = f" ({score.regime})" if score.regime else ""  # the review regime it followed (`model.regimes`)
+    return f", from {a_review(score.review)}{regime}" if score.review else ""
 
 
 def judged_by(score: Score) -> str:

@@ -202,3 +202,18 @@ def test_serve_previews_with_zensical(demo: Path) -> None:
         assert said == [said[0]] * 2 and said[0].startswith("rebuilt: ")
     finally:
         preview.close()
+
+
+def test_zensical_says_that_it_leaves_the_users_hooks_out(demo: Path, run: Run) -> None:
+    write(demo / "hooks/mark.py", "def on_post_page(output, page, config):\n"
+                                  "    return output.replace('</body>', '<p id=\"hooked\">hooked</p></body>')\n")
+    write(demo / "mkdocs.yml", "site_name: Demo\nhooks:\n  - hooks/mark.py\n")
+    result = run("publish", "--engine", "zensical", "--repo", demo, "--today", HANDBOOK_TODAY)
+    assert result.exit_code == 0, result.output
+    assert "hooked" not in (demo / "site/index.html").read_text("utf-8")
+    assert result.stderr.splitlines()[-1] == (
+        "mkdocs.yml: warning: Zensical does not run MkDocs hooks, so hooks/mark.py did nothing in this build: build "
+        "with --engine mkdocs if the handbook needs them")
+    result = run("publish", "--repo", demo, "--today", HANDBOOK_TODAY)
+    assert result.exit_code == 0 and "hooks" not in result.stderr
+    assert '<p id="hooked">hooked</p>' in (demo / "site/index.html").read_text("utf-8")

@@ -111,6 +111,8 @@ def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date |
             if site_dir is None:
                 raise
             raise click.BadParameter(exc.message, param_hint="'--site-dir'") from None
+    for line in prepared.skipped:
+        click.echo(line, err=True)
     shown = display_path(target, Path.cwd())
     if prepared.adopted:
         click.echo(f"{shown}/ held a handbook built before Spread marked its websites: replaced it.", err=True)

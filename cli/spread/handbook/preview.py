@@ -43,6 +43,8 @@ class Preview:
         except SpreadError as exc:
             self.report([], f"not rebuilt: {exc.format_message()}")
             return False
+        for line in prepared.skipped:
+            self.report([], line)
         self.report([], f"rebuilt: {prepared.pages} pages")
         return True
 

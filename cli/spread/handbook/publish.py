@@ -34,6 +34,17 @@ class Prepared:
     split: deferred.Split = field(default_factory=deferred.Split)  # for MkDocs: pages with blocks kept apart
     engine: str = engine.DEFAULT
     adopted: bool = False  # the default site/ held an earlier, unmarked build, which was replaced
+    skipped: tuple[str, ...] = ()  # what the engine leaves out of mkdocs.yml (Zensical: hooks), for the person
+
+
+def skipped(engine_name: str, user: dict[str, object]) -> tuple[str, ...]:
+    """What in the user's mkdocs.yml the engine does not run, each as one line for the person."""
+    hooks = user.get("hooks")
+    if engine_name != "zensical" or not isinstance(hooks, list) or not hooks:
+        return ()
+    named = ", ".join(str(hook) for hook in hooks)
+    return (f"mkdocs.yml: warning: Zensical does not run MkDocs hooks, so {named} did nothing in this build: build "
+            "with --engine mkdocs if the handbook needs them",)
 
 
 def checked(root: Path) -> tuple[Network, list[Problem]]:
@@ -69,7 +80,8 @@ def generate_build(network: Network, build_dir: Path, today: date, progress: Pro
     config_file = build_dir / "mkdocs.yml"
     files.write_if_changed(config_file, text.encode("utf-8"))
     split = deferred.split_pages(generated) if engine_name == "mkdocs" else deferred.Split()
-    return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, split, engine_name)
+    return Prepared(config_file, sum(rel.endswith(".md") for rel in everything), written, split, engine_name,
+                    skipped=skipped(engine_name, user))
 
 
 def _count(number: int, thing: str) -> str:

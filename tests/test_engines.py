@@ -217,3 +217,25 @@ def test_zensical_says_that_it_leaves_the_users_hooks_out(demo: Path, run: Run) 
     result = run("publish", "--repo", demo, "--today", HANDBOOK_TODAY)
     assert result.exit_code == 0 and "hooks" not in result.stderr
     assert '<p id="hooked">hooked</p>' in (demo / "site/index.html").read_text("utf-8")
+
+
+def test_zensicals_boxed_diagnostics_become_one_line_each() -> None:
+    from spread.handbook.zensical_build import diagnostics
+
+    printed = [
+        "Build started\n",
+        "\x1b[33mWarning:\x1b[0m anchor does not exist\n",
+        "     \x1b[38;5;246m╭─[\x1b[0m how-to-adopt.md:292:30 \x1b[38;5;246m]\x1b[0m\n",
+        " 292 │ [y](about.md#nope)\n",
+        "─────╯\n",
+        "Error: site_dir must be within project root\n",
+        "1 issue found\n",
+        "Traceback (most recent call last):\n",
+        '  File "zensical/main.py", line 81, in execute_build\n',
+        "RuntimeError: Aborted because --strict flag is set\n",
+    ]
+    assert list(diagnostics(iter(printed))) == [
+        ("warning", "how-to-adopt.md:292:30: anchor does not exist"),
+        ("error", "site_dir must be within project root"),
+        ("stopped", "Aborted because --strict flag is set"),
+    ]

@@ -44,11 +44,13 @@ def engine_option(func: F) -> F:
 
 
 def engine_warning(engine: str) -> Callable[[str], None]:
-    """The engine's warnings, as they come: one line each, named as the engine's, after Spread's own problems."""
+    """The engine's warnings (and errors, which come as "error: …"), as they come: one line each, named as the
+    engine's, after Spread's own problems."""
     name = NAMES[engine]
 
     def warn(message: str) -> None:
-        click.echo(f"{name} warning: {message}", err=True)
+        error = message.startswith("error: ")
+        click.echo(f"{name} {'error' if error else 'warning'}: {message.removeprefix('error: ')}", err=True)
 
     return warn
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from spread.errors import SpreadError
+from spread.handbook.config import OUTPUT
 
-OUTPUT = "site"  # the generated configuration's `site_dir`, relative to its folder
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _HEAD = re.compile(r"^(Warning|Error): (.+)$")
 _WHERE = re.compile(r"^\s*╭─\[\s*(.+?)\s*\]")
@@ -50,6 +50,8 @@ def diagnostics(lines: Iterator[str]) -> Iterator[tuple[str, str]]:
 def build(config_file: Path, site_dir: Path, warn: Callable[[str], None], show: bool) -> None:
     """Build into `site_dir` (which holds only the swap's marker); each warning goes to `warn` as it comes."""
     out = config_file.parent / OUTPUT
+    if out.is_symlink():  # never built through
+        out.unlink()
     shutil.rmtree(out, ignore_errors=True)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config_file)]
     try:

@@ -9,8 +9,9 @@ For each size (sites, four audits each, 2% of files with mistakes, from `benchma
    (`git ls-files -s`) and a `stat` of every file;
 3. warm `spread report` in every format.
 Then `spread publish` of 2,000 sites with each engine (MkDocs, Zensical) against that engine's plain build
-(`benchmarks/bench_publish.py`), and `spread --help` against `python -c "import click"`. Times are medians of fresh processes; memory is the
-peak resident size of the process (of its largest process, for a check that uses worker processes).
+(`benchmarks/bench_publish.py`), and `spread --help` against `python -c "import click"`. Times are medians of
+fresh processes; memory is the peak resident size of the process (of its largest process, for a check that uses
+worker processes).
 Spread runs from a copy of its code taken at the start, so that edits made meanwhile cannot disturb it.
 """
 

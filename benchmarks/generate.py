@@ -63,6 +63,12 @@ def site_data(rng: random.Random, pb: Playbook, site_id: str, n: int) -> dict[st
             "stage": rng.choice(STAGES), "started": f"{2022 + n % 3}-0{1 + n % 9}-01", "choices": choices}
     if adaptations:
         site["adaptations"] = adaptations
+    if pb.adopter.kind == "pair":  # a pair is described by role only, never by name
+        site["pair"] = {"mentor": "HR professional, a volunteer mentor", "mentee": f"Jobseeker referred in {town}"}
+    principles = [c for c in pb.core if c.principle]
+    if principles:  # how the site makes each principle its own: configuration, not a departure
+        site["principles"] = [{"principle": c.id, "how": f"{town}'s own way of keeping {c.title.lower()}."}
+                              for c in principles]
     return site
 
 

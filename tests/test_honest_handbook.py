@@ -34,7 +34,7 @@ def test_a_capped_band_names_its_breach_wherever_it_is_shown(browser: Any, serve
     rows = [row for row in texts(browser, "table tr") if row.startswith("Mid Wales")]
     assert rows and "Low, capped by a critical breach: Training is current" in rows[0]
     browser.get(served + "index.html")
-    card = next(c for c in texts(browser, ".spread-cards li") if "first responders" in c.lower())
+    card = next(c for c in texts(browser, ".spread-cards li") if "verified responders" in c.lower())
     assert "(1 capped by a critical breach)" in card
 
 

@@ -63,7 +63,7 @@ def test_in_a_browser_stale_sites_are_counted_and_marked_and_a_new_version_break
     home: str = request.getfixturevalue("served")
     session.get(home)
     card = next(li.text for li in session.find_elements(By.CSS_SELECTOR, ".spread-cards li")
-                if "Community first responders" in li.text)
+                if "Alerting the nearest verified responders" in li.text)
     assert "Latest audits: 2 high, 1 low, 1 out of date" in card, card
     session.get(home + "playbooks/first-responders/dashboard.html")
     row = session.find_element(By.CSS_SELECTOR, ".spread-heatmap tr.spread-out-of-date")

@@ -43,6 +43,15 @@ def engine_option(func: F) -> F:
              "or Zensical, Material's successor (install it with `pip install zensical`).")(func)
 
 
+def audience_option(func: F) -> F:
+    from spread.handbook.audience import AUDIENCES, DEFAULT
+
+    return click.option(
+        "--audience", type=click.Choice(AUDIENCES), default=DEFAULT, show_default=True,
+        help="Who the handbook is for: the public (playbooks, network figures and the sites that publish; a site "
+             "with `publish: network` is left out of every page and figure), or the network (everything).")(func)
+
+
 def engine_warning(engine: str) -> Callable[[str], None]:
     """The engine's warnings (and errors, which come as "error: …"), as they come: one line each, named as the
     engine's, after Spread's own problems."""
@@ -75,15 +84,19 @@ def day(today: date | None) -> date:
               help="The folder to build the website in (default: site/ in the repository). Spread replaces it "
                    "whole, so it must be new, empty, or one Spread built.")
 @engine_option
+@audience_option
 @repo_option
 @today_option
-def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date | None) -> None:
+def publish(site_dir: Path | None, engine: str, audience: str, repo: Path | None, today: date | None) -> None:
     """Build the handbook website: every playbook, site and network dashboard.
 
     Checks the repository first and refuses to publish while it has errors.
     Pages are generated as Markdown into .spread-build/, merged with your own
     pages in docs/, and built with MkDocs (or Zensical, with --engine
     zensical) using the settings in mkdocs.yml.
+    By default the handbook is for the public: a site whose site.yaml says
+    `publish: network` is left out of it, and out of every figure in it;
+    --audience network builds the network's own handbook, with every site.
     The result works offline: open site/index.html in a browser, or copy the
     folder to any web server. The new website is built beside the old one and
     swapped in when it is complete, so a failed build leaves the old one.
@@ -93,6 +106,7 @@ def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date |
       spread publish
       spread publish --site-dir /srv/www/handbook
       spread publish --engine zensical
+      spread publish --audience network --site-dir /srv/intranet/handbook
     """
     from spread.handbook.publish import checked
     from spread.handbook.publish import publish as build
@@ -108,7 +122,8 @@ def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date |
         target = site_dir or root / "site"
         try:
             with progress("Building pages") as bar:
-                prepared = build(network, site_dir, day(today), bar, stage, engine_warning(engine), engine)
+                prepared = build(network, site_dir, day(today), bar, stage, engine_warning(engine), engine,
+                                 audience)  # type: ignore[arg-type]
         except Refused as exc:
             if site_dir is None:
                 raise
@@ -119,3 +134,6 @@ def publish(site_dir: Path | None, engine: str, repo: Path | None, today: date |
     if prepared.adopted:
         click.echo(f"{shown}/ held a handbook built before Spread marked its websites: replaced it.", err=True)
     click.echo(f"Published {prepared.pages} pages to {shown}/. Open {shown}/index.html in a browser.")
+    if audience == "network":
+        click.echo(f"This handbook is for the network: it shows every site's results, including those of sites that "
+                   f"publish to the network only. Share {shown}/ within the network, not publicly.", err=True)

@@ -9,7 +9,14 @@ import click
 
 from spread.check.reporters import REPORTERS
 from spread.commands.options import repo_option
-from spread.commands.publish import day, engine_notice, engine_option, refuse_errors, today_option
+from spread.commands.publish import (
+    audience_option,
+    day,
+    engine_notice,
+    engine_option,
+    refuse_errors,
+    today_option,
+)
 from spread.errors import Problem, SpreadError
 
 
@@ -23,9 +30,10 @@ def _report(problems: list[Problem], message: str) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="The port to serve the preview on (on this computer only).")
 @engine_option
+@audience_option
 @repo_option
 @today_option
-def serve(port: int, engine: str, repo: Path | None, today: date | None) -> None:
+def serve(port: int, engine: str, audience: str, repo: Path | None, today: date | None) -> None:
     """Preview the handbook at http://127.0.0.1:8000/ while you edit.
 
     Rebuilds whenever a playbook, site, audit, page in docs/ or mkdocs.yml
@@ -42,7 +50,7 @@ def serve(port: int, engine: str, repo: Path | None, today: date | None) -> None
     from spread.network.repo import find_root
 
     root = find_root(repo or Path.cwd())
-    preview = Preview(root, lambda: day(today), _report, engine)
+    preview = Preview(root, lambda: day(today), _report, engine, audience)  # type: ignore[arg-type]
     live = server(preview, port)
     try:
         listen(live, port)  # first: a busy port is said at once, before any check, build or address

@@ -44,6 +44,8 @@ class Inputs:
     versions: dict[str, list[str]] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     reviews: Reviews = field(default_factory=Reviews)
+    # Sites of each playbook the handbook's audience does not see (`handbook.audience`): counted, never shown.
+    withheld: dict[str, int] = field(default_factory=dict)
 
 
 def audit_template(network: Network, pb: Playbook, today: date) -> str:
@@ -64,7 +66,7 @@ def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, to
     pb = report.playbook
     versions = inputs.versions.get(pb.id, [pb.version])
     files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id),
-                                                  histories(network, pb, inputs.reviews)),
+                                                  histories(network, pb, inputs.reviews), inputs.withheld.get(pb.id, 0)),
              paths.dashboard(pb.id): dashboard_page(report, today), paths.sites(pb.id): sites_page(report)}
     # Every version a site runs gets its checklist too, released with a file to download or not.
     for version in dict.fromkeys([*versions, *(status.site.version for status in report.sites)]):

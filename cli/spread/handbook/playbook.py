@@ -75,14 +75,24 @@ def _roles_and_rollout(pb: Playbook) -> str:
     return section(roles, rollout)
 
 
+def _withheld(pb: Playbook, count: int) -> str:
+    """How many more adopters run the playbook without publishing their results: a count, nothing more."""
+    if not count:
+        return ""
+    who = f"{count} more {pb.adopter.one if count == 1 else pb.adopter.many}"
+    return text(f"{who} {'runs' if count == 1 else 'run'} this playbook and {'shares its' if count == 1 else 'share their'} "
+                "results with the network only, so this handbook leaves them out of every table and figure.")
+
+
 def _says_so(pb: Playbook) -> bool:
     """Whether the playbook's own introduction already says it is an example, so the page need not repeat it."""
     return "illustrative" in (pb.description or "").lower()[:200]
 
 
 def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None,
-                  reviews: dict[str, list[Reviewed]] | None = None) -> str:
-    """`reviews`: the history of each programme review the playbook declares, by its id."""
+                  reviews: dict[str, list[Reviewed]] | None = None, withheld: int = 0) -> str:
+    """`reviews`: the history of each programme review the playbook declares, by its id; `withheld`: how many more
+    sites run it that keep their results to the network (a public handbook counts them and shows nothing else)."""
     page = paths.playbook(pb.id)
     facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
              f"{evidence_level(pb.evidence_level)} · {text(pb.adopter.count(len(report.sites)))}")
@@ -100,5 +110,6 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         reviews_section(pb, reviews or {}),
         measures_section(pb, report),
         history(pb, versions, changelog, page),
-        section(heading(2, f"{text(capital(pb.adopter.many))} running it", "sites-running-it", indexed=False), sites_table(report, page)))
+        section(heading(2, f"{text(capital(pb.adopter.many))} running it", "sites-running-it", indexed=False),
+                sites_table(report, page), _withheld(pb, withheld)))
     return front_matter(pb.title) + body + "\n"

@@ -17,6 +17,7 @@ from typing import Any
 
 from spread.errors import Problem, SpreadError
 from spread.handbook import engine
+from spread.handbook.audience import DEFAULT, Audience
 from spread.handbook.publish import BUILD, checked, generate_build
 
 WATCHED = ("playbooks", "fidelity", "docs")
@@ -26,8 +27,9 @@ class Preview:
     """Builds the handbook into a temporary folder; `report` receives problems and messages for the user."""
 
     def __init__(self, root: Path, today: Callable[[], date], report: Callable[[list[Problem], str], None],
-                 engine_name: str = engine.DEFAULT) -> None:
+                 engine_name: str = engine.DEFAULT, audience: Audience = DEFAULT) -> None:
         self.root, self.today, self.report, self.engine = root, today, report, engine_name
+        self.audience = audience
         self.site_dir = Path(tempfile.mkdtemp(prefix="spread-preview-"))
 
     def build(self) -> bool:
@@ -37,7 +39,8 @@ class Preview:
             self.report(errors, "not rebuilt: fix these errors and save again")
             return False
         try:
-            prepared = generate_build(network, self.root / BUILD / "preview", self.today(), engine_name=self.engine)
+            prepared = generate_build(network, self.root / BUILD / "preview", self.today(), engine_name=self.engine,
+                                      audience=self.audience)
             _empty(self.site_dir)
             engine.build(self.engine, prepared.config_file, self.site_dir, prepared.split)
         except SpreadError as exc:

@@ -19,6 +19,8 @@ from pathlib import Path
 from spread.check.rules import check_network
 from spread.errors import Problem, SpreadError
 from spread.handbook import config, deferred, engine, files, links, lock, navigation, sitedir, swap, theme
+from spread.handbook.audience import DEFAULT as DEFAULT_AUDIENCE
+from spread.handbook.audience import Audience, published, withheld
 from spread.handbook.generate import pages
 from spread.network.repo import Network, load_network
 from spread.progress import Progress, Stage, nothing, quietly
@@ -54,12 +56,15 @@ def checked(root: Path) -> tuple[Network, list[Problem]]:
 
 
 def generate_build(network: Network, build_dir: Path, today: date, progress: Progress = nothing,
-                   engine_name: str = engine.DEFAULT) -> Prepared:
-    """Write the Markdown pages, the hand-written docs, the assets and the configuration, for `engine_name`."""
+                   engine_name: str = engine.DEFAULT, audience: Audience = DEFAULT_AUDIENCE) -> Prepared:
+    """Write the Markdown pages, the hand-written docs, the assets and the configuration, for `engine_name`, with
+    what `audience` may see (`handbook.audience`): the sites that keep their results to the network are left out of
+    a public handbook before any page is generated."""
     root = network.root
     user = config.load_user(files.settings(root))
     inputs, downloads = files.read_inputs(network, str(user.get("site_name") or "Handbook"))
-    generated = pages(network, today, inputs, progress)
+    inputs = replace(inputs, withheld=withheld(network, audience))
+    generated = pages(published(network, audience), today, inputs, progress)
     hand_written = files.docs(root)
     clash = sorted(set(hand_written) & (set(generated) | set(downloads)))
     if clash:
@@ -105,8 +110,8 @@ def _docs_dir(root: Path) -> str | None:
 
 def publish(network: Network, site_dir: Path | None, today: date, progress: Progress = nothing,
             stage: Stage = quietly, warn: Callable[[str], None] = engine.ignore,
-            engine_name: str = engine.DEFAULT) -> Prepared:
-    """Generate and build the handbook beside `site_dir` (default: site/ in the repository), then swap it in
+            engine_name: str = engine.DEFAULT, audience: Audience = DEFAULT_AUDIENCE) -> Prepared:
+    """Generate and build the handbook for `audience` beside `site_dir` (default: site/ in the repository), then swap it in
     (`swap`): a failure or a kill leaves the website that was there. Refuses (`sitedir.Refused`) a folder that
     is not Spread's to replace. The caller has checked the repository. `stage` is told as each stage begins,
     `progress` counts the pages MkDocs builds, and `warn` hears each of the engine's warnings."""
@@ -121,9 +126,10 @@ def publish(network: Network, site_dir: Path | None, today: date, progress: Prog
         adopted = sitedir.check_contents(target, root, default)  # again: the recovery may have changed it
         new = swap.begin(target)
         try:
+            shown = len(published(network, audience).sites)
             stage(f"Generating the pages of {_count(len(network.playbooks), 'playbook')} and "
-                  f"{_count(len(network.sites), 'site')}")
-            prepared = generate_build(network, root / BUILD, today, engine_name=engine_name)
+                  f"{_count(shown, 'site')}{' that publish to the public' * (audience == 'public')}")
+            prepared = generate_build(network, root / BUILD, today, engine_name=engine_name, audience=audience)
             stage(f"Building the website with {engine.NAMES[engine_name]} ({_count(prepared.pages, 'page')})")
             engine.build(engine_name, prepared.config_file, new, prepared.split, progress=progress,
                          pages=prepared.pages, warn=warn)

@@ -189,7 +189,7 @@ def site_from(doc: Document) -> Site:
         adaptations=tuple(_adaptation(a, i) for i, a in enumerate(d.get("adaptations", []))),
         retired=tuple(_adaptation(a, i) for i, a in enumerate(d.get("retired", []))),
         upgrades=tuple(Upgrade(u["from"], u["to"], u["date"], tuple(u.get("review", []))) for u in d.get("upgrades", [])),
-        notes=d.get("notes"), pair=(d["pair"]["mentor"], d["pair"]["mentee"]) if "pair" in d else None,
+        notes=d.get("notes"), publish=d.get("publish", "public"), pair=(d["pair"]["mentor"], d["pair"]["mentee"]) if "pair" in d else None,
         regulator_ratings=tuple(RegulatorRating(r["rating"], r["date"], i, r.get("report"))
                                 for i, r in enumerate(d.get("regulator_ratings", []))),
         principles=tuple(Enactment(p["principle"], p["how"], i) for i, p in enumerate(d.get("principles", []))),

@@ -87,6 +87,8 @@ class Site:
     # An external regulator's published ratings (`spread.model.regulator`): beside the self-audits, never scored.
     regulator_ratings: tuple[RegulatorRating, ...] = ()
     principles: tuple[Enactment, ...] = ()
+    # Who may see the site's results (`spread.handbook.audience`): `public`, or the `network` alone.
+    publish: str = "public"
 
     def adaptations_of(self, component: str) -> list[Adaptation]:
         return [a for a in self.adaptations if a.component == component]

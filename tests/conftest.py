@@ -88,7 +88,9 @@ HANDBOOK_TODAY = "2026-11-15"
 
 @pytest.fixture(scope="session")
 def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example network's handbook, built once per test session by `spread publish` (MkDocs, strict).
+    """The example network's handbook, built once per test session by `spread publish` (MkDocs, strict), for the
+    network: every site, including those that publish to the network only (`tests/test_audiences.py` builds the
+    public one).
 
     Returns the repository copy; the website is in its `site/` folder. Tests must not change it."""
     root = copy_example(tmp_path_factory.mktemp("handbook") / "handbook")
@@ -96,8 +98,8 @@ def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for name, value in GIT_ENV.items():
             patch.setenv(name, value)
         patch.setenv("NO_COLOR", "1")
-        result = CliRunner().invoke(cli, ["publish", "--repo", str(root), "--today", HANDBOOK_TODAY],
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(cli, ["publish", "--repo", str(root), "--today", HANDBOOK_TODAY, "--audience",
+                                          "network"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return root
 

@@ -108,9 +108,11 @@ def test_every_figure_of_the_public_handbook_is_as_if_the_site_were_not_there(bu
     without = {p.relative_to(built["without"]).as_posix(): p.read_text(encoding="utf-8")
                for p in (built["without"] / ".spread-build/docs").rglob("*.md")}
     assert set(public) == set(without)
-    note = text("1 more site runs this playbook and shares its results with the network only, so this handbook leaves "
-                "them out of every table and figure.")
-    notes = {"peer-diabetes": note, "shared-lives": note}
+    playbooks = load_network(built["public"]).playbooks
+    notes = {pid: text(f"1 more {playbooks[pid].adopter.one} runs this playbook and shares its results with the network "
+                       "only, so this handbook leaves them out of every table and figure.")
+             for pid in ("peer-diabetes", "shared-lives")}
+    assert notes["peer-diabetes"].startswith("1 more site runs")
     for name, page in public.items():
         playbook = name.split("/")[3] if name.endswith("/index.md") and name.count("/") == 4 else None
         if playbook in notes:

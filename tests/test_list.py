@@ -25,7 +25,7 @@ def test_json_has_the_same_rows(run: Run, demo: Path) -> None:
     assert json.loads(result.stdout) == {"playbooks": [{
         "id": "demo", "title": "Demo circles", "version": "1.0.0", "status": "active", "latest_release": "1.0.0",
         "sites": [{"id": "leeds", "name": "Demo Leeds", "version": "1.0.0", "stage": "installation",
-                   "latest_audit": "2026-Q2", "path": "fidelity/demo/leeds"}]}]}
+                   "latest_audit": "2026-Q2", "path": "fidelity/demo/leeds"}], "reviews": []}]}
 
 
 def test_the_example_network_lists_every_playbook_and_site(run: Run) -> None:
@@ -53,3 +53,11 @@ def test_an_empty_repository_and_an_unknown_playbook(run: Run, tmp_path: Path, d
     result = run("list", "demp", "--repo", demo)
     assert result.exit_code == 2
     assert result.stderr == "Error: there is no playbook `demp` in playbooks/: the playbooks here are `demo`\n"
+
+
+def test_a_playbook_lists_its_programme_reviews_with_the_latest_period(run: Run) -> None:
+    result = run("list", "code-club", "--repo", REPO)
+    assert result.stdout.splitlines()[1] == "  Programme review readiness (Ready to replicate?): latest 2025"
+    data = json.loads(run("list", "code-club", "--format", "json", "--repo", REPO).stdout)
+    assert data["playbooks"][0]["reviews"] == [{"id": "readiness", "title": "Ready to replicate?",
+                                                "latest_review": "2025", "path": "playbooks/code-club/reviews/readiness"}]

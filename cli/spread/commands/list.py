@@ -10,6 +10,7 @@ from spread.commands.completion import complete_playbook
 from spread.commands.options import format_option, repo_option
 from spread.commands.report import left_out_note
 from spread.network.repo import find_root, load_network
+from spread.network.reviews import load_reviews
 from spread.progress import progress
 from spread.report.listing import listing, listing_json, listing_text
 
@@ -21,7 +22,8 @@ from spread.report.listing import listing, listing_json, listing_text
 def list_command(playbook: str | None, fmt: str, repo: Path | None) -> None:
     """List the playbooks (or one PLAYBOOK) and their sites.
 
-    For each playbook: its version, status and newest release; for each site: the
+    For each playbook: its version, status and newest release, and the latest period
+    of each programme review it declares; for each site: the
     version it follows, its stage and its latest self-audit. Files with problems are
     left out, and named (`spread check` says what to fix).
 
@@ -33,7 +35,7 @@ def list_command(playbook: str | None, fmt: str, repo: Path | None) -> None:
     """
     with progress("Reading files") as update:
         network = load_network(find_root(repo or Path.cwd()), update)
-    rows = listing(network, playbook)
+    rows = listing(network, playbook, load_reviews(network.root))
     click.echo((listing_json if fmt == "json" else listing_text)(rows), nl=False)
     unreadable = sorted(rel for rel in network.unreadable
                         if playbook is None or rel.startswith(("playbooks/", f"fidelity/{playbook}/")))

@@ -1,5 +1,6 @@
-"""What a repository holds, for `spread list`: each playbook (its version and status) and its sites (the
-version each follows, its stage and its latest audit), as typed rows, as text and as JSON."""
+"""What a repository holds, for `spread list`: each playbook (its version and status, and the period of its latest
+programme review of each kind) and its sites (the version each follows, its stage and its latest audit), as typed
+rows, as text and as JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from dataclasses import asdict, dataclass
 
 from spread.errors import no_such_playbook
 from spread.model.periods import sort_key
+from spread.model.review import FOLDER
 from spread.network.repo import Network
+from spread.network.reviews import Reviews
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,16 @@ class SiteRow:
 
 
 @dataclass(frozen=True)
+class ReviewRow:
+    """One programme review the playbook declares (`spread.model.review`), and the latest period reviewed."""
+
+    id: str
+    title: str
+    latest_review: str | None
+    path: str
+
+
+@dataclass(frozen=True)
 class PlaybookRow:
     id: str
     title: str
@@ -29,19 +42,28 @@ class PlaybookRow:
     status: str
     latest_release: str | None
     sites: tuple[SiteRow, ...]
+    reviews: tuple[ReviewRow, ...] = ()
 
 
-def listing(network: Network, playbook_id: str | None = None) -> tuple[PlaybookRow, ...]:
-    """Every playbook (or the one asked for) with its sites, by id. Files that could not be read are left out
-    (`network.unreadable` names them)."""
+def listing(network: Network, playbook_id: str | None = None, reviews: Reviews | None = None) -> tuple[PlaybookRow, ...]:
+    """Every playbook (or the one asked for) with its sites and programme reviews, by id. Files that could not be
+    read are left out (`network.unreadable` and `reviews.unreadable` name them)."""
     if playbook_id is not None and playbook_id not in network.playbooks:
         raise no_such_playbook(playbook_id, list(network.playbooks))
     rows = []
     for pid, playbook in sorted(network.playbooks.items()):
         if playbook_id in (None, pid):
             sites = tuple(_site(network, key) for key in sorted(network.sites) if key[0] == pid)
-            rows.append(PlaybookRow(pid, playbook.title, playbook.version, playbook.status, network.latest(pid), sites))
+            kinds = tuple(ReviewRow(kind.id, kind.title, _latest(reviews, pid, kind.id), f"playbooks/{pid}/{FOLDER}/{kind.id}")
+                          for kind in playbook.reviews)
+            rows.append(PlaybookRow(pid, playbook.title, playbook.version, playbook.status, network.latest(pid), sites,
+                                    kinds))
     return tuple(rows)
+
+
+def _latest(reviews: Reviews | None, playbook_id: str, kind_id: str) -> str | None:
+    found = reviews.of(playbook_id, kind_id) if reviews is not None else []
+    return found[-1].period if found else None
 
 
 def _site(network: Network, key: tuple[str, str]) -> SiteRow:
@@ -65,7 +87,10 @@ def listing_text(rows: tuple[PlaybookRow, ...]) -> str:
         widths = [max(len(line[i]) for line in table) for i in range(3)]
         lines = ["  " + "  ".join([*(line[i].ljust(widths[i]) for i in range(3)), line[3]]) for line in table] \
             if row.sites else [f"  No sites yet: set one up with `spread site new {row.id}`."]
-        blocks.append("\n".join([head, *lines]))
+        reviewed = [f"  Programme review {r.id} ({r.title}): latest {r.latest_review}" if r.latest_review else
+                    f"  Programme review {r.id} ({r.title}): none yet (`spread review new {row.id}/{r.id}`)"
+                    for r in row.reviews]
+        blocks.append("\n".join([head, *reviewed, *lines]))
     return "\n\n".join(blocks) + "\n"
 
 

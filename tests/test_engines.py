@@ -38,7 +38,7 @@ def zensical_handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for name, value in GIT_ENV.items():
             patch.setenv(name, value)
         result = CliRunner().invoke(cli, ["publish", "--engine", "zensical", "--repo", str(root), "--today",
-                                          HANDBOOK_TODAY], catch_exceptions=False)
+                                          HANDBOOK_TODAY, "--audience", "network"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.stdout == f"Published {len(list((root / '.spread-build/docs').rglob('*.md')))} pages to " \
                             f"{root / 'site'}/. Open {root / 'site'}/index.html in a browser.\n"

@@ -171,7 +171,8 @@ def _build(folder: Path, corpus: list[str], summary: str, changelog: str) -> Bui
     log = root / "playbooks/peer-diabetes/CHANGELOG.md"
     log.write_text(log.read_text(encoding="utf-8").replace("## [2.0.0]", changelog + "\n\n## [2.0.0]", 1),
                    encoding="utf-8")
-    result = _invoke("publish", "--repo", str(root), "--today", HANDBOOK_TODAY)
+    # For the network: every site, so that every planted field reaches a page.
+    result = _invoke("publish", "--repo", str(root), "--today", HANDBOOK_TODAY, "--audience", "network")
     return Build(root, result.exit_code, result.output)
 
 
@@ -199,7 +200,7 @@ def built(request: pytest.FixtureRequest, hostile: Build) -> Build:
         for name, value in GIT_ENV.items():
             patch.setenv(name, value)
         result = _invoke("publish", "--engine", "zensical", "--site-dir", str(hostile.root / "site-zensical"),
-                         "--repo", str(hostile.root), "--today", HANDBOOK_TODAY)
+                         "--repo", str(hostile.root), "--today", HANDBOOK_TODAY, "--audience", "network")
     return Build(hostile.root, result.exit_code, result.output, "zensical")
 
 

@@ -122,9 +122,16 @@ def rate_the_audit(clone: Path, run: Run) -> None:
     assert result.exit_code == 0, result.output
 
 
+def receive_the_audit(clone: Path, _run: Run) -> None:
+    """The central team saves the audit Leeds North emailed: the one it committed, sent again."""
+    (audit,) = (clone / "fidelity/code-club/leeds-north/audits").glob("*.yaml")
+    (clone / "leeds-north-2025.yaml").write_bytes(audit.read_bytes())
+
+
 Hook = Callable[[Path, Run], None]
 BEFORE: dict[str, Hook] = {"git commit -m \"peer-diabetes: clearer guidance on how often circles meet\" "
-                           "playbooks/peer-diabetes/playbook.yaml": reword_rhythm}
+                           "playbooks/peer-diabetes/playbook.yaml": reword_rhythm,
+                           "spread audit import leeds-north-2025.yaml code-club/leeds-north --force": receive_the_audit}
 AFTER: dict[str, Hook] = {"spread audit new code-club/leeds-north": rate_the_audit}
 
 

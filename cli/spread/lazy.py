@@ -25,7 +25,9 @@ class LazyGroup(click.Group):
         module_name, _ = self.lazy[cmd_name]
         if importlib.util.find_spec(module_name) is None:
             return None
-        command: click.Command = getattr(importlib.import_module(module_name), cmd_name.replace("-", "_"))
+        module, attr = importlib.import_module(module_name), cmd_name.replace("-", "_")
+        # A command named for a Python keyword (`import`) is defined with a trailing underscore.
+        command: click.Command = getattr(module, attr, None) or getattr(module, attr + "_")
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -9,12 +9,13 @@ import click
 
 from spread.check.reporters import REPORTERS
 from spread.commands.completion import complete_site
-from spread.commands.locate import locate
+from spread.commands.locate import Located, locate
 from spread.commands.options import format_option, repo_option
 from spread.errors import SpreadError
+from spread.model.playbook import Playbook
 from spread.scoring.bands import ordered, rank
 from spread.scoring.data import score_data
-from spread.scoring.results import Score
+from spread.scoring.results import Change, Score
 from spread.scoring.score import compare, score_audit
 from spread.scoring.text import score_text
 
@@ -34,6 +35,19 @@ def below(score: Score, label: str) -> str | None:
         return (f"--fail-under {label}: the band {score.band.label} is unverified, because {names} (critical) "
                 f"{'was' if one else 'were'} not rated: rate {'it' if one else 'them'} to pass")
     return None
+
+
+def scored(found: Located) -> tuple[Playbook, Score, Change | None]:
+    """The located audit's score, and its change since the audit before it (if any)."""
+    assert found.audit is not None
+    playbook = found.network.playbook_version(found.audit.playbook, found.audit.version)
+    if playbook is None:
+        raise SpreadError(f"version {found.audit.version} of `{found.audit.playbook}` cannot be found: "
+                          "run `spread check`")
+    result = score_audit(playbook, found.audit)
+    before = found.network.playbook_version(found.previous.playbook, found.previous.version) if found.previous else None
+    change = compare(score_audit(before, found.previous), result) if before and found.previous else None
+    return playbook, result, change
 
 
 @click.command()
@@ -65,13 +79,7 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
         count = len(found.problems)
         raise SpreadError(f"{found.problems[0].path} has {count} problem{'s' * (count != 1)}, so it cannot be "
                           f"scored yet: fix {'them' if count != 1 else 'it'} and run the score again")
-    playbook = found.network.playbook_version(found.audit.playbook, found.audit.version)
-    if playbook is None:
-        raise SpreadError(f"version {found.audit.version} of `{found.audit.playbook}` cannot be found: "
-                          "run `spread check`")
-    result = score_audit(playbook, found.audit)
-    before = found.network.playbook_version(found.previous.playbook, found.previous.version) if found.previous else None
-    change = compare(score_audit(before, found.previous), result) if before and found.previous else None
+    playbook, result, change = scored(found)
     if fail_under is not None and not result.bands:
         raise click.BadParameter(f"{playbook.id} {playbook.version} has no bands to compare with: its verdict comes "
                                  "from its item minimums and goals, so leave out --fail-under", param_hint="--fail-under")

@@ -117,8 +117,8 @@ def test_every_date_option_is_of_the_one_day_type() -> None:
 # The fewest arguments each command parses without complaint; the command itself is replaced.
 ARGS = {("init",): (), ("check",): (), ("playbook", "new"): ("x",), ("playbook", "diff"): ("x",),
         ("playbook", "release"): ("x",), ("site", "new"): ("x", "y"), ("site", "upgrade"): ("x/y",),
-        ("audit", "new"): ("x/y",), ("audit", "score"): ("x/y",), ("report",): (), ("publish",): (),
-        ("serve",): (), ("list",): (), ("review", "new"): ("x/y",), ("review", "score"): ("x/y",)}
+        ("audit", "new"): ("x/y",), ("audit", "import"): ("x.yaml",), ("audit", "score"): ("x/y",), ("report",): (),
+        ("publish",): (), ("serve",): (), ("list",): (), ("review", "new"): ("x/y",), ("review", "score"): ("x/y",)}
 
 
 def test_ctrl_c_stops_every_command_with_130_in_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

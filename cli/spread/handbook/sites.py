@@ -19,7 +19,6 @@ from spread.handbook.words import STAGES
 from spread.model.adopters import capital
 from spread.report.rollup import PlaybookReport, SiteStatus, stale_words
 from spread.report.text import trend_text
-from spread.scoring.text import name
 
 
 def site_link(status: SiteStatus, page: str) -> str:
@@ -54,7 +53,8 @@ def component_link(playbook_id: str, component_id: str, title: str, page: str) -
 
 def flags(status: SiteStatus, page: str) -> str:
     """What to look at first, by the playbook's own names, each component linked to its description: `Critical
-    breach: Circles are led by trained peers; Below the minimum: PF3 Supervision and debriefs`."""
+    breach: Circles are led by trained peers; Below the minimum: Supervision and debriefs` (an item by its title,
+    linked to the component it rates)."""
     score, flags = status.score, []
     if status.age is not None and status.score is not None:
         flags.append(inline(stale_words(status.score.period, status.age))
@@ -69,7 +69,7 @@ def flags(status: SiteStatus, page: str) -> str:
                                                          for c in breached))
         below = [r for r in score.below_min if not r.critical_breach]
         if below:
-            flags.append("Below the minimum: " + ", ".join(component_link(pid, r.item.component, name(score, r), page)
+            flags.append("Below the minimum: " + ", ".join(component_link(pid, r.item.component, r.item.title, page)
                                                            for r in below))
     return "; ".join(flags)
 

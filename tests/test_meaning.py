@@ -6,6 +6,7 @@ with the site's own checklist; labels from the playbook's and the site file's wo
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -86,22 +87,30 @@ def test_an_incomplete_audit_is_a_gap_in_the_line_not_a_point_at_zero(browser: A
 
 
 def test_flags_name_components_and_link_to_them_and_a_breach_marks_the_band(
-        browser: Any, served: str) -> None:  # noqa: F811
+        browser: Any, served: str, handbook: Path) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
 
+    from conftest import HANDBOOK_TODAY
+    from spread.report.rollup import playbook_report
+
+    network = load_network(handbook)
+    report = playbook_report(network, network.playbooks["first-responders"], date.fromisoformat(HANDBOOK_TODAY))
+    powys = next(s for s in report.sites if s.site.id == "powys")
+    assert powys.score is not None and powys.score.breaches  # the example's breached site
+    component = powys.score.breaches[0].item.component
+    title = powys.score.titles[component]
     browser.get(served + "playbooks/first-responders/dashboard.html")
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, ".spread-pinned:not(.spread-heatmap) tbody tr")
-               if r.text.startswith("Mid Powys"))
-    cells = row.find_elements(By.TAG_NAME, "td")
-    flags = cells[-1]
-    assert flags.text == "Critical breach: Training is current"
-    link = flags.find_element(By.TAG_NAME, "a")
-    assert link.get_attribute("href").endswith("/playbooks/first-responders/index.html#core-training")
+               if r.find_element(By.TAG_NAME, "a").get_attribute("href").endswith("/sites/powys.html"))
+    flags = row.find_elements(By.TAG_NAME, "td")[-1]
+    assert f"Critical breach: {title}" in flags.text and component not in flags.text
+    link = flags.find_element(By.LINK_TEXT, title)
+    assert link.get_attribute("href").endswith(f"/playbooks/first-responders/index.html#core-{component}")
     badge = row.find_element(By.CSS_SELECTOR, ".spread-band")
-    assert "spread-breach" in badge.get_attribute("class") and badge.text.startswith("⚠ Low")
+    assert "spread-breach" in badge.get_attribute("class") and badge.text.startswith("⚠ ")
     assert badge.value_of_css_property("border-top-style") == "double"
     browser.get(link.get_attribute("href"))
-    assert browser.find_element(By.ID, "core-training").text.startswith("Training is current")
+    assert browser.find_element(By.ID, f"core-{component}").text.startswith(title)
     for page in ("playbooks/peer-diabetes/dashboard.html", "playbooks/first-responders/dashboard.html"):
         browser.get(served + page)
         text = browser.find_element(By.CSS_SELECTOR, "article").text

@@ -32,6 +32,9 @@ CASES = [
     (HOME_AUDIT, "R3: {value: 3}", "R3: {value: -2}",
      f"{HOME_AUDIT}:13:15: error: goal R3 is a count, so it cannot be -2: give the number counted, 0 or more "
      "[audit-goal-negative]"),
+    (HOME_AUDIT, "ratings: {}", "ratings: {Q1: {score: 3}}",
+     f"{HOME_AUDIT}:9:11: error: version 1.0.0 of `home-visits` has no item `Q1`: it rates no items, only goals: "
+     "remove the rating (`ratings: {}`) [audit-item-unknown]"),
     (FLOORS, "min: 4, anchors", "anchors", None),
     (FLOORS, "title: Employer contacts per coach, min: 3,", "title: Employer contacts per coach,", None),
     (FLOORS, ", min: 3, anchors: {1: Stops", ", anchors: {1: Stops", None),

@@ -88,7 +88,8 @@ def check_ratings(pb: Playbook, audit: Audit, shown: str) -> Iterator[Problem]:
         found = items.get(key)
         if found is None:
             close = difflib.get_close_matches(key, list(items), n=1)
-            fix = f"did you mean `{close[0]}`?" if close else f"its items are {words(list(items), joiner='and')}"
+            fix = (f"did you mean `{close[0]}`?" if close else f"its items are {words(list(items), joiner='and')}"
+                   if items else "it rates no items, only goals: remove the rating (`ratings: {}`)")
             yield at(shown, audit.doc, where, "error", f"version {pb.version} of `{pb.id}` has no item `{key}`: {fix}",
                      "audit-item-unknown", key=True)
             continue

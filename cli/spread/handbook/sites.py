@@ -109,7 +109,7 @@ def pinned(table: str) -> str:
 
 def nobody(report: PlaybookReport) -> str:
     """What a table of sites says when there is none, in the playbook's words: `No site runs this playbook yet.`"""
-    return f"No {inline(report.playbook.adopter.one)} runs this playbook yet."
+    return f"No {text(report.playbook.adopter.one)} runs this playbook yet."
 
 
 def review_cell(status: SiteStatus) -> str:
@@ -122,7 +122,7 @@ def sites_page(report: PlaybookReport) -> str:
     pb = report.playbook
     page = paths.sites(pb.id)
     many = capital(pb.adopter.many)
-    intro = (f"Every {inline(pb.adopter.one)} running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
+    intro = (f"Every {text(pb.adopter.one)} running [{text(pb.title)}]({paths.href(page, paths.playbook(pb.id))}), "
              f"with its latest audit. The [network dashboard]({paths.href(page, paths.dashboard(pb.id))}) shows how "
              "each one is doing, component by component.")
     return front_matter(f"{many}: {pb.title}", "toc") + section(

@@ -66,7 +66,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Snapshot, 
         write(root / PLAYBOOK, MINIMAL_PLAYBOOK)
         commit(root, "Add demo")
         invoke = CliRunner().invoke
-        assert invoke(cli, [*ARGS[:4], "--today", "2026-04-01", "--repo", str(root)]).exit_code == 0
+        assert invoke(cli, [*ARGS[:3], "--no-input", "--today", "2026-04-01", "--repo", str(root)]).exit_code == 0
         edit(root, "options: [library, gp-surgery, online]", "options: [library, gp-surgery, online, pub]")
         commit(root, "Pubs too")
         done = shutil.copytree(root, root.parent / "done", symlinks=True)

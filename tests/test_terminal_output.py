@@ -115,7 +115,7 @@ def test_check_shows_a_hostile_yaml_key_escaped_on_one_line(demo: Path) -> None:
     assert lines[0].startswith("fidelity/demo/leeds/site.yaml:4:58: error: `two\\x0alines\\u009b` is not a field")
     assert lines[1] == (f"fidelity/demo/leeds/site.yaml:12:1: error: `{SHOWN}` is not a field Spread knows here: "
                         "the fields allowed here are: adaptations, area, choices, contact, host, id, name, notes, "
-                        "pair, playbook, principles, regulator_ratings, retired, stage, started, upgrades "
+                        "pair, playbook, principles, publish, regulator_ratings, retired, stage, started, upgrades "
                         "[schema-additionalProperties]")
 
 

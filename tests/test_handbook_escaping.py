@@ -116,13 +116,19 @@ def test_prose_allows_markdown_and_shows_raw_html_as_text() -> None:
 @pytest.mark.parametrize("source", [
     "[click](javascript:alert(1))", "[click](JAVASCRIPT:alert(1))", "[click](&#106;avascript:alert(1))",
     "[click](java\tscript:alert(1))", "[click](<javascript:alert(1)>)", "[click](data:text/html,x)",
-    "[click](vbscript:msgbox(1))", "[click](relative/page.md)", "[click](../../etc/passwd)", "[click](#anchor)",
+    "[click](vbscript:msgbox(1))", "[click](relative/page.md)", "[click](../../etc/passwd)", "[click](#two words)",
+    "[click](#a/../../b)", "[click](page.md#anchor)",
     "[click](//example.org/x)", "[click][r]\n\n[r]: javascript:alert(1)", "<javascript:alert(1)>",
 ])
 def test_prose_links_go_nowhere_but_the_web_or_mail(source: str) -> None:
     out = prose(source)
     assert "href" not in out and "<a" not in out
     assert "click" in out or "javascript" in out
+
+
+def test_prose_keeps_a_link_to_a_heading_on_the_same_page() -> None:
+    out = prose("See the [version history](#version-history).")
+    assert '<a href="#version-history" rel="noopener noreferrer">version history</a>' in out
 
 
 def test_prose_keeps_web_and_mail_links() -> None:

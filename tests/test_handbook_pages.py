@@ -165,3 +165,11 @@ def test_site_pages_keep_only_their_summary_in_the_search_index(generated: dict[
     headings = [line for line in page.splitlines() if line.startswith("#")]
     assert headings[0] == "# Demo Leeds"
     assert all(line.endswith("data-search-exclude }") for line in headings[1:]), headings
+
+
+def test_a_description_links_to_a_heading_on_its_own_page_and_the_heading_is_there() -> None:
+    example = load_network(Path(__file__).resolve().parents[1])
+    generated = pages(example, TODAY, Inputs(site_name="Example"))
+    page = generated[paths.playbook("peer-diabetes")]
+    assert '<a href="#version-history" rel="noopener noreferrer">version history</a>' in page
+    assert not [problem for problem in links.broken(generated, set(generated)) if "version-history" in problem]

@@ -34,9 +34,12 @@ EXTENSIONS = ("fenced_code", "tables", "sane_lists")
 TAGS = {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "table", "thead",
         "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6"}
 ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-# Links go to the web or to mail, never to a relative address: from the site's folder it could lead anywhere
-# on the reader's disk or another host (`//host`), and the generator could not check that it leads anywhere.
+# Links go to the web, to mail, or to a heading on the same page (`#version-history`), never to another
+# relative address: from the site's folder it could lead anywhere on the reader's disk or another host
+# (`//host`), and the generator could not check that it leads anywhere.
 SCHEMES = {"http", "https", "mailto"}
+_SAME_PAGE = re.compile(r"#[A-Za-z0-9_-]+\Z")
+_ABSOLUTE = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
 
 # A control character (other than a line break or tab) has no place on a page: it shows as the replacement
 # character, so that no reader, parser or Markdown placeholder (STX, ETX) meets one.
@@ -98,10 +101,18 @@ def clean(fragment: str) -> str:
     if _cleaner is None:
         import nh3
 
-        _cleaner = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, url_relative="deny",
-                               strip_comments=True)
+        _cleaner = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, url_relative="pass_through",
+                               attribute_filter=_address, strip_comments=True)
     out: str = _cleaner.clean(fragment)
     return _UNLINKED.sub(r"\1", out)
+
+
+def _address(tag: str, attribute: str, value: str) -> str | None:
+    """An attribute kept as it is, except a link's address that is neither absolute (its scheme is then checked
+    against SCHEMES) nor a heading on the same page: that one is dropped, and the link becomes its text."""
+    if tag == "a" and attribute == "href" and not (_SAME_PAGE.match(value) or _ABSOLUTE.match(value)):
+        return None
+    return value
 
 
 def link(label: str, url: str | None) -> str:

@@ -61,7 +61,7 @@ def site_yaml(root: Path, folder: Path, site_id: str, adopted: Adopted, answers:
     return "\n".join([*lines, *sections(pb, answers.choices), *principle_lines(pb, answers.principles)]) + "\n"
 
 
-def write_all(files: dict[Path, str], root: Path, *, force: bool) -> None:
+def write_all(files: dict[Path, str] | dict[Path, bytes], root: Path, *, force: bool) -> None:
     """Write every file, or none: refuse before writing anything if one exists (unless forced)."""
     if not force:
         refuse_existing(list(files), root)

@@ -61,10 +61,13 @@ def chosen_regime(pb: Playbook, regime_id: str | None) -> Regime | None:
               "playbook that declares regimes). Default: its full regime.")
 @click.option("--interactive", is_flag=True, help="Rate each item at the terminal and write the filled audit.")
 @click.option("--force", is_flag=True, help="Replace an existing audit for the same period.")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml", show_default=True,
+              help="yaml: the audit file in the site's folder; xlsx: a workbook to send to the site, written in the "
+              "current folder as PLAYBOOK-SITE-PERIOD.xlsx, for `spread audit import` once filled in.")
 @asking_options
 @repo_option
 @today_option()
-def new(site_ref: str, period: str | None, regime_id: str | None, interactive: bool, force: bool, yes: bool,
+def new(site_ref: str, period: str | None, regime_id: str | None, interactive: bool, force: bool, fmt: str, yes: bool,
         no_input: bool, repo: Path | None, today: date | None) -> None:
     """Prepare the self-audit of SITE (PLAYBOOK/SITE, or the site's folder) for one period.
 
@@ -79,6 +82,9 @@ def new(site_ref: str, period: str | None, regime_id: str | None, interactive: b
       spread audit new code-club/leeds-central --period 2026-Q2 --interactive
       spread audit new fidelity/code-club/leeds-central
     """
+    if interactive and fmt == "xlsx":
+        raise click.UsageError("--interactive rates at the terminal and --format xlsx writes a workbook to fill in: "
+                               "leave out one of them")
     if interactive and no_input:
         raise click.UsageError("--interactive asks a question for each item and --no-input asks none: leave out "
                                "--interactive to write a form to fill in")
@@ -107,6 +113,14 @@ def new(site_ref: str, period: str | None, regime_id: str | None, interactive: b
     end = periods.bounds(period)[1]
     if end >= day:
         click.echo(f"Note: {period} ends on {end.isoformat()}: rate it once it is over.", err=True)
+    if fmt == "xlsx":
+        from spread.adopt.workbook import audit_workbook
+
+        book = Path.cwd() / f"{site.playbook}-{site.id}-{period}.xlsx"
+        write_all({book: audit_workbook(site, pb, period, regime)}, root, force=force)
+        click.echo(f"Wrote {display_path(book, Path.cwd())}: send it to {site.name} to fill in, then file what comes "
+                   f"back with `spread audit import {display_path(book, Path.cwd())}`.")
+        return
     with asking("to prepare the audit without questions, leave out --interactive: a form to fill in is written"):
         answers = fill_audit(pb, site.name, period, day.isoformat()) if interactive else AuditAnswers()
         confirm(f"Write {display_path(path, root)}?", yes=yes, only_after_questions=True)

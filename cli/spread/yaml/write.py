@@ -11,7 +11,7 @@ from pathlib import Path
 from spread.errors import SpreadError
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
     """Write a whole file or nothing: a temporary file beside it, then one rename.
 
     Without `force` an existing file is never replaced, even if it appears while we write. If the disk is full
@@ -24,10 +24,16 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
         tmp = Path(tmp_name)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):  # a workbook
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         if force:
             os.replace(tmp, path)
         else:

@@ -189,12 +189,21 @@ def test_changelog_releases_are_headings_over_sanitised_notes() -> None:
 # The security policy
 
 def test_the_policy_comes_first_in_the_head_with_the_character_set() -> None:
+    import jinja2
+
     source = '<!doctype html><html><head lang="en">{% block site_meta %}<meta charset="utf-8"><meta x>{% endblock %}'
     out = theme.base_template(source, {".": "policy-top", "..": "policy-one-down"})
-    assert out.startswith('<!doctype html><html><head lang="en">\n<meta charset="utf-8">\n<meta http-equiv='
-                          '"Content-Security-Policy" content="{{ {".": "policy-top", "..": "policy-one-down"}.get('
-                          'base_url, "default-src ')
     assert out.count('<meta charset="utf-8">') == 1 and out.endswith("{% block site_meta %}<meta x>{% endblock %}")
+    # Rendered as the engine renders it: the character set, then the policy of the page's depth, before anything.
+    template = jinja2.Environment().from_string(out)
+    for base, policy in ((".", "policy-top"), ("..", "policy-one-down")):
+        assert template.render(base_url=base).startswith(
+            '<!doctype html><html><head lang="en">\n<meta charset="utf-8">\n<meta http-equiv='
+            f'"Content-Security-Policy" content="{policy}"><meta x>')
+    deeper = template.render(base_url="../../../../../../../../../../..")
+    assert re.search(r'<head lang="en">\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+                     r'content="default-src \'self\'; script-src \'self\'; [^"]*object-src \'none\'[^"]*"><meta x>$',
+                     deeper)
     with pytest.raises(SpreadError, match="has no <head>"):
         theme.base_template("<html><body></body></html>", {})
 
@@ -219,7 +228,15 @@ def test_a_users_theme_folder_is_kept_and_must_be_inside_the_repository(tmp_path
     (tmp_path / "overrides/partials/footer.html").write_text("<footer>Ours</footer>")
     found = theme.files(tmp_path, {"theme": {"name": "material", "custom_dir": "overrides"}})
     assert found["main.html"].startswith(b'{% extends "base.html" %}') and found["partials/footer.html"]
-    assert b'<meta http-equiv="Content-Security-Policy"' in found["base.html"]
+    # Every page extends base.html, which picks the base template of the engine rendering it; each of those is
+    # the theme's own, with the policy first in its <head>.
+    engines = re.findall(r'"spread-(\w+)-base.html"', found["base.html"].decode())
+    assert engines and set(engines) <= {"mkdocs", "zensical"}
+    for engine in engines:
+        base = found[f"spread-{engine}-base.html"].decode()
+        assert re.search(r'<head[^>]*>\n<meta charset="utf-8">\n\{%- set spread_policies = .*\n'
+                         r'<meta http-equiv="Content-Security-Policy"', base)
+        assert base.index("Content-Security-Policy") < base.index("<script")
     for outside in ("..", "../elsewhere", "/etc", "."):
         with pytest.raises(SpreadError, match="not a folder inside the repository"):
             theme.files(tmp_path, {"theme": {"custom_dir": outside}})

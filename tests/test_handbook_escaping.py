@@ -242,3 +242,10 @@ def test_a_users_theme_folder_is_kept_and_must_be_inside_the_repository(tmp_path
             theme.files(tmp_path, {"theme": {"custom_dir": outside}})
     with pytest.raises(SpreadError, match="`overides` is not a folder in the repository: create it, or remove"):
         theme.files(tmp_path, {"theme": {"custom_dir": "overides"}})
+
+
+def test_a_link_or_image_whose_address_holds_a_space_is_text_and_keeps_the_words_after_it() -> None:
+    out = prose('Tea. A ![img](x" onerror="alert(18)) B and [see](x" y) C, [ok](https://example.org "t") D')
+    assert visible(out) == 'Tea. A ![img](x" onerror="alert(18)) B and [see](x" y) C, ok D'
+    assert re.findall(r"<(\w+)", out) == ["div", "p", "a"]  # the stray quotes are text, in no attribute
+    assert '<a href="https://example.org" title="t" rel="noopener noreferrer">ok</a>' in out

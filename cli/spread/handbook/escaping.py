@@ -49,6 +49,10 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _PRE = re.compile(r"(<pre>.*?</pre>)", re.DOTALL)
 _UNLINKED = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.DOTALL)
+# A link's address and title as CommonMark reads them: an address without spaces (or in <>), brackets in it
+# balanced, then perhaps a quoted or bracketed title.
+_DESTINATION = re.compile(r"""\(\s*(<[^<>\n]*>|[^\s()<>]*(\([^\s()<>]*\)[^\s()<>]*)*)"""
+                          r"""(\s+("[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""")
 _renderer: Any = None
 _cleaner: Any = None
 
@@ -81,12 +85,32 @@ def text(value: object) -> str:
                    for piece, code in spans(plain))
 
 
+def _strict_links(renderer: Any) -> None:
+    """A link or image is one only when its address and title read as CommonMark reads them, otherwise it is
+    text: Python-Markdown would take the words after a stray quote or bracket into the address or title
+    (`[a](x" y) more`), where the reader never sees them once the allow-list refuses the address."""
+    from markdown.inlinepatterns import ImageInlineProcessor, LinkInlineProcessor  # type: ignore[import-untyped]
+
+    def strict(kind: type[Any]) -> type[Any]:
+        class Strict(kind):  # type: ignore[misc]  # Python-Markdown ships no type information
+            def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+                href, title, end, handled = super().getLink(data, index)
+                return href, title, end, handled and bool(_DESTINATION.fullmatch(data, index, end))
+        return Strict
+
+    priorities = {item.name: item.priority for item in renderer.inlinePatterns._priority}
+    for name, kind in (("link", LinkInlineProcessor), ("image_link", ImageInlineProcessor)):
+        renderer.inlinePatterns.register(strict(kind)(renderer.inlinePatterns[name].pattern, renderer), name,
+                                         priorities[name])
+
+
 def _render(source: str) -> str:
     global _renderer
     if _renderer is None:
         import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type information
 
         _renderer = markdown.Markdown(extensions=list(EXTENSIONS))
+        _strict_links(_renderer)
         # Raw HTML in a Markdown field shows as the text it is, as in a code span, rather than being dropped.
         _renderer.preprocessors.deregister("html_block")
         _renderer.inlinePatterns.deregister("html")

@@ -24,7 +24,8 @@ PAGE_END = '<div class="spread-page-end" aria-hidden="true"></div>'
 
 
 def crumbs(status: SiteStatus, playbook_title: str) -> str:
-    """Where the page sits, as a breadcrumb trail: the playbook, its network dashboard, this site."""
+    """Where the page sits, as a breadcrumb trail: the playbook, its network dashboard, this site. It goes under
+    the page's heading: before it, it would open a search entry of its own, titled from the front matter."""
     s = status.site
     page = paths.site(s.playbook, s.id)
     trail = [markup.a(paths.url(page, paths.playbook(s.playbook)), inline(playbook_title)),

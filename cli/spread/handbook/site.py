@@ -192,7 +192,7 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")
     body = section(
-        crumbs(status, playbook_title), f"# {text(s.name)}", intro, summary(status, audit), _record(status, runs, page),
+        f"# {text(s.name)}", crumbs(status, playbook_title), intro, summary(status, audit), _record(status, runs, page),
         PAGE_END, latest(score, audit) if score and audit else "",
         _trend(status), site_section(status, runs), _actions(audit, runs), glance_checklist(status, runs),
         section(heading(2, "Local choices", indexed=False),

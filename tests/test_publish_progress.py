@@ -12,7 +12,7 @@ from conftest import Run, write
 from spread import progress
 from spread.commands import publish
 
-STAGES = ["Checking files…", "Generating the pages of 1 playbook and 1 site…",
+STAGES = ["Checking files…", "Generating the pages of 1 playbook and 1 site that publish to the public…",
           "Building the website with MkDocs ({pages} pages)…", "Swapping in the new website…"]
 
 

@@ -170,7 +170,7 @@ def test_the_handbook_counts_and_marks_an_out_of_date_site(demo: Path) -> None:
     assert ('<tr class="spread-out-of-date"><td><a href="sites/leeds.html">Demo Leeds</a><br><span class="spread-stale">'
             "out of date: last audit 2026-Q2, 4 months ago</span></td>") in dashboard
     assert "| Out of date | 1 |" in dashboard and "| Adequate | 0 |" in dashboard
-    assert "Out of date (was Adequate)" in dashboard
+    assert '<span class="spread-band spread-step-none">Out of date</span> (was Adequate)' in dashboard
     assert "spread-out-of-date" not in fresh[paths.dashboard("demo")]
     site = stale[paths.site("demo", "leeds")]
     assert "<strong>out of date</strong>: the latest audit, 2026-Q2, is 4 months old, and the audit for 2026-Q3 is " \

@@ -540,7 +540,7 @@ def test_the_site_page_says_an_option_was_removed_not_the_component(run: Run, ne
     pb = loaded.playbooks["demo"]
     status = next(s for s in playbook_report(loaded, pb, date(2026, 8, 1)).sites if s.site.id == "york")
     page = site_page(status, loaded.site_audits(status.site), pb, pb.title)
-    assert "The option Online was removed in version 2.0.0." in page  # venue is still there; `online` is not
+    assert "The option <code>online</code> was removed in version 2.0.0." in page  # venue is still there; `online` is not
     assert "The component was removed in version 2.0.0." in page  # tea is gone altogether
 
 

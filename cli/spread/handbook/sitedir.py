@@ -77,6 +77,10 @@ def check_contents(target: Path, root: Path, default: bool) -> set[str] | None:
                   f"replaces the whole folder, so {how}")
 
 
+# What a build puts under downloads/: blank audit files (YAML) and the dashboards' tables (CSV).
+DOWNLOADS = {".yaml", ".csv"}
+
+
 def earlier_build(folder: Path, root: Path) -> bool:
     """Every file is one an MkDocs build writes: a web file, a download, or a copy of a page from docs/."""
     if not all((folder / name).is_file() for name in MKDOCS_FILES):
@@ -85,7 +89,7 @@ def earlier_build(folder: Path, root: Path) -> bool:
         path = folder / rel
         if path.is_symlink() or any(part.startswith(".") for part in rel.split("/")):
             return False
-        if path.suffix in WEB or (rel.startswith("downloads/") and path.suffix == ".yaml"):
+        if path.suffix in WEB or (rel.startswith("downloads/") and path.suffix in DOWNLOADS):
             continue
         copy = root / "docs" / rel
         if copy.is_symlink() or not (copy.is_file() and copy.read_bytes() == path.read_bytes()):

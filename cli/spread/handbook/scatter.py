@@ -1,6 +1,11 @@
 """Fidelity against an outcome across a playbook's sites, drawn as inline SVG: one point per site, each a square
 marker with the site's name written beside it (so it reads without colour), the target as a dashed line with its
-words. The page puts the same numbers in a table beside it; a site whose figure is suppressed is in the table only."""
+words. The page puts the same numbers in a table beside it; a site whose figure is suppressed is in the table only.
+
+Like the trend and bar charts (`charts`), it reflows rather than shrinks: no `viewBox`, so nothing is scaled;
+across the page it is placed in percentages of its width, and down it in pixels. Its text therefore stays at the
+stylesheet's size (13 px, never below 12) on a phone as on a wide screen. A point's label is aligned to start at
+its point on the left of the plot, centred in the middle and to end at it on the right, so it stays on the chart."""
 
 from __future__ import annotations
 
@@ -8,18 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from spread.handbook.charts import _pc, _svg
 from spread.handbook.escaping import html
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 120, 24, 44
-
-
-def svg(chart_id: str, title: str, desc: str, body: list[str]) -> str:
-    """The chart scaled to the page's width (a view box: its points and labels keep their places)."""
-    head = (f'<svg class="spread-svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-labelledby="{chart_id}-title {chart_id}-desc">')
-    return "".join([head, f'<title id="{chart_id}-title">{html(title)}</title>',
-                    f'<desc id="{chart_id}-desc">{html(desc)}</desc>', *body, "</svg>"])
+HEIGHT = 260
+TOP, BOTTOM = 36, 44
+X0, X1 = 5.0, 95.0  # the plot's left and right edges, in percent of the chart's width
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,12 @@ class Dot:
 
 
 def _x(fidelity: float) -> float:
-    return LEFT + (WIDTH - LEFT - RIGHT) * max(0.0, min(fidelity, 100.0)) / 100
+    return X0 + (X1 - X0) * max(0.0, min(fidelity, 100.0)) / 100
+
+
+def _anchor(fidelity: float) -> str:
+    """The label's alignment class: it runs away from the nearer edge of the chart."""
+    return "spread-start" if fidelity < 100 / 3 else "spread-end" if fidelity > 200 / 3 else "spread-mid"
 
 
 def scatter(chart_id: str, title: str, axis: str, dots: Sequence[Dot], target: Fraction | None,
@@ -42,23 +46,26 @@ def scatter(chart_id: str, title: str, axis: str, dots: Sequence[Dot], target: F
     pad = (high - low) / 10 or abs(high) / 10 or Fraction(1)
     low, high = low - pad, high + pad
     plot_h = HEIGHT - TOP - BOTTOM
+    left, right = _pc(X0), _pc(X1)
 
     def y(value: Fraction) -> float:
         return TOP + plot_h * float((high - value) / (high - low))
 
-    body = [f'<path class="spread-grid" d="M{LEFT} {TOP}V{TOP + plot_h}H{WIDTH - RIGHT}"/>']
-    body += [f'<text class="spread-axis" x="{_x(t):.1f}" y="{TOP + plot_h + 18}">{t}%</text>' for t in (0, 50, 100)]
-    body.append(f'<text class="spread-axis" x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{HEIGHT - 6}">Fidelity at the '
+    body = [f'<line class="spread-grid" x1="{left}" x2="{left}" y1="{TOP}" y2="{TOP + plot_h}"/>',
+            f'<line class="spread-grid" x1="{left}" x2="{right}" y1="{TOP + plot_h}" y2="{TOP + plot_h}"/>']
+    body += [f'<text class="spread-axis {_anchor(t)}" x="{_pc(_x(t))}" y="{TOP + plot_h + 18}">{t}%</text>'
+             for t in (0, 50, 100)]
+    body.append(f'<text class="spread-axis spread-end" x="{right}" y="{HEIGHT - 6}">Fidelity at the '
                 "latest audit (% of the maximum)</text>")
-    body.append(f'<text class="spread-axis" x="{LEFT - 8}" y="{TOP - 8}">{html(axis)}</text>')
+    body.append(f'<text class="spread-axis spread-start" x="{left}" y="{TOP - 16}">{html(axis)}</text>')
     if target is not None:
         ty = y(target)
-        body.append(f'<path class="spread-break" d="M{LEFT} {ty:.1f}H{WIDTH - RIGHT}"/>')
-        body.append(f'<text class="spread-version" x="{WIDTH - RIGHT + 4}" y="{ty + 4:.1f}">{html(target_words)}</text>')
-    marks = "".join(f"M{_x(d.fidelity) - 5:.1f} {y(d.value) - 5:.1f}h10v10h-10z" for d in dots)
-    if marks:
-        body.append(f'<path class="spread-point" d="{marks}"/>')
-    body += [f'<text class="spread-value" x="{_x(d.fidelity) + 8:.1f}" y="{y(d.value) - 8:.1f}">{html(d.site)}: '
-             f"{html(d.shown)}</text>" for d in dots]
+        body.append(f'<line class="spread-break" x1="{left}" x2="{right}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
+        body.append(f'<text class="spread-version spread-end" x="{right}" y="{ty - 4:.1f}">{html(target_words)}'
+                    "</text>")
+    body += [f'<rect class="spread-point" x="{_pc(_x(d.fidelity))}" y="{y(d.value) - 5:.1f}" width="10" height="10" '
+             'transform="translate(-5 0)"/>' for d in dots]
+    body += [f'<text class="spread-value {_anchor(d.fidelity)}" x="{_pc(_x(d.fidelity))}" y="{y(d.value) - 9:.1f}">'
+             f"{html(d.site)}: {html(d.shown)}</text>" for d in dots]
     desc = "; ".join(f"{d.site}: fidelity {d.fidelity:g}%, {d.shown}" for d in dots)
-    return svg(chart_id, title, desc or "No site has a published figure yet.", body)
+    return _svg(chart_id, title, desc or "No site has a published figure yet.", HEIGHT, body)

@@ -27,11 +27,11 @@ class Named:
 
 
 def review_kind(network: Network, ref: str, hint: str = HINT) -> Named:
-    """`peer-diabetes/readiness` → the playbook and its review, or a one-line error naming what there is."""
+    """`code-club/readiness` → the playbook and its review, or a one-line error naming what there is."""
     parts = ref.strip("/").split("/")
     if len(parts) != 2 or not all(SLUG.fullmatch(p) for p in parts):
         raise click.BadParameter(f"`{ref}` is not a review: name it as PLAYBOOK/REVIEW, like "
-                                 "`peer-diabetes/readiness`, or give a review file", param_hint=hint)
+                                 "`code-club/readiness`, or give a review file", param_hint=hint)
     playbook = network.playbooks.get(parts[0])
     if playbook is None:
         raise no_such_playbook(parts[0], list(network.playbooks))

@@ -91,6 +91,11 @@ AUDIT = "fidelity/anchored/york/audits/2026-Q1.yaml"
 PAUDIT = "fidelity/demo/leeds/audits/2026-Q2.yaml"
 
 CASES = [
+    (PB, '- {id: D2, section', '- {id: D1, section',
+     f"{PB}" ':22:12: error: the item id `D1` is used twice: give each item its own id [item-id-duplicate]'),
+    (PB, '  goals:\n    - {id: E1,', '  goals:\n    - {id: E1, title: Peers met, numerator: met, denominator: all, op: ">=", '
+     'target: 50}\n    - {id: E1,',
+     f"{PB}" ':30:12: error: the goal id `E1` is used twice: give each goal its own id [goal-id-duplicate]'),
     (PB, '  - id: regular\n    title: Meets', '  - id: peer-led\n    title: Meets',
      f"{PB}" ':12:9: error: the component id `peer-led` is used twice (also in core): give each component its own '
      'id [component-id-duplicate]'),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 Bump = Literal["major", "minor", "patch"]
 BUMPS: tuple[Bump, ...] = ("patch", "minor", "major")
@@ -17,6 +18,22 @@ class Change:
     bump: Bump
     subject: str  # the component, item or goal id, or `fidelity` / `playbook`
     message: str
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasId)
+
+
+def paired(old: Sequence[T], new: Sequence[T]) -> list[tuple[T | None, T | None]]:
+    """Two versions' things matched by id, so each diff walks added, kept and removed alike: in the new order (the
+    old one beside it, or None when it is new), then the ones removed (None beside them), in the old order."""
+    before = {thing.id: thing for thing in old}
+    after = {thing.id for thing in new}
+    return [(before.get(t.id), t) for t in new] + [(t, None) for t in old if t.id not in after]
 
 
 def rank(bump: Bump | None) -> int:

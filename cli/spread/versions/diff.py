@@ -8,12 +8,11 @@ only gives sites more room is **minor**; wording is a **patch**. Pure functions 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TypeVar
 
 from spread.model.playbook import CoreComponent, LocalComponent, Playbook
 from spread.model.semver import SEMVER, is_newer
 from spread.versions.adopter import diff_adopter
-from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_fields, rank
+from spread.versions.changes import BUMPS, Bump, Change, and_list, changed_fields, paired, rank
 from spread.versions.instrument import diff_instrument
 from spread.versions.local import diff_local
 from spread.versions.measures import diff_measures
@@ -22,7 +21,6 @@ from spread.versions.reviews import diff_reviews
 
 __all__ = ["BUMPS", "Bump", "Change", "bump_between", "diff_playbooks", "needed_bump", "next_version", "rank"]
 PRACTICE_LEVELS = ("ideal", "expected", "developmental", "unacceptable")
-C = TypeVar("C", CoreComponent, LocalComponent)
 
 
 def needed_bump(changes: list[Change]) -> Bump | None:
@@ -62,7 +60,7 @@ def bump_between(old: str, new: str) -> Bump | None:
 def diff_playbooks(old: Playbook, new: Playbook) -> list[Change]:
     """Every change from `old` to `new`, in the order of the playbook: core, local, instrument, measures and the
     participant survey, the rest, programme reviews."""
-    local = [change for pair in _pairs(old.local, new.local) for change in _local(*pair)]
+    local = [change for pair in paired(old.local, new.local) for change in _local(*pair)]
     return [*_core(old, new), *local, *diff_instrument(old.instrument, new.instrument),
             *diff_measures(old, new), *_playbook(old, new), *diff_reviews(old.reviews, new.reviews)]
 
@@ -71,15 +69,8 @@ def named(component: CoreComponent | LocalComponent) -> str:
     return f"`{component.id}` ({component.title})"
 
 
-def _pairs(old: tuple[C, ...], new: tuple[C, ...]) -> list[tuple[C | None, C | None]]:
-    """Components matched by id: in the new order, then the ones removed, in the old order."""
-    before = {c.id: c for c in old}
-    after = {c.id for c in new}
-    return [(before.get(c.id), c) for c in new] + [(c, None) for c in old if c.id not in after]
-
-
 def _core(old: Playbook, new: Playbook) -> Iterator[Change]:
-    for o, c in _pairs(old.core, new.core):
+    for o, c in paired(old.core, new.core):
         if o is None:
             assert c is not None
             yield Change("core-added", "major", c.id, f"New core component {named(c)}.")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spread.model.instrument import Band, Goal, Instrument
 from spread.model.scales import shown as point_text
-from spread.versions.changes import Change, and_list, changed_fields
+from spread.versions.changes import Change, and_list, changed_fields, paired
 from spread.versions.items import HEAD, items_and_levels
 from spread.versions.regimes import diff_regimes
 
@@ -106,12 +106,12 @@ def _sections(o: Instrument, n: Instrument) -> Iterator[Change]:
 
 
 def _goals(o: Instrument, n: Instrument) -> Iterator[Change]:
-    before = {g.id: g for g in o.goals}
-    after = {g.id for g in n.goals}
     wording = []
-    for goal in n.goals:
-        old = before.get(goal.id)
-        if old is None:
+    for old, goal in paired(o.goals, n.goals):
+        if goal is None:
+            assert old is not None
+            yield Change("goal-removed", "major", old.id, f"{HEAD} goal `{old.id}` ({old.title}) was removed.")
+        elif old is None:
             yield Change("goal-added", "major", goal.id, f"{HEAD} new goal `{goal.id}` ({goal.title}): {_goal(goal)}.")
         elif (old.op, old.target, old.unit, old.is_fraction) != (goal.op, goal.target, goal.unit, goal.is_fraction):
             counts = old.is_fraction != goal.is_fraction
@@ -122,9 +122,6 @@ def _goals(o: Instrument, n: Instrument) -> Iterator[Change]:
                          f"{_area(goal.area)} (it counted in {_area(old.area)}); goals met per area change.")
         elif changed_fields(old, goal, {"title": "", "metric": "", "numerator": "", "denominator": ""}):
             wording.append(f"`{goal.id}`")
-    for old in o.goals:
-        if old.id not in after:
-            yield Change("goal-removed", "major", old.id, f"{HEAD} goal `{old.id}` ({old.title}) was removed.")
     if wording:
         yield Change("goal-wording", "patch", "fidelity", f"{HEAD} new wording for goal{'s' * (len(wording) > 1)} "
                      f"{and_list(wording)}.")

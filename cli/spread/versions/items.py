@@ -9,7 +9,7 @@ from spread.model.instrument import Instrument, Item
 from spread.model.levels import LEVELS, Levels
 from spread.model.scales import shown as point_text
 from spread.model.scales import told
-from spread.versions.changes import Change, and_list, changed_fields
+from spread.versions.changes import Change, and_list, changed_fields, paired
 
 HEAD = "Fidelity instrument:"
 
@@ -38,17 +38,15 @@ def _levels(o: Instrument, n: Instrument) -> Iterator[Change]:
 
 
 def _items(o: Instrument, n: Instrument) -> Iterator[Change]:
-    before = {i.id: i for i in o.items}
-    for item in n.items:
-        old = before.get(item.id)
-        if old is None:
+    for old, item in paired(o.items, n.items):
+        if item is None:
+            assert old is not None
+            yield Change("item-removed", "major", old.id, f"{HEAD} item `{old.id}` ({old.title}) was removed.")
+        elif old is None:
             yield Change("item-added", "major", item.id, f"{HEAD} new item `{item.id}` ({item.title}), rating "
                          f"`{item.component}`.")
         else:
             yield from _item(old, item)
-    for old in o.items:
-        if n.item(old.id) is None:
-            yield Change("item-removed", "major", old.id, f"{HEAD} item `{old.id}` ({old.title}) was removed.")
 
 
 def _item(o: Item, n: Item) -> Iterator[Change]:

@@ -11,26 +11,23 @@ from collections.abc import Iterator
 
 from spread.model.measures import Measure, Voice
 from spread.model.playbook import Playbook
-from spread.versions.changes import Change, and_list, changed_fields
+from spread.versions.changes import Change, and_list, changed_fields, paired
 
 MEASURE_WORDING = {"name": "name", "instrument": "instrument", "collected": "how and when it is collected",
                    "guidance": "guidance", "outcome": "outcome"}
 
 
 def diff_measures(old: Playbook, new: Playbook) -> Iterator[Change]:
-    before = {m.id: m for m in old.measures}
-    after = {m.id for m in new.measures}
-    for measure in new.measures:
-        was = before.get(measure.id)
-        if was is None:
+    for was, measure in paired(old.measures, new.measures):
+        if measure is None:
+            assert was is not None
+            yield Change("measure-removed", "major", was.id, f"Measure `{was.id}` ({was.name}) was removed: "
+                         "sites that record it must stop.")
+        elif was is None:
             yield Change("measure-added", "minor", measure.id, f"New {measure.kind} measure `{measure.id}` "
                          f"({measure.name}).")
         else:
             yield from _measure(was, measure)
-    for measure in old.measures:
-        if measure.id not in after:
-            yield Change("measure-removed", "major", measure.id, f"Measure `{measure.id}` ({measure.name}) was removed: "
-                         "sites that record it must stop.")
     yield from _voice(old.voice, new.voice)
     if old.suppress_below != new.suppress_below:
         yield Change("privacy-threshold-changed", "minor", "privacy", f"Figures about fewer than {new.suppress_below} "
@@ -66,10 +63,11 @@ def _voice(old: Voice | None, new: Voice | None) -> Iterator[Change]:
                      "answers recorded before no longer fit.")
     elif old.answers != new.answers:
         yield Change("voice-scale-widened", "minor", "voice", "The survey's answer scale has new answers or labels.")
-    before = {s.id: s for s in old.statements}
-    for statement in new.statements:
-        was = before.pop(statement.id, None)
-        if was is None:
+    for was, statement in paired(old.statements, new.statements):
+        if statement is None:
+            assert was is not None
+            yield Change("voice-statement-removed", "major", was.id, f"Survey statement {was.id} was removed.")
+        elif was is None:
             yield Change("voice-statement-added", "minor", statement.id, f"New survey statement {statement.id}.")
         elif was.component != statement.component:
             yield Change("voice-statement-changed", "major", statement.id, f"Survey statement {statement.id} is now "
@@ -77,7 +75,5 @@ def _voice(old: Voice | None, new: Voice | None) -> Iterator[Change]:
         elif was.text != statement.text:
             yield Change("voice-statement-wording", "patch", statement.id, f"Survey statement {statement.id}: new "
                          "wording.")
-    for gone in before:
-        yield Change("voice-statement-removed", "major", gone, f"Survey statement {gone} was removed.")
     if old.collected != new.collected:
         yield Change("voice-wording", "patch", "voice", "New wording for how the survey is given.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spread.model.instrument import Regime
-from spread.versions.changes import Change
+from spread.versions.changes import Change, paired
 
 
 def _rhythm(r: Regime) -> str:
@@ -18,9 +18,12 @@ def _items(r: Regime) -> str:
 
 
 def diff_regimes(old: tuple[Regime, ...], new: tuple[Regime, ...]) -> Iterator[Change]:
-    before, after = {r.id: r for r in old}, {r.id: r for r in new}
-    for r in new:
-        o = before.get(r.id)
+    for o, r in paired(old, new):
+        if r is None:
+            assert o is not None
+            yield Change("regime-removed", "major", o.id, f"Review regime `{o.id}` ({o.title}) was removed: audits "
+                         "that follow it must be reviewed.")
+            continue
         if o is None:
             yield Change("regime-added", "major", r.id, f"New review regime `{r.id}` ({r.title}): {_rhythm(r)}, "
                          f"rating {_items(r)}.")
@@ -33,7 +36,3 @@ def diff_regimes(old: tuple[Regime, ...], new: tuple[Regime, ...]) -> Iterator[C
                          f"{_items(o)}).")
         if o.title != r.title:
             yield Change("regime-wording", "patch", r.id, f"Review regime `{r.id}` is now called {r.title}.")
-    for o in old:
-        if o.id not in after:
-            yield Change("regime-removed", "major", o.id, f"Review regime `{o.id}` ({o.title}) was removed: audits "
-                         "that follow it must be reviewed.")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from spread.model.review import ReviewKind
-from spread.versions.changes import Change, and_list, changed_fields
+from spread.versions.changes import Change, and_list, changed_fields, paired
 from spread.versions.instrument import diff_instrument
 
 
@@ -23,10 +23,12 @@ def _of_review(message: str) -> str:
 
 
 def diff_reviews(old: tuple[ReviewKind, ...], new: tuple[ReviewKind, ...]) -> Iterator[Change]:
-    before = {kind.id: kind for kind in old}
-    after = {kind.id for kind in new}
-    for kind in new:
-        was = before.get(kind.id)
+    for was, kind in paired(old, new):
+        if kind is None:
+            assert was is not None
+            yield Change("review-removed", "minor", was.id, f"Programme review {_named(was)} was removed: its past "
+                         "reviews stay scored by the versions they name.")
+            continue
         if was is None:
             yield Change("review-added", "minor", kind.id, f"New programme review {_named(kind)}.")
             continue
@@ -37,7 +39,3 @@ def diff_reviews(old: tuple[ReviewKind, ...], new: tuple[ReviewKind, ...]) -> It
         for change in diff_instrument(was.instrument, kind.instrument):
             yield replace(change, rule=f"review-{change.rule}", bump="patch" if change.bump == "patch" else "minor",
                           subject=kind.id, message=f"Programme review {_named(kind)}: {_of_review(change.message)}")
-    for kind in old:
-        if kind.id not in after:
-            yield Change("review-removed", "minor", kind.id, f"Programme review {_named(kind)} was removed: its past "
-                         "reviews stay scored by the versions they name.")

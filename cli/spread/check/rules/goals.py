@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spread.check.rules.common import at
+from spread.check.rules.common import at, duplicate_ids
 from spread.errors import Problem
 from spread.model.playbook import Playbook
 from spread.scoring.numbers import written
 
 
 def check_goals(pb: Playbook, shown: str) -> Iterator[Problem]:
-    seen: set[str] = set()
-    for i, goal in enumerate(pb.instrument.goals):
+    goals = pb.instrument.goals
+    yield from duplicate_ids(shown, pb.doc, ((("fidelity", "goals", i), g.id) for i, g in enumerate(goals)), "goal",
+                             "goal-id-duplicate")
+    for i, goal in enumerate(goals):
         where = ("fidelity", "goals", i)
-        if goal.id in seen:
-            yield at(shown, pb.doc, (*where, "id"), "error", f"the goal id `{goal.id}` is used twice", "goal-id-duplicate")
-        seen.add(goal.id)
         if goal.is_fraction and (goal.numerator is None or goal.denominator is None):
             yield at(shown, pb.doc, where, "error", f"goal {goal.id} needs both a `numerator` and a `denominator` "
                      "(or neither, for a goal measured as a single value)", "goal-fraction")

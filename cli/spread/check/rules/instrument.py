@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spread.check.rules.bands import check_bands
-from spread.check.rules.common import at
+from spread.check.rules.common import at, duplicate_ids
 from spread.check.rules.goals import check_goals
 from spread.errors import Problem, words
 from spread.model.instrument import Item
@@ -40,12 +40,9 @@ def check_instrument(pb: Playbook, shown: str) -> Iterator[Problem]:
                  "scale items are rated on under `fidelity`, e.g. `scale: {min: 1, max: 5}`, or give each item its "
                  "own `scale` or `values`", "item-scale-missing")
     core = {c.id for c in pb.core}
-    seen: set[str] = set()
+    yield from duplicate_ids(shown, doc, (((*base, "items", i), item.id) for i, item in enumerate(ins.items)), "item",
+                             "item-id-duplicate")
     for i, item in enumerate(ins.items):
-        if item.id in seen:
-            yield at(shown, doc, (*base, "items", i, "id"), "error", f"the item id `{item.id}` is used twice: give each "
-                     "item its own id", "item-id-duplicate")
-        seen.add(item.id)
         if not item.component and core:
             yield at(shown, doc, (*base, "items", i), "error", f"item {item.id} does not say which core component it "
                      f"rates: add `component:` with one of {words(sorted(core))}", "item-component-missing", key=True)

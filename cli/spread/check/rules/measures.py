@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spread.check.rules.common import at
+from spread.check.rules.common import at, duplicate_ids
 from spread.errors import Problem, words
 from spread.model.playbook import Playbook
 
 
 def check_measures(pb: Playbook, shown: str) -> Iterator[Problem]:
-    seen: set[str] = set()
     outcomes = [o.id for o in pb.outcomes]
+    yield from duplicate_ids(shown, pb.doc, ((("measures", m.index), m.id) for m in pb.measures), "measure",
+                             "measure-id-duplicate")
     for measure in pb.measures:
         where = ("measures", measure.index)
-        if measure.id in seen:
-            yield at(shown, pb.doc, (*where, "id"), "error", f"the measure id `{measure.id}` is used twice: give each "
-                     "measure its own id", "measure-id-duplicate")
-        seen.add(measure.id)
         if measure.outcome is not None and measure.outcome not in outcomes:
             fix = f"use {words(outcomes)}" if outcomes else "add it to `theory_of_change.outcomes` first"
             yield at(shown, pb.doc, (*where, "outcome"), "error", f"`{measure.id}` measures the outcome "
@@ -38,13 +35,10 @@ def check_measures(pb: Playbook, shown: str) -> Iterator[Problem]:
     if pb.voice is None:
         return
     core = [c.id for c in pb.core]
-    ids: set[str] = set()
+    yield from duplicate_ids(shown, pb.doc, ((("voice", "items", s.index), s.id) for s in pb.voice.statements),
+                             "statement", "voice-id-duplicate")
     for statement in pb.voice.statements:
         spot = ("voice", "items", statement.index)
-        if statement.id in ids:
-            yield at(shown, pb.doc, (*spot, "id"), "error", f"the statement id `{statement.id}` is used twice: give "
-                     "each statement its own id", "voice-id-duplicate")
-        ids.add(statement.id)
         if statement.component not in core:
             yield at(shown, pb.doc, (*spot, "component"), "error", f"statement {statement.id} is about "
                      f"`{statement.component}`, which is not a core component: use {words(core)}",

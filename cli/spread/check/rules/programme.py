@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from spread.check.rules.audit import check_goals_and_actions, check_ratings
-from spread.check.rules.common import at
+from spread.check.rules.common import at, duplicate_ids
 from spread.check.rules.dates import check_dates
 from spread.check.rules.instrument import check_instrument
 from spread.check.rules.scoring import check_scoring
@@ -47,14 +47,11 @@ class Moved(Document):
 
 def check_review_kinds(pb: Playbook, shown: str) -> Iterator[Problem]:
     """The programme reviews a playbook declares: ids used once, and instruments that fit together."""
-    seen: set[str] = set()
     core = [c.id for c in pb.core]
+    yield from duplicate_ids(shown, pb.doc, ((("reviews", k.index), k.id) for k in pb.reviews), "review",
+                             "review-id-duplicate")
     for kind in pb.reviews:
         where = ("reviews", kind.index)
-        if kind.id in seen:
-            yield at(shown, pb.doc, (*where, "id"), "error", f"the review id `{kind.id}` is used twice: give each "
-                     "review its own id", "review-id-duplicate")
-        seen.add(kind.id)
         if not kind.instrument.items and not kind.instrument.goals:
             yield at(shown, pb.doc, (*where, "instrument"), "error", f"review `{kind.id}` has nothing to rate: add "
                      "`items` on a `scale`, each with its anchors", "review-no-items", key=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from spread.check.rules.common import at
+from spread.check.rules.common import at, duplicate_ids
 from spread.errors import Problem, words
 from spread.model.audit import Audit
 from spread.model.playbook import Playbook
@@ -25,14 +25,12 @@ def check(network: Network) -> Iterator[Problem]:
 
 
 def _playbook(pb: Playbook, shown: str) -> Iterator[Problem]:
-    ins, seen = pb.instrument, set()
+    ins = pb.instrument
     ids = [item.id for item in ins.items]
+    yield from duplicate_ids(shown, pb.doc, ((("fidelity", "regimes", i), r.id) for i, r in enumerate(ins.regimes)),
+                             "regime", "regime-id-duplicate")
     for i, regime in enumerate(ins.regimes):
         where = ("fidelity", "regimes", i)
-        if regime.id in seen:
-            yield at(shown, pb.doc, (*where, "id"), "error", f"the regime id `{regime.id}` is used twice: give each "
-                     "regime its own id", "regime-id-duplicate")
-        seen.add(regime.id)
         for n, item in enumerate(regime.items or ()):
             if item not in ids:
                 close = difflib.get_close_matches(item, ids, n=1)

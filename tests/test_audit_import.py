@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from conftest import Run
@@ -136,3 +137,21 @@ def test_a_schema_problem_is_named_by_line(run: Run, demo: Path, tmp_path: Path)
     assert result.output.splitlines()[0] == (f"{sent.as_posix()}:13:9: error: `review` cannot be \"myself\": did "
                                              "you mean `self`? [schema-enum]")
     assert not (demo / Q3).exists()
+
+
+def test_importing_a_yaml_audit_never_loads_the_spreadsheet_library(run: Run, demo: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    sent = fill(template(run, demo, tmp_path), tmp_path / "leeds-2026-Q3.yaml")
+    script = ("import sys\nfrom spread.cli import cli\n"
+              "try:\n    cli(sys.argv[1:], standalone_mode=False)\n"
+              "finally:\n    print('openpyxl loaded' if 'openpyxl' in sys.modules else 'openpyxl not loaded')\n")
+    done = subprocess.run([sys.executable, "-c", script, "audit", "import", str(sent), "--repo", str(demo),
+                           "--today", TODAY], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "cli")}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Imported {sent.as_posix()} as {Q3}.")
+    assert done.stdout.endswith("openpyxl not loaded\n")

@@ -11,7 +11,7 @@ from dataclasses import field as dfield
 from datetime import date, timedelta
 from pathlib import Path
 
-from spread.adopt.figures_template import figure_lines
+from spread.adopt.figures_template import Given, figure_lines
 from spread.model import periods
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.instrument import Goal, Item, Regime
@@ -35,6 +35,8 @@ class AuditAnswers:
     review: str = "self"
     completed: str | None = None
     actions: tuple[Action, ...] | None = None  # None: an empty entry to fill in
+    figures: Given | None = None  # None: every measure empty to fill in; else only those given
+    voice: Given | None = None
 
 
 def default_period(frequency: str, today: date) -> str:
@@ -111,7 +113,7 @@ def rating_lines(pb: Playbook, answers: AuditAnswers) -> list[str]:
             lines += comment(f"== {title} ==", 2)
         lines += _item(pb, item, answers.ratings.get(item.id), anchored)
     lines += _goals(pb.instrument.goals, answers.goals)
-    lines += figure_lines(pb)
+    lines += figure_lines(pb, answers.figures, answers.voice)
     lines += ["", *comment("Action plan: what you will do next, starting with items below their minimum or below "
                            "expected practice. Add an entry per action."), *_actions(answers.actions)]
     return lines

@@ -11,14 +11,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from spread.adopt.audit_template import AuditAnswers, levels
-from spread.adopt.workbook import META
+from spread.adopt.sheets import COLUMNS, META, SECTIONS, VOICE_FIRST
+from spread.adopt.workbook_measures import figure_answers
 from spread.adopt.workbook_read import Filled
 from spread.model.audit import GoalData, Rater, Rating
 from spread.model.playbook import Playbook
 from spread.model.scales import point, told
 
-FIELD_COLUMN = {"score": "C", "level": "C", "evidence": "D", "not_rated": "E", "numerator": "C", "value": "C",
-                "denominator": "D"}
+# The column a row's own line (`  peer-led:`) is named by: where its first answer is.
+KEY_COLUMN = {"Items": "C", "Goals": "C", "Figures": "E", "Voice": "C"}
 
 
 def answers(filled: Filled, pb: Playbook) -> tuple[AuditAnswers, list[tuple[str, str]]]:
@@ -53,15 +54,17 @@ def answers(filled: Filled, pb: Playbook) -> tuple[AuditAnswers, list[tuple[str,
             goals[goal.id] = (GoalData(_float(first), _float(second)) if goal.is_fraction
                               else GoalData(value=_float(first)))
     meta = filled.meta
+    figures, voice = figure_answers(filled, pb)
     return AuditAnswers(ratings, goals, (Rater(str(meta.get("role") or "site-coordinator")),),
-                        str(meta.get("review") or "self"), _text(meta.get("completed")), None), wrong
+                        str(meta.get("review") or "self"), _text(meta.get("completed")), None, figures, voice), wrong
 
 
-def cells(text: str) -> dict[int, str]:
+def cells(text: str, pb: Playbook) -> dict[int, str]:
     """Each line (1-based) of an audit written from a workbook, and the cell its value came from."""
     where: dict[int, str] = {}
     section, key = "", ""
     rows = {"completed": META["completed"], "review": META["review"], "raters": META["role"]}
+    survey = {a.id: chr(ord("A") + VOICE_FIRST - 1 + index) for index, a in enumerate(pb.voice.answers)} if pb.voice else {}
     for number, line in enumerate(text.split("\n"), start=1):
         top = re.match(r"^([a-z_]+):", line)
         if top:
@@ -71,14 +74,18 @@ def cells(text: str) -> dict[int, str]:
             continue
         if section == "raters" and line.strip():
             where[number] = f"Instructions!B{rows['raters']}"
+        sheet = SECTIONS.get(section)
         entry = re.match(r"^  ['\"]?([^'\"#:\s][^'\":]*)['\"]?:\s*(#.*)?$", line)
-        if entry and section in ("ratings", "goals"):
+        if entry and sheet:
             key = entry.group(1)
-            where[number] = f"{'Items' if section == 'ratings' else 'Goals'}!{key}!C"
+            where[number] = f"{sheet}!{key}!{KEY_COLUMN[sheet]}"
             continue
         sub = re.match(r"^    ([a-z_]+):", line)
-        if sub and key and sub.group(1) in FIELD_COLUMN:
-            where[number] = f"{'Items' if section == 'ratings' else 'Goals'}!{key}!{FIELD_COLUMN[sub.group(1)]}"
+        if sub and key and sheet and sub.group(1) in COLUMNS[sheet]:
+            where[number] = f"{sheet}!{key}!{COLUMNS[sheet][sub.group(1)]}"
+        answer = re.match(r"^      ['\"]?([^'\":\s]+)['\"]?:", line)
+        if answer and key and sheet == "Voice" and answer.group(1) in survey:
+            where[number] = f"Voice!{key}!{survey[answer.group(1)]}"
     return where
 
 
@@ -88,7 +95,7 @@ def cell_of(mark: str, filled: Filled) -> str | None:
     if len(parts) == 2:
         return mark
     sheet, key, column = parts
-    row = (filled.items if sheet == "Items" else filled.goals).get(key)
+    row = filled.rows(sheet).get(key)
     return f"{sheet}!{column}{row.row}" if row else None
 
 

@@ -39,10 +39,14 @@ def take(network: Network, filled: Filled, site: Site, path: Path, shown: str, t
     rel = path.relative_to(network.root).as_posix()
     sent = read_sent(text.encode("utf-8"), path, rel)
     found = list(sent.problems) if sent.doc is None else check_sent(network, sent.doc, rel, rel, today)
-    marks = cells(text)
+    marks = cells(text, pb)
     lines = [f"{cell}: error: {message} [workbook-value]" for cell, message in wrong]
+    named = {cell for cell, _ in wrong}
+    errors = len(wrong)
     for p in found:
         cell = cell_of(marks[p.line], filled) if p.line in marks else None
+        if p.rule == "audit-unrated" and cell in named:
+            continue  # the rating that is not one the item takes is the problem, said once
         lines.append(f"{cell or 'Instructions'}: {p.severity}: {p.message} [{p.rule}]")
-    errors = len(wrong) + sum(p.is_error for p in found)
+        errors += p.is_error
     return Taken(text, tuple(f"{shown}: {line}" for line in dict.fromkeys(lines)), errors)

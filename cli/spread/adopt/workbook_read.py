@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from spread.adopt.workbook import META, SHEETS
+from spread.adopt.sheets import META, MORE, SHEETS, WIDTH
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNZIPPED = 50 * 1024 * 1024  # what the parts may unpack to: a zip bomb unpacks to gigabytes
@@ -36,11 +36,18 @@ class Row:
 
 @dataclass(frozen=True)
 class Filled:
-    """What a workbook says: what it is for (site, playbook, …), the rating answers, the items' and goals' rows."""
+    """What a workbook says: what it is for (site, playbook, …), the rating answers, and the rows of its items,
+    goals, figures and survey statements, each by its id (no Figures or Voice sheet: none)."""
 
     meta: dict[str, Any]
     items: dict[str, Row]
     goals: dict[str, Row]
+    figures: dict[str, Row] = field(default_factory=dict)
+    voice: dict[str, Row] = field(default_factory=dict)
+
+    def rows(self, sheet: str) -> dict[str, Row]:
+        """The rows of one sheet by id: `Items`, `Goals`, `Figures` or `Voice`."""
+        return {"Items": self.items, "Goals": self.goals, "Figures": self.figures, "Voice": self.voice}[sheet]
 
 
 def _guard(raw: bytes) -> None:
@@ -75,7 +82,8 @@ def read_workbook(raw: bytes) -> Filled:
     if missing:
         raise Refused(f"has no sheet named {', '.join(missing)}: it is not a Spread self-audit workbook, or its sheets "
                       "were renamed; send the site a new one with `spread audit new --format xlsx`")
-    for name in SHEETS:
+    ours = [*SHEETS, *(name for name in MORE if name in book.sheetnames)]
+    for name in ours:
         ws = book[name]
         if ws.max_row > MAX_ROWS or ws.max_column > 26:
             raise Refused(f"has far more rows or columns on sheet {name} than a self-audit: ask the site for the "
@@ -86,7 +94,8 @@ def read_workbook(raw: bytes) -> Filled:
                     raise Refused(f"{name}!{cell.coordinate} holds a formula: type the value itself in this cell, "
                                   "as Spread reads values only")
     meta = {key: _plain(book["Instructions"].cell(row, 2).value) for key, row in META.items()}
-    return Filled(meta, _rows(book["Items"], 5), _rows(book["Goals"], 4))
+    rows = {name: _rows(book[name], WIDTH[name]) for name in ours if name != "Instructions"}
+    return Filled(meta, rows["Items"], rows["Goals"], rows.get("Figures", {}), rows.get("Voice", {}))
 
 
 def _rows(ws: Any, last: int) -> dict[str, Row]:

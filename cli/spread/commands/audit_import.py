@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from spread.adopt.audit_import import as_written, check_sent, read_sent
-from spread.adopt.workbook import META
+from spread.adopt.sheets import META
 from spread.adopt.workbook_read import OLE
 from spread.check.reporters import REPORTERS
 from spread.commands.audit_score import scored

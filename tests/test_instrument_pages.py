@@ -102,6 +102,16 @@ def test_minimums_alone_show_a_verdict_and_count_no_band(browser: Any, site: str
     assert not any(row.startswith(("Incomplete", "Low ", "High ")) for row in table)
 
 
+def test_goals_only_dashboard_lists_no_component_as_not_rated(browser: Any, site: str) -> None:  # noqa: F811
+    """A goals-only instrument rates no component: a heat map of "not rated" would read as sites that failed to rate."""
+    browser.get(site + "playbooks/home-visits/dashboard.html")
+    assert not texts(browser, ".spread-heatmap")
+    assert not any("Not rated" in row for row in rows(browser))
+    assert ("This programme's instrument judges its goals, not its core components one by one, so there are no "
+            "component levels to show: each site's goals met are with its latest audit.") in texts(browser, "p")
+    assert "Each component across the network" not in texts(browser, "h2")
+
+
 def test_section_means_and_published_band_names(browser: Any, site: str) -> None:  # noqa: F811
     browser.get(site + "playbooks/supported-work/sites/north.html")
     (band,) = texts(browser, "p.spread-score")

@@ -144,6 +144,11 @@ def test_the_report_counts_verdicts_and_published_band_names(run: Run, repo: Pat
     lines = result.stdout.splitlines()
     assert "1 site. Verdicts at the latest audit: 3 of 6 goals met: 1." in lines
     assert "1 site. Verdicts at the latest audit: every minimum met: 1." in lines
+    # A goals-only instrument rates no component, so the report says so rather than list them all as "no rating".
+    home = lines[lines.index("1 site. Verdicts at the latest audit: 3 of 6 goals met: 1."):]
+    components = home[home.index("Each core component at the sites' latest audits:") + 1]
+    assert components == ("  This programme's instrument judges its goals, not its core components one by one, so "
+                          "there are no component levels to show: each site's goals met are with its latest audit.")
     assert "1 site. Bands at the latest audit: Not Supported Employment 0, Fair fidelity 1, Good fidelity 0." in lines
     found = json.loads(run("report", "--repo", repo, "--today", TODAY, "--format", "json").stdout)
     playbooks = {pb["id"]: pb for pb in found["playbooks"]}

@@ -23,7 +23,7 @@ from spread.handbook.words import LEVEL_MARK, day, sentence
 from spread.model import periods
 from spread.model.adopters import capital
 from spread.model.playbook import LocalComponent
-from spread.report.rollup import PlaybookReport, component_levels, stale_words
+from spread.report.rollup import NO_COMPONENT_LEVELS, PlaybookReport, component_levels, stale_words
 
 NOT_RATED = "not rated"
 
@@ -37,6 +37,8 @@ def _cell(level: str | None, voice: str = "") -> str:
 
 def heat_map(report: PlaybookReport, page: str) -> str:
     core = report.playbook.core
+    if not report.playbook.instrument.items:
+        return section(heading(2, "Core components at each site", indexed=False), NO_COMPONENT_LEVELS)
     header = "".join(f"<th>{markup.a(paths.url(page, paths.playbook(report.playbook.id), anchor('core', c.id)), inline(c.title))}</th>"
                      for c in core)
     rows = []
@@ -119,7 +121,7 @@ def dashboard_page(report: PlaybookReport, today: date) -> str:
              f"{text(pb.adopter.count(len(report.sites)))}, {audited} with an audit.")
     body = section(f"# Network dashboard: {text(pb.title)}", intro, _bands(report),
                    section(heading(2, text(capital(pb.adopter.many)), "sites", indexed=False), sites_scores(report, page)), heat_map(report, page),
-                   section("## Each component across the network", _components(report)),
+                   section("## Each component across the network", _components(report)) if pb.instrument.items else "",
                    dashboard_section(report, page, today),
                    _attention(report, page), deviations(report, page, today), _adaptations(report))
     return front_matter(f"Network dashboard: {pb.title}", "toc") + body + "\n"

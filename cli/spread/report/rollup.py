@@ -193,6 +193,12 @@ PlaybookReport = RollUp[SiteStatus]
 NetworkReport = NetworkRollUp[SiteStatus]
 
 
+# Said instead of a table of component levels when the instrument has no items (it judges goals only): a table of
+# "not rated" everywhere would read as sites that failed to rate, which is not so.
+NO_COMPONENT_LEVELS = ("This programme's instrument judges its goals, not its core components one by one, so there "
+                       "are no component levels to show: each site's goals met are with its latest audit.")
+
+
 def component_levels(score: Score) -> dict[str, str]:
     """Each core component's level at one audit: the weakest of its rated items (a component is only as strong as
     its weakest item; `ideal` counts as expected). Components with no rated item are left out, even where the

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spread.report.rollup import LEVELS, SiteStatus, dated, stale_words
+from spread.report.rollup import LEVELS, NO_COMPONENT_LEVELS, SiteStatus, dated, stale_words
 from spread.scoring import shown
 from spread.scoring.results import Score
 
@@ -120,5 +120,6 @@ def playbook_text(report: PlaybookSummary, today: date) -> list[str]:
     lines += ["", *table([header, *rows])]
     if any(" | " in row[header.index("Trend (%)")] for row in rows):
         lines.append(BREAK_NOTE)
-    lines += ["", "Each core component at the sites' latest audits:", *("  " + r for r in _components(report))]
+    components = [*("  " + r for r in _components(report))] if pb.instrument.items else ["  " + NO_COMPONENT_LEVELS]
+    lines += ["", "Each core component at the sites' latest audits:", *components]
     return lines + ["", "What sites chose, most common first (the learning loop):", *_adaptations(report)]

@@ -143,6 +143,9 @@ def test_the_report_counts_verdicts_and_published_band_names(run: Run, repo: Pat
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert "1 site. Verdicts at the latest audit: 3 of 6 goals met: 1." in lines
+    # A verdict of goals met reads with its areas, as on the site's page, and the JSON and CSV forms give them too.
+    assert any(line.startswith("north  1.0.0    2025        3 of 6 goals met (Recruitment 2 of 3, Retention 1 of 2, "
+                               "Dosage 0 of 1)  self") for line in lines), lines
     assert "1 site. Verdicts at the latest audit: every minimum met: 1." in lines
     # A goals-only instrument rates no component, so the report says so rather than list them all as "no rating".
     home = lines[lines.index("1 site. Verdicts at the latest audit: 3 of 6 goals met: 1."):]
@@ -155,6 +158,18 @@ def test_the_report_counts_verdicts_and_published_band_names(run: Run, repo: Pat
     assert playbooks["job-floors"]["bands"] == {"every minimum met": 1}
     assert playbooks["job-floors"]["sites"][0]["band"] == "every minimum met"
     assert playbooks["supported-work"]["bands"] == {"not_se": 0, "fair": 1, "good": 0}
+    assert playbooks["home-visits"]["sites"][0]["goals_by_area"] == ["Recruitment 2 of 3", "Retention 1 of 2",
+                                                                     "Dosage 0 of 1"]
+    assert playbooks["job-floors"]["sites"][0]["goals_by_area"] == []
+    table = run("report", "--repo", repo, "--today", TODAY, "--format", "csv").stdout.splitlines()
+    header = table[0].lstrip("\ufeff").split(",")
+    home = next(row for row in table if row.startswith("home-visits,"))
+    assert home.split(",")[header.index("goals_by_area")] == "Recruitment 2 of 3; Retention 1 of 2; Dosage 0 of 1"
+    # Nothing to choose is said, not left as an empty heading.
+    after = lines[lines.index("1 site. Verdicts at the latest audit: 3 of 6 goals met: 1."):]
+    chose = after.index("What sites chose, most common first (the learning loop):")
+    assert after[chose + 1] == ("  nothing to choose: the playbook has no local components, and no site has changed a "
+                                "core component")
 
 
 def test_audit_new_offers_each_items_own_scores(run: Run, repo: Path) -> None:

@@ -21,7 +21,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("playbook", "site", "name", "stage", "version", "latest_version", "behind", "last_audit", "band", "review",
            "band_before_cap", "capped_by", "unverified", "complete", "total", "maximum", "percent", "overdue", "audit_due",
            "out_of_date", "audit_age_months", "critical_breaches", "below_minimum",
-           "goals_met", "trend")
+           "goals_met", "goals_by_area", "trend")
 DATED_AT = COLUMNS.index(DATED[0])
 
 

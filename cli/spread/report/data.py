@@ -50,6 +50,7 @@ def site_row(status: SiteStatus) -> dict[str, Any]:
         "critical_breaches": sorted({r.item.component for r in score.breaches}) if score else [],
         "below_minimum": [r.item.id for r in score.below_min] if score else [],
         "goals_met": score.goals_summary if score and score.goals else None,
+        "goals_by_area": shown.area_words(score) if score else [],
     }
 
 

@@ -60,6 +60,8 @@ def site_columns(status: SiteStatus) -> list[str]:
     s = status.score
     total = f"{shown.total(s.total)} of {shown.total(s.maximum)}" if s and s.total is not None else ""
     band = shown.band_word(s, status.band) if s else status.band
+    if s and s.areas and not s.bands:  # a verdict of goals met reads with its areas, as on the site's page
+        band += f" ({', '.join(shown.area_words(s))})"
     return [status.site.id, status.site.version, s.period if s else "none", band, s.review or "" if s else "", total,
             shown.percent(s) if s else "", trend_text(status.trend), _flags(status)]
 
@@ -92,6 +94,8 @@ def _shorten(text: str) -> str:
 
 
 def _adaptations(report: PlaybookSummary) -> list[str]:
+    if not report.adaptations:
+        return ["  nothing to choose: the playbook has no local components, and no site has changed a core component"]
     lines = []
     for a in report.adaptations:
         kind = "core component, changed" if a.core else "local component"

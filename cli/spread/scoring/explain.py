@@ -135,6 +135,6 @@ def explain_lines(score: Score, ins: Instrument) -> list[str]:
               for r in score.below_min]
     lines += [goal.explain() for goal in score.goals]
     if score.goals:
-        areas = "; by area: " + ", ".join(f"{a} {m} of {j}" for a, m, j in score.areas) if score.areas else ""
+        areas = "; by area: " + ", ".join(shown.area_words(score)) if score.areas else ""
         lines.append(f"Goals: {score.goals_summary}{areas} (reported on their own, never added to the total).")
     return lines + _verdict(score)

@@ -65,3 +65,8 @@ def band_word(score: Score, none: str = "incomplete") -> str:
     """The band with what must be read with it: `low (capped by a critical breach: Safe club)`."""
     label = score.band.display if score.band else score.verdict or none
     return f"{label} ({'; '.join(score.notes)})" if score.notes else label
+
+
+def area_words(score: Score) -> list[str]:
+    """`Recruitment 2 of 3`, one for each goal area, in the playbook's order: goals met of those with a target."""
+    return [f"{area} {met} of {judged}" for area, met, judged in score.areas]

@@ -143,15 +143,10 @@ def _section_means(score: Score) -> bool:
     return score.instrument is not None and score.instrument.method == "sum-of-section-means"
 
 
-def areas(score: Score) -> str:
-    """`Recruitment 2 of 3, Retention 1 of 2`: goals met in each area."""
-    return ", ".join(f"{area} {met} of {judged}" for area, met, judged in score.areas)
-
-
 def _goals(score: Score) -> list[str]:
     if not score.goals:
         return []
-    lines = ["", f"Goals: {score.goals_summary}" + (f" ({areas(score)})" if score.areas else "")]
+    lines = ["", f"Goals: {score.goals_summary}" + (f" ({', '.join(shown.area_words(score))})" if score.areas else "")]
     for g in score.goals:
         area = f" [{g.goal.area}]" if g.goal.area else ""
         if g.judged:

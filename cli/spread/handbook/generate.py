@@ -15,6 +15,8 @@ from spread.adopt.audit_template import AuditAnswers, audit_yaml, default_period
 from spread.handbook import paths
 from spread.handbook.checklist import checklist_page
 from spread.handbook.dashboard import dashboard_page
+from spread.handbook.form_data import form_data, form_script
+from spread.handbook.form_page import form_page
 from spread.handbook.home import home_page
 from spread.handbook.playbook import playbook_page
 from spread.handbook.reference import reference_page, schema_page
@@ -56,6 +58,14 @@ def audit_template(network: Network, pb: Playbook, today: date) -> str:
     return audit_yaml(network.root, folder, placeholder, pb, period, AuditAnswers())
 
 
+def form_files(network: Network, pb: Playbook, sites: list[Site], today: date) -> dict[str, str]:
+    """The self-audit form of a version some sites run, and the data its script reads."""
+    data = form_data(network.root, pb, sites, today)
+    period = next(iter(data["periods"].values()))
+    return {paths.form(pb.id, pb.version): form_page(pb, sites, period),
+            paths.form_data(pb.id, pb.version): form_script(data)}
+
+
 def histories(network: Network, pb: Playbook, reviews: Reviews) -> dict[str, list[Reviewed]]:
     """Each programme review of the playbook, scored, oldest first, by its id."""
     return {kind.id: review_history(reviews.of(pb.id, kind.id), lambda v: network.playbook_version(pb.id, v))
@@ -65,8 +75,11 @@ def histories(network: Network, pb: Playbook, reviews: Reviews) -> dict[str, lis
 def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, today: date) -> dict[str, str]:
     pb = report.playbook
     versions = inputs.versions.get(pb.id, [pb.version])
+    running = {version: release for version in dict.fromkeys(s.site.version for s in report.sites)
+               if (release := pb if version == pb.version else network.playbook_version(pb.id, version)) is not None}
     files = {paths.playbook(pb.id): playbook_page(pb, report, versions, inputs.changelogs.get(pb.id),
-                                                  histories(network, pb, inputs.reviews), inputs.withheld.get(pb.id, 0)),
+                                                  histories(network, pb, inputs.reviews), inputs.withheld.get(pb.id, 0),
+                                                  tuple(running)),
              paths.dashboard(pb.id): dashboard_page(report, today), paths.sites(pb.id): sites_page(report)}
     # Every version a site runs gets its checklist too, released with a file to download or not.
     for version in dict.fromkeys([*versions, *(status.site.version for status in report.sites)]):
@@ -74,6 +87,8 @@ def _playbook_files(network: Network, report: PlaybookReport, inputs: Inputs, to
         if release is not None:
             files[paths.checklist(pb.id, version)] = checklist_page(release)
             files[paths.audit_template(pb.id, version)] = audit_template(network, release, today)
+    for version, release in running.items():
+        files.update(form_files(network, release, [s.site for s in report.sites if s.site.version == version], today))
     for status in report.sites:
         site = status.site
         runs = network.playbook_version(site.playbook, site.version)

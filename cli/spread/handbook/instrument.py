@@ -139,7 +139,8 @@ def goals(ins: Instrument) -> str:
     return section("### Goals", what, table(["Goal", *(["Area"] if areas else []), "What is measured", "Target"], rows))
 
 
-def instrument(playbook: Playbook, checklist_link: str, template_link: str) -> str:
+def instrument(playbook: Playbook, checklist_link: str, template_link: str, forms: str = "") -> str:
+    """`forms`: the links to the self-audit forms of the versions sites run, already Markdown."""
     ins = playbook.instrument
     shared = shared_scale(ins) if ins.items else None
     what = {"anchored": f"{len(ins.items)} items" + (f", each scored {shared}" if shared else ""),
@@ -150,5 +151,5 @@ def instrument(playbook: Playbook, checklist_link: str, template_link: str) -> s
         (f"Every site rates itself {FREQUENCY[ins.frequency]} against {what}" if not ins.regimes else
          f"Every site rates itself against {what}") + ", honestly and with evidence: records, documents, interviews "
         "or observation. The audit ends with an action plan.", regimes_text(ins),
-        f"[Printable blank checklist]({checklist_link}) · [Blank audit file (YAML)]({template_link})",
+        f"[Printable blank checklist]({checklist_link}) · [Blank audit file (YAML)]({template_link})", forms,
         scoring(playbook), items(playbook), goals(ins))

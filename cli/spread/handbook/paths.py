@@ -42,6 +42,16 @@ def checklist(playbook_id: str, version: str) -> str:
     return f"playbooks/{playbook_id}/audit-checklist-{version}.md"
 
 
+def form(playbook_id: str, version: str) -> str:
+    """The self-audit form to fill in in a browser, for one version a site runs."""
+    return f"playbooks/{playbook_id}/audit-form-{version}.md"
+
+
+def form_data(playbook_id: str, version: str) -> str:
+    """What the form's script needs about that version (`handbook.form_data`)."""
+    return f"{ASSETS}/forms/{playbook_id}-{version}.js"
+
+
 def download(playbook_id: str, version: str) -> str:
     return f"downloads/{playbook_id}/{playbook_id}-{version}.yaml"
 

@@ -84,15 +84,26 @@ def _withheld(pb: Playbook, count: int) -> str:
                 "results with the network only, so this handbook leaves them out of every table and figure.")
 
 
+def _forms(pb: Playbook, forms: tuple[str, ...], page: str) -> str:
+    """Links to the forms a site's coordinator fills in in the browser, one per version sites run."""
+    if not forms:
+        return ""
+    links = [f"[version {text(v)}]({paths.href(page, paths.form(pb.id, v))})" for v in forms]
+    return ("**Fill in a self-audit in your browser**, with nothing to install: the form for "
+            + (", ".join(links[:-1]) + " or " + links[-1] if len(links) > 1 else links[0])
+            + ", whichever your site runs. It makes the audit file to email to the network's central team.")
+
+
 def _says_so(pb: Playbook) -> bool:
     """Whether the playbook's own introduction already says it is an example, so the page need not repeat it."""
     return "illustrative" in (pb.description or "").lower()[:200]
 
 
 def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], changelog: str | None,
-                  reviews: dict[str, list[Reviewed]] | None = None, withheld: int = 0) -> str:
+                  reviews: dict[str, list[Reviewed]] | None = None, withheld: int = 0, forms: tuple[str, ...] = ()) -> str:
     """`reviews`: the history of each programme review the playbook declares, by its id; `withheld`: how many more
-    sites run it that keep their results to the network (a public handbook counts them and shows nothing else)."""
+    sites run it that keep their results to the network (a public handbook counts them and shows nothing else);
+    `forms`: the versions sites run that have a self-audit form to fill in in the browser."""
     page = paths.playbook(pb.id)
     facts = (f"Version {text(pb.version)} · {STATUS.get(pb.status, text(pb.status))} · Evidence: "
              f"{evidence_level(pb.evidence_level)} · {text(pb.adopter.count(len(report.sites)))}")
@@ -106,7 +117,7 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         f"{dashboard} · {download}",
         _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb),
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
-                   paths.href(page, paths.audit_template(pb.id, pb.version))),
+                   paths.href(page, paths.audit_template(pb.id, pb.version)), _forms(pb, forms, page)),
         reviews_section(pb, reviews or {}),
         measures_section(pb, report),
         history(pb, versions, changelog, page),

@@ -188,7 +188,9 @@ def site_page(status: SiteStatus, audits: list[Audit], runs: Playbook | None, pl
     titles = {c.id: c.title for c in runs.core} if runs else {}
     enacted = [(inline(titles.get(e.principle, e.principle)), markup.para(inline(e.how))) for e in s.principles]
     retired = [_adaptation(a, None, status.today, retired=True, now=runs) for a in s.retired]
-    checklist = (f"[Printable blank checklist for version {text(s.version)}]"
+    form = (f"[Fill in the self-audit in your browser]({paths.href(page, paths.form(s.playbook, s.version))}): "
+            "download the file it makes and email it to the network's central team.\n\n") if runs else ""
+    checklist = (f"{form}[Printable blank checklist for version {text(s.version)}]"
                  f"({paths.href(page, paths.checklist(s.playbook, s.version))}) · [Blank audit file (YAML)]"
                  f"({paths.href(page, paths.audit_template(s.playbook, s.version))})")
     body = section(

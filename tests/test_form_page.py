@@ -1,0 +1,213 @@
+"""The self-audit form in the handbook, in a real headless Chromium opened from file:// with the network switched off:
+a coordinator fills it in, reloads half-way, downloads the file, and `spread audit import` and `spread audit score`
+take it as the page showed it.
+
+Uses the example handbook built once per session (`handbook` in conftest.py), and imports into a fresh copy of the
+example network, so the shared build is never changed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import copy_example
+from spread.adopt.audit_import import as_written
+from spread.adopt.audit_template import AuditAnswers, audit_yaml
+from spread.model.audit import GoalData, Rater, Rating
+from spread.network.repo import load_network
+from test_browser import FLAGS
+
+pytestmark = pytest.mark.slow
+
+FORM = "playbooks/peer-diabetes/audit-form-2.0.0.html"
+# Answers a coordinator of Leeds gives for 2026-Q3 (replacing the audit it has) (scores, then evidence: one long enough to be folded).
+SCORES = {"PF1": "5", "PF2": "4", "PF3": "4", "CD1": "3", "CD2": "4", "CD3": "5", "CD4": "4", "SL1": "4", "SL3": "2"}
+EVIDENCE = {"PF1": "Register of circles for the quarter",
+            "CD1": "Two of the twelve planned circles did not happen because the library closed for repairs in "
+                   "November and no other room was free"}
+REASON = "The safeguarding lead was on leave and the records were locked"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium as the browser tests start it, also logging every request the pages make."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    assert chromium and driver, "install Debian's chromium and chromium-driver packages to run the browser tests"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SE_OFFLINE", "true")
+        session = webdriver.Chrome(service=Service(driver), options=options)
+    session.set_script_timeout(60)
+    yield session
+    session.quit()
+
+
+def requests(browser: Any) -> list[str]:
+    """The address of every request the browser made since it was last asked."""
+    found = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            found.append(message["params"]["request"]["url"])
+    return found
+
+
+@pytest.fixture(scope="module")
+def offline(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
+    """The browser with its network switched off and downloads going to a folder of our own."""
+    downloads = tmp_path_factory.mktemp("downloads")
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0,
+                                                                 "downloadThroughput": -1, "uploadThroughput": -1})
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    yield browser, downloads
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0,
+                                                                 "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def open_form(browser: Any, handbook: Path, page: str = FORM) -> None:
+    requests(browser)  # forget what came before
+    browser.get((handbook / "site" / page).as_uri())
+    browser.execute_script("localStorage.clear()")
+    browser.refresh()
+    assert browser.execute_script("return !!window.SpreadForm"), "the form's script did not run"
+
+
+def field(browser: Any, name: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return browser.find_element(By.CSS_SELECTOR, f'[name="{name}"]')
+
+
+def choose(browser: Any, name: str, value: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    radio = browser.find_element(By.CSS_SELECTOR, f'[name="{name}"][value="{value}"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+    radio.click()
+
+
+def type_into(browser: Any, name: str, text: str) -> None:
+    element = field(browser, name)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.clear()
+    element.send_keys(text)
+
+
+def shown_score(browser: Any) -> dict[str, str]:
+    box = browser.execute_script("var b = document.getElementById('spread-form-score');"
+                                 "return {text: b.textContent, left: b.getAttribute('data-left'),"
+                                 " band: b.getAttribute('data-band'), total: b.getAttribute('data-total')}")
+    return dict(box)
+
+
+def wait_for_file(folder: Path, name: str) -> Path:
+    path = folder / name
+    for _ in range(100):
+        if path.is_file() and not list(folder.glob("*.crdownload")):
+            return path
+        time.sleep(0.1)
+    raise AssertionError(f"{name} was never downloaded; the folder holds {sorted(p.name for p in folder.iterdir())}")
+
+
+def fill_first_half(browser: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    Select(field(browser, "site")).select_by_value("leeds")
+    type_into(browser, "period", "2026-Q3")
+    type_into(browser, "completed", "10022026")  # a date field takes the digits in the browser's order (en-US)
+    for item in ("PF1", "PF2", "PF3", "CD1"):
+        choose(browser, f"ratings.{item}.value", SCORES[item])
+    for item, text in EVIDENCE.items():
+        type_into(browser, f"ratings.{item}.evidence", text)
+    source = field(browser, "ratings.PF1.sources")  # the first source: records
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", source)
+    source.click()
+
+
+def fill_second_half(browser: Any) -> None:
+    for item in ("CD2", "CD3", "CD4", "SL1", "SL3"):
+        choose(browser, f"ratings.{item}.value", SCORES[item])
+    type_into(browser, "ratings.SL2.not_rated", REASON)
+    for name, number in (("goals.E1.numerator", "10"), ("goals.E1.denominator", "12"), ("goals.E3.value", "4"),
+                         ("figures.people-joined.count", "9"), ("figures.activation.mean", "4.5"),
+                         ("figures.activation.n", "11"), ("voice.V1.n", "10"), ("voice.V1.answers.disagree", "1"),
+                         ("voice.V1.answers.not-sure", "2"), ("voice.V1.answers.agree", "7")):
+        type_into(browser, name, number)
+
+
+def reference(repo: Path, text: str) -> str:
+    """What Spread itself writes (`audit_yaml`, the code `audit new` and the workbook import run) for the answers the
+    test gave, up to the figures, which only the form fills in."""
+    network = load_network(repo)
+    site = network.sites[("peer-diabetes", "leeds")]
+    pb = network.playbook_version("peer-diabetes", "2.0.0")
+    assert pb is not None
+    ratings = {item: Rating(item, score=int(score), evidence=EVIDENCE.get(item),
+                            sources=("records",) if item == "PF1" else ()) for item, score in SCORES.items()}
+    ratings["SL2"] = Rating("SL2", not_rated=REASON)
+    answers = AuditAnswers(ratings, {"E1": GoalData(10, 12), "E2": GoalData(), "E3": GoalData(value=4)},
+                           (Rater("site-coordinator"),), "self", "2026-10-02", None)
+    folder = repo / "fidelity/peer-diabetes/leeds/audits"
+    return audit_yaml(repo, folder, site, pb, "2026-Q3", answers)
+
+
+def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_imports_as_shown(
+        offline: tuple[Any, Path], handbook: Path, tmp_path: Path, run: Any) -> None:
+    browser, downloads = offline
+    open_form(browser, handbook)
+    fill_first_half(browser)
+    assert "Not yet scored: 6 items left" in shown_score(browser)["text"]
+    browser.refresh()  # half-way: nothing may be lost
+    assert field(browser, "site").get_attribute("value") == "leeds"
+    assert field(browser, "period").get_attribute("value") == "2026-Q3"
+    assert field(browser, "ratings.CD1.evidence").get_attribute("value") == EVIDENCE["CD1"]
+    assert field(browser, "ratings.PF1.sources").is_selected()
+    assert "Not yet scored: 6 items left" in shown_score(browser)["text"]
+    fill_second_half(browser)
+    shown = shown_score(browser)
+    assert shown["left"] == "0", shown
+    button = browser.find_element("css selector", '[data-action="download"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    sent = wait_for_file(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
+    # Nothing left the page's own folder: every request was for a file (or the download's own blob).
+    loaded = requests(browser)
+    assert any(name.endswith("/assets/spread/spread-form.js") for name in loaded), loaded
+    assert all(name.startswith(("file://", "blob:file://", "data:")) for name in loaded), loaded
+
+    repo = copy_example(tmp_path / "repo")
+    result = run("audit", "import", sent, "--repo", repo, "--today", "2026-11-15", "--force")
+    assert result.exit_code == 0, result.output
+    filed = repo / "fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml"
+    text = sent.read_text(encoding="utf-8")
+    assert filed.read_text(encoding="utf-8") == as_written(text, filed.parent, repo)
+    # Byte for byte what Spread writes for the same answers, up to the figures (which the form alone fills in).
+    written = reference(repo, text)
+    cut = "# Reach and outcomes"
+    assert text.split(cut)[0] == written.split(cut)[0]
+    data = yaml.safe_load(text)
+    assert data["figures"] == {"people-joined": {"count": 9}, "activation": {"mean": 4.5, "n": 11}}
+    assert data["voice"] == {"V1": {"n": 10, "answers": {"disagree": 1, "not-sure": 2, "agree": 7}}}
+
+    scored = run("audit", "score", filed, "--repo", repo, "--format", "json")
+    assert scored.exit_code == 0, scored.output
+    score = json.loads(scored.output)
+    if shown.get("band"):  # the page's scorer (assets/spread-score.js) is in the handbook
+        assert shown["band"] == str(score["band"])
+        assert shown["total"] == str(score["total"])

@@ -306,3 +306,43 @@ def test_playbook_diff_calls_a_change_to_a_review_minor_and_its_wording_a_patch(
     write(reviewed / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK)
     gone = diff_playbooks(old, playbooks_network(reviewed).playbooks["demo"])
     assert [(c.rule, c.bump) for c in gone] == [("review-removed", "minor")]
+
+
+def test_the_report_lists_each_review_with_its_band_and_score_and_keeps_up_with_edits(run: Run,
+                                                                                     reviewed: Path) -> None:
+    def report(*extra: str) -> Any:
+        result = run("report", "--repo", reviewed, "--today", TODAY, *extra)
+        assert result.exit_code == 0, result.output
+        return result
+
+    heading = "Programme reviews (of the programme itself, not of one site):"
+    lines = report().stdout.splitlines()
+    # 2024: 2 + 1 + 2 = 5 of 9 (56%), not-ready (3-5); 2025: 3 + 2 + 2 = 7 of 9 (78%), nearly (6-7).
+    assert lines[lines.index(heading) + 1] == ("  Ready to replicate? [readiness]: 2024 not-ready, 5 of 9 (56%), "
+                                               "independent review; 2025 nearly, 7 of 9 (78%), self-assessment")
+    assert report().stdout.splitlines() == lines  # the second report, from the cache, says the same
+    found = json.loads(report("--format", "json").stdout)["playbooks"][0]["reviews"]
+    assert found == [{"id": "readiness", "title": "Ready to replicate?", "reviews": [
+        {"period": "2024", "version": "1.0.0", "review": "independent", "band": "not-ready", "verdict": "not-ready",
+         "complete": True, "total": 5, "maximum": 9, "percent": 56},
+        {"period": "2025", "version": "1.0.0", "review": "self", "band": "nearly", "verdict": "nearly",
+         "complete": True, "total": 7, "maximum": 9, "percent": 78}]}]
+    # An edited review is scored again, never served from the cache.
+    write(reviewed / f"{FOLDER}/2025.yaml", SECOND.replace("R3: {score: 2", "R3: {score: 3"))
+    lines = report().stdout.splitlines()
+    assert lines[lines.index(heading) + 1].endswith("2025 ready, 8 of 9 (89%), self-assessment")
+    # A review with an error is left out of the report and named, as a site's broken audit is.
+    write(reviewed / f"{FOLDER}/2025.yaml", SECOND.replace("R3:", "R9:"))
+    result = report()
+    lines = result.stdout.splitlines()
+    assert lines[lines.index(heading) + 1] == ("  Ready to replicate? [readiness]: 2024 not-ready, 5 of 9 (56%), "
+                                               "independent review")
+    assert f"left out of this report (`{FOLDER}/2025.yaml`)" in result.stderr
+
+
+def test_a_report_of_a_network_without_reviews_says_nothing_of_them(run: Run, demo: Path) -> None:
+    result = run("report", "--repo", demo, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "Programme reviews" not in result.stdout
+    assert all(pb["reviews"] == [] for pb in json.loads(run("report", "--repo", demo, "--today", TODAY, "--format",
+                                                             "json").stdout)["playbooks"])

@@ -14,6 +14,7 @@ from spread.network.repo import find_root
 from spread.progress import progress
 from spread.report.cache import network_summary
 from spread.report.data import report_json
+from spread.report.reviews import ProgrammeReviews, programme_reviews
 from spread.report.summary import NetworkSummary
 from spread.report.tables import TABLES, csv_text, playbook_lines
 from spread.report.text import playbook_text
@@ -58,11 +59,15 @@ def report(playbook: str | None, fmt: str, which: str, today: date | None, repo:
     if which != "sites" and fmt != "csv":
         raise click.UsageError(f"--table {which} is a CSV table: add --format csv (text and JSON reports hold every "
                                "table)")
+    root = find_root(repo or Path.cwd())
     with progress("Reading files") as update:
-        result = network_summary(find_root(repo or Path.cwd()), playbook, today or date.today(), update)
-    click.echo(rendered(result, fmt, which), nl=False)
-    if result.left_out:
-        click.echo(left_out_note(result.left_out), err=True)
+        result = network_summary(root, playbook, today or date.today(), update)
+    declaring = {p.playbook.id for p in result.playbooks if p.playbook.reviews} if fmt != "csv" else set()
+    reviews = programme_reviews(root, result.today, declaring, result.network)
+    click.echo(rendered(result, fmt, which, reviews), nl=False)
+    left_out = (*result.left_out, *reviews.left_out)
+    if left_out:
+        click.echo(left_out_note(left_out), err=True)
 
 
 def left_out_note(files: tuple[str, ...], what: str = "report") -> str:
@@ -72,11 +77,12 @@ def left_out_note(files: tuple[str, ...], what: str = "report") -> str:
             f"{what} ({words(files, limit=3, joiner='and')}): run `spread check` to see what to fix.")
 
 
-def rendered(result: NetworkSummary, fmt: str, which: str = "sites") -> str:
-    """The report as `spread report --format FMT [--table WHICH]` prints it."""
+def rendered(result: NetworkSummary, fmt: str, which: str = "sites", reviews: ProgrammeReviews | None = None) -> str:
+    """The report as `spread report --format FMT [--table WHICH]` prints it, with the programme reviews given."""
     if fmt == "json":
-        return report_json(result) + "\n"
+        return report_json(result, reviews.data if reviews is not None else None) + "\n"
     if fmt == "csv":
         return csv_text(result, which)
-    blocks = ["\n".join(playbook_text(p, result.today) + playbook_lines(p, result.today)) for p in result.playbooks]
+    blocks = ["\n".join(playbook_text(p, result.today) + playbook_lines(p, result.today)
+                        + (reviews.lines.get(p.playbook.id, []) if reviews else [])) for p in result.playbooks]
     return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

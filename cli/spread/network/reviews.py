@@ -6,6 +6,7 @@ file cache that serves the many sites and audits (`spread check` runs their rule
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,11 +62,13 @@ def load_reviews(root: Path) -> Reviews:
     return Reviews(tuple(r for r, _ in loaded), tuple(problems), frozenset(unreadable), tuple(rel for _, rel in loaded))
 
 
-def playbooks_network(root: Path) -> Network:
+def playbooks_network(root: Path, only: Collection[str] | None = None) -> Network:
     """The repository's playbooks alone (working files and archived releases; git tags when asked for), which is
-    all a review needs: a repository of thousands of sites is not read to check a playbook's review."""
+    all a review needs: a repository of thousands of sites is not read to check a playbook's review. `only` names
+    the playbook folders to read, when the others are not needed (each version read costs a schema check)."""
     network = Network(root)
-    for pattern in ("playbooks/*/releases/*.y*ml", "playbooks/*/playbook.y*ml"):
+    folders = ["*"] if only is None else sorted(only)
+    for pattern in (f"playbooks/{folder}/{part}" for part in ("releases/*.y*ml", "playbook.y*ml") for folder in folders):
         for path in sorted(root.glob(pattern)):
             rel = path.relative_to(root).as_posix()
             if judge(root, rel) is not None or not path.is_file():

@@ -72,7 +72,7 @@ def network_summary(root: Path, playbook_id: str | None, today: date, progress: 
         report = NetworkSummary(today, tuple(
             playbook_summary(network.playbooks[pid], latest[pid][1],
                              tuple(summary for group in wanted[pid] if (summary := sites[group][3]) is not None), today)
-            for pid in ids), left_out(broken, ids))
+            for pid in ids), left_out(broken, ids), network)
         if changed or len(sites) > len(folders):
             kept = {group: (*entry[:3], entry[3] and entry[3].plain(), entry[4])
                     for group, entry in sites.items() if group in folders}

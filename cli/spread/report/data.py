@@ -112,7 +112,7 @@ def _array(items: list[str], depth: int) -> str:
     return "[\n" + ",\n".join(inner + item for item in items) + "\n" + "  " * depth + "]"
 
 
-def _playbook(report: PlaybookSummary, today: date, depth: int) -> str:
+def _playbook(report: PlaybookSummary, today: date, depth: int, reviews: list[dict[str, Any]] | None) -> str:
     components = [{"id": c.id, "title": c.title, "critical": c.critical}
                   | {level: list(c.sites.get(level, ())) for level in LEVELS} for c in report.components]
     adaptations = [{"component": a.component, "title": a.title, "core": a.core, "sites": a.sites,
@@ -124,10 +124,13 @@ def _playbook(report: PlaybookSummary, today: date, depth: int) -> str:
                                      depth + 1)),
                     ("components", dumps(components, depth + 1)),
                     ("adaptations", dumps(adaptations, depth + 1)),
-                    ("reach_and_outcomes", dumps(playbook_data(report, today), depth + 1))], depth)
+                    ("reach_and_outcomes", dumps(playbook_data(report, today), depth + 1)),
+                    *([("reviews", dumps(reviews, depth + 1))] if reviews is not None else [])], depth)
 
 
-def report_json(report: NetworkSummary) -> str:
-    """The whole report as JSON, exactly as `json.dumps(data, indent=2, ensure_ascii=False)` would write it."""
-    playbooks = [_playbook(p, report.today, 2) for p in report.playbooks]
+def report_json(report: NetworkSummary, reviews: dict[str, list[dict[str, Any]]] | None = None) -> str:
+    """The whole report as JSON, exactly as `json.dumps(data, indent=2, ensure_ascii=False)` would write it; with
+    each playbook's programme reviews (`report.reviews.review_data`) when they are given."""
+    playbooks = [_playbook(p, report.today, 2, None if reviews is None else reviews.get(p.playbook.id, []))
+                 for p in report.playbooks]
     return _object([("today", dumps(report.today.isoformat())), ("playbooks", _array(playbooks, 1))], 0)

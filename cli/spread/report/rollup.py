@@ -187,6 +187,9 @@ class NetworkRollUp(Generic[S]):
     playbooks: tuple[RollUp[S], ...]
     # Files with problems, which the report leaves out (one broken file is one problem, never a cascade).
     left_out: tuple[str, ...] = ()
+    # The playbooks read for the report (every version), kept so that programme reviews are scored without reading
+    # them again; None where nothing needs them.
+    network: Network | None = field(default=None, compare=False, repr=False)
 
 
 PlaybookReport = RollUp[SiteStatus]

@@ -21,7 +21,8 @@ from spread.check.rules.site import unknown_version
 from spread.errors import Problem, words
 from spread.model.playbook import Playbook
 from spread.model.review import ReviewKind
-from spread.network.reviews import load_reviews, playbooks_network
+from spread.network.repo import Network
+from spread.network.reviews import Reviews, load_reviews, playbooks_network
 from spread.yaml.document import Document, Key
 
 
@@ -83,13 +84,15 @@ def reworded(problem: Problem) -> Problem:
     return dataclasses.replace(problem, message=message, rule=problem.rule.replace("audit-", "review-", 1))
 
 
-def check_programme_reviews(root: Path, today: date | None = None) -> list[Problem]:
-    """Every problem of the repository's review files, read afresh (they are few): placed where they belong, of a
-    version and a review its playbook declares, rated as its instrument asks, on dates that have passed."""
-    reviews = load_reviews(root)
+def check_programme_reviews(root: Path, today: date | None = None, reviews: Reviews | None = None,
+                            network: Network | None = None) -> list[Problem]:
+    """Every problem of the repository's review files, read afresh (they are few) unless they and the playbooks are
+    given: placed where they belong, of a version and a review its playbook declares, rated as its instrument asks,
+    on dates that have passed."""
+    reviews = reviews or load_reviews(root)
     if not reviews.found:
         return list(reviews.problems)
-    network = playbooks_network(root)
+    network = network or playbooks_network(root)
     problems = list(reviews.problems)
     for review in reviews.found:
         shown, doc = reviews.path(review), review.audit.doc

@@ -14,6 +14,7 @@ import click
 
 from spread.adopt.asking import ask, listed, numbered, text
 from spread.adopt.audit_template import AuditAnswers, anchors, levels
+from spread.adopt.figures_form import ask_figures
 from spread.adopt.prompts import valid_date
 from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.model.ids import id_problem, shown
@@ -43,6 +44,7 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
                                       _number(_ask("Denominator", goal.denominator), 0))
         else:
             goals[goal.id] = GoalData(value=_number(_ask("Value", goal.metric), 0 if goal.unit == "count" else None))
+    figures, voice = ask_figures(pb, period)
     actions = _plan([item.id for item in items])
     roles = ask("Who rated? (roles, not names, separated by commas)",
                 lambda v: tuple(r for r in (p.strip() for p in v.split(",")) if r), default="site-coordinator")
@@ -51,7 +53,7 @@ def fill_audit(pb: Playbook, site_name: str, period: str, today: str) -> AuditAn
     review = ask("Kind of review (a number or a name)", numbered([kind for kind, _ in REVIEWS]), default="self")
     raters = tuple(_rater(role, review) for role in roles or ("site-coordinator",))
     completed = ask("Date finished (YYYY-MM-DD)", valid_date, default=today)
-    return AuditAnswers(ratings, goals, raters, review, completed, actions)
+    return AuditAnswers(ratings, goals, raters, review, completed, actions, figures, voice)
 
 
 def _rater(role: str, review: str) -> Rater:

@@ -503,6 +503,41 @@ def test_the_readme_checklist_is_written_afresh_for_the_new_version(run: Run, ne
         assert gone not in readme
 
 
+def test_a_checklist_someone_edited_is_kept_and_the_new_one_written_beside_it(
+        run: Run, network: tuple[Path, str, str]) -> None:
+    root = network[0]
+    folder = york(run, root)
+    original = (folder / "README.md").read_text(encoding="utf-8")
+    assert "## Self-audit" in original
+    ticked = original.replace("## Self-audit", "Our notes: the hall key is with Sam.\n\n## Self-audit")
+    (folder / "README.md").write_text(ticked, encoding="utf-8")
+    sets = ("--set", "venue=library", "--set", "snacks=Fruit", "--reason", "snacks=Members asked for it.")
+    result = up(run, root, *sets, input="\n\n")  # Enter for the default language; Enter says yes
+    assert result.exit_code == 0, result.output
+    assert ("Write the upgrade to fidelity/demo/york/site.yaml and fidelity/demo/york/README-2.0.0.md (README.md has "
+            "edits of your own, so it stays as it is)? [Y/n]") in result.stdout
+    assert (folder / "README.md").read_text(encoding="utf-8") == ticked  # their ticks and notes, byte for byte
+    assert "version 2.0.0" in (folder / "README-2.0.0.md").read_text(encoding="utf-8")
+    assert result.stdout.splitlines()[-3:-1] == [
+        "Wrote fidelity/demo/york/site.yaml and the checklist fidelity/demo/york/README-2.0.0.md for 2.0.0.",
+        "fidelity/demo/york/README.md has edits of your own, so Spread left it as it is: copy what you want to keep "
+        "into README-2.0.0.md, then replace README.md with it."]
+
+
+def test_a_checklist_as_spread_wrote_it_is_replaced_whatever_the_line_endings(
+        run: Run, network: tuple[Path, str, str]) -> None:
+    """A checkout on Windows may turn every line ending into \\r\\n: that is not an edit of anyone's."""
+    root = network[0]
+    folder = york(run, root)
+    readme = folder / "README.md"
+    readme.write_bytes(readme.read_bytes().replace(b"\n", b"\r\n"))
+    result = up(run, root, "--no-input", "--set", "venue=library", "--set", "snacks=Fruit", "--reason",
+                "snacks=Members asked for it.")
+    assert result.exit_code == 0, result.output
+    assert "version 2.0.0" in readme.read_text(encoding="utf-8")
+    assert not (folder / "README-2.0.0.md").exists()
+
+
 def test_the_closing_advice_fits_the_bump(run: Run, network: tuple[Path, str, str]) -> None:
     root = network[0]
     york(run, root)

@@ -10,6 +10,7 @@ import re
 
 from spread.adopt.lock import Adopted
 from spread.adopt.scaffold import SiteAnswers
+from spread.adopt.seal import sealed
 from spread.adopt.steps import site_steps
 from spread.model.playbook import LocalComponent, Playbook
 
@@ -56,7 +57,7 @@ def site_readme(adopted: Adopted, answers: SiteAnswers, audit_ref: str, folder: 
         lines += [f"- [{'x' if stage.done else ' '}] {step}" for step in stage.steps] + [""]
     if not pb.rollout:
         lines += ["The playbook lists no rollout steps: ask the network's central team what comes first.", ""]
-    return "\n".join(lines + _self_audit(pb, audit_ref, folder)) + "\n"
+    return sealed("\n".join(lines + _self_audit(pb, audit_ref, folder)) + "\n")
 
 
 def _label(local: LocalComponent, choice: str) -> str:

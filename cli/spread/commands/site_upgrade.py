@@ -11,6 +11,7 @@ from spread.adopt.answers import Given, apply_sets
 from spread.adopt.asking import asking, confirm
 from spread.adopt.lock import adopt
 from spread.adopt.rechoose import only_asked, upgrade_answers, upgraded_readme
+from spread.adopt.seal import unedited
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
 from spread.commands.options import asking_options, repo_option, set_options, today_option
@@ -127,22 +128,38 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, sets: tuple[str, ..
     given = Given()
     apply_sets(given, adopted.playbook, sets, reasons)
     only_asked(plan, given)
-    readme = folder / "README.md"
+    readme, checklist = _checklist(folder, target)
     with asking("to upgrade without questions (in a script), add --no-input (new components take the playbook's "
                 "defaults; give other choices with --set COMPONENT=CHOICE and --reason COMPONENT=REASON)"):
         answers = upgrade_answers(plan, given, questions=not no_input)
-        also = f" and {display_path(readme, network.root)}" if readme.is_file() else ""
-        confirm(f"Write the upgrade to {shown}{also}?", yes=yes or no_input)
+        also = f" and {display_path(checklist, network.root)}" if readme.is_file() else ""
+        kept = f" ({readme.name} has edits of your own, so it stays as it is)" if checklist != readme else ""
+        confirm(f"Write the upgrade to {shown}{also}{kept}?", yes=yes or no_input)
     day = (today or date.today()).isoformat()
     text = checked(rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day), path, shown)
     where = display_path(folder, network.root)
-    # The checklist `site new` wrote names the version and the choices: written afresh, it cannot go stale.
-    files = {path: text} | ({readme: upgraded_readme(adopted, plan, answers, f"{site.playbook}/{site.id}", where,
-                                                     day)} if readme.is_file() else {})
+    # The checklist `site new` wrote names the version and the choices: written afresh, it cannot go stale; beside
+    # it instead when someone has edited it (ticked a step, added notes), which is theirs to keep.
+    files = {path: text} | ({checklist: upgraded_readme(adopted, plan, answers, f"{site.playbook}/{site.id}", where,
+                                                        day)} if readme.is_file() else {})
     for file, content in files.items():
         write_atomic(file, content, force=True)
     if adopted.note:
         click.echo(f"Note: the playbook's git commit could not be recorded: {adopted.note}.", err=True)
     if readme.is_file():
-        click.echo(f"Wrote {shown} and the checklist {display_path(readme, network.root)} for {target}.")
+        click.echo(f"Wrote {shown} and the checklist {display_path(checklist, network.root)} for {target}.")
+    if checklist != readme:
+        click.echo(f"{display_path(readme, network.root)} has edits of your own, so Spread left it as it is: copy what "
+                   f"you want to keep into {checklist.name}, then replace {readme.name} with it.")
     click.echo(_advice(plan, where))
+
+
+def _checklist(folder: Path, target: str) -> tuple[Path, Path]:
+    """The site's README, and where its checklist for `target` goes: over it while it is as Spread wrote it, else
+    beside it (`README-2.0.0.md`), so that nobody's ticks or notes are lost."""
+    readme = folder / "README.md"
+    try:
+        mine = readme.is_file() and unedited(readme.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError):  # unreadable: certainly not Spread's as written
+        mine = False
+    return readme, readme if mine or not readme.is_file() else folder / f"README-{target}.md"

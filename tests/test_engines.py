@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -240,3 +241,11 @@ def test_zensicals_boxed_diagnostics_become_one_line_each() -> None:
         ("error", "site_dir must be within project root"),
         ("stopped", "Aborted because --strict flag is set"),
     ]
+
+
+def test_both_engines_ship_the_page_scorer(handbook: Path, zensical_handbook: Path) -> None:
+    """The self-audit form's scorer is in every built handbook, as packaged, beside spread.js."""
+    packaged = resources.files("spread.handbook").joinpath("assets/spread-score.js").read_bytes()
+    for built in (handbook / "site", zensical_handbook / "site"):
+        assert (built / "assets/spread/spread-score.js").read_bytes() == packaged
+        assert (built / "assets/spread/spread.js").is_file()

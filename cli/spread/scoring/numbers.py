@@ -18,6 +18,8 @@ from functools import lru_cache
 
 # More places than any verdict needs between two numbers people write; past it the closest try is shown.
 MOST_EXTRA = 12
+# A number that ends within this many places (a total with half points, a count's 72.25) is shown as it is.
+ENDING = 4
 
 
 @lru_cache(maxsize=4096)
@@ -62,7 +64,7 @@ def plain(text: str) -> int | float:
     return float(digits) if "." in digits else int(digits)
 
 
-def ending(value: Fraction, most: int = 4) -> str | None:
+def ending(value: Fraction, most: int = ENDING) -> str | None:
     """`value` written out exactly when it ends within `most` decimal places (`37.5`, `72.25`), else None."""
     for places in range(most + 1):
         text = rounded(value, places)

@@ -11,6 +11,7 @@ from functools import cached_property
 from spread.model.audit import Rating
 from spread.model.instrument import DEFAULT_DECIMALS, Band, Decimals, Instrument, Item, Section
 from spread.model.scales import Point
+from spread.scoring import verdicts as V
 from spread.scoring.goals import GoalResult
 
 
@@ -131,12 +132,12 @@ class Score:
             return None
         parts = []
         if self.breaches:
-            parts.append("critical breach")
+            parts.append(V.CRITICAL_BREACH)
         elif any(r.item.min is not None for r in self.items):
-            parts.append("below a minimum" if self.below_min else "every minimum met")
+            parts.append(V.BELOW_MINIMUM if self.below_min else V.MINIMUMS_MET)
         if self.goals_judged:
-            parts.append(f"{self.goals_summary.replace(' met', ' goals met')}")
-        return "; ".join(parts) or None
+            parts.append(V.GOALS_MET.format(met=self.goals_met, count=self.goals_judged))
+        return V.PARTS.join(parts) or None
 
     @property
     def verdict_name(self) -> str | None:
@@ -162,9 +163,9 @@ class Score:
     @property
     def notes(self) -> tuple[str, ...]:
         """What must be read with the band, wherever it is shown: the cap, and critical items left unrated."""
-        notes = [f"capped by a critical breach: {', '.join(self.capped_by)}"] if self.capped_by else []
+        notes = [V.CAPPED.format(components=V.LIST.join(self.capped_by))] if self.capped_by else []
         if self.unverified:
-            notes.append(f"unverified: {', '.join(self.components(self.unverified))} not rated")
+            notes.append(V.UNVERIFIED.format(components=V.LIST.join(self.components(self.unverified))))
         return tuple(notes)
 
 

@@ -11,6 +11,7 @@ from spread.model.playbook import Playbook
 from spread.model.regimes import for_regime, regime_of
 from spread.model.scales import Point
 from spread.scoring import bands as B
+from spread.scoring import verdicts as V
 from spread.scoring.goals import evaluate
 from spread.scoring.results import Change, ItemResult, Score
 
@@ -33,12 +34,12 @@ def _scored(item: Item, rating: Rating | None, score: Point, level: str | None, 
 
 def _rate(item: Item, rating: Rating | None, anchored: bool, critical: bool) -> ItemResult:
     if rating is None:
-        return ItemResult(item, None, None, None, not_rated="missing from the audit", critical=critical)
+        return ItemResult(item, None, None, None, not_rated=V.MISSING, critical=critical)
     if rating.not_rated is not None:
         return ItemResult(item, rating, None, None, not_rated=rating.not_rated, critical=critical)
     score = rating.score if anchored or rating.level is None else LEVEL_SCORES.get(rating.level)
     if score is None:
-        return ItemResult(item, rating, None, None, not_rated="not rated on the playbook's scale", critical=critical)
+        return ItemResult(item, rating, None, None, not_rated=V.OFF_SCALE, critical=critical)
     return _scored(item, rating, score, None if anchored else rating.level, critical)
 
 

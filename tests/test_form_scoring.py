@@ -17,6 +17,7 @@ import json
 import random
 import shutil
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -336,7 +337,36 @@ def audit_of(draw: Draw, pb: Playbook) -> dict[str, Any]:
              "ratings": ratings, "goals": goals}
     if regime is not None:
         audit["regime"] = regime
+    if _int(draw, 0, 4) == 0:
+        _odd(draw, pb, audit)
     return audit
+
+
+LEVEL_WORDS = ("ideal", "expected", "developmental", "unacceptable")
+
+
+def _odd(draw: Draw, pb: Playbook, audit: dict[str, Any]) -> None:
+    """What the audit schema allows but the form never writes, which `spread check` may refuse yet a draft can hold:
+    a score on a practice profile, a level on an anchored item, both, neither, a score off the scale, a rating of no
+    item, an empty reason, a regime the playbook lacks, a fractional count, a negative value, a half-given fraction."""
+    items, ratings, goals = pb.instrument.items, audit["ratings"], audit["goals"]
+    for _ in range(_int(draw, 1, 3)):
+        how = _pick(draw, ("score", "level", "both", "neither", "off", "stray", "empty", "regime", "counts"))
+        item = _pick(draw, items) if items else None
+        if item is not None and how in ("score", "level", "both", "neither", "off", "empty"):
+            score, word = _yaml(_pick(draw, item.scores)), _pick(draw, LEVEL_WORDS)
+            ratings[item.id] = {"score": {"score": score}, "level": {"level": word}, "both": {"score": score, "level": word},
+                                "neither": {"score": None, "level": None}, "empty": {"not_rated": ""},
+                                "off": {"score": _yaml(item.top + _pick(draw, (1, Decimal("2.5"), 100)))}}[how]
+        elif how == "stray":
+            ratings["ZZ9"] = {"score": 1}
+        elif how == "regime":
+            audit["regime"] = "no-such-regime"
+        elif how == "counts" and pb.instrument.goals:
+            goal = _pick(draw, pb.instrument.goals)
+            goals[goal.id] = _pick(draw, ({"numerator": 12.5, "denominator": 40}, {"numerator": 3},
+                                          {"numerator": 7, "denominator": 0.5}, {"value": None}, {"value": -3.25},
+                                          {"numerator": None, "denominator": 9}, {}))
 
 
 @st.composite

@@ -94,19 +94,26 @@ def test_search_box_finds_a_site(browser: Any, served: str, handbook: Path, wher
     assert browser.find_element(By.TAG_NAME, "h1").text == site.name
 
 
-@pytest.mark.parametrize("kind", list(PAGES))
-def test_no_serious_accessibility_problems(browser: Any, served: str, kind: str) -> None:
-    browser.get(served + PAGES[kind])
+def serious_violations(browser: Any, context: str = "document") -> str:
+    """axe-core's serious and critical findings on the open page (within the JavaScript expression `context`), one
+    line each; empty when there are none."""
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     violations = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
+        f"axe.run({context}, {{resultTypes: ['violations']}})"
         ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
         ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), where: []}]));")
-    _screenshot(browser, kind)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, "\n".join(f"{v['impact']}: {v['id']} — {v['help']} at {v['where']}" for v in serious)
+    return "\n".join(f"{v['impact']}: {v['id']} — {v['help']} at {v['where']}" for v in serious)
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_serious_accessibility_problems(browser: Any, served: str, kind: str) -> None:
+    browser.get(served + PAGES[kind])
+    serious = serious_violations(browser)
+    _screenshot(browser, kind)
+    assert not serious, serious
 
 
 def _screenshot(browser: Any, kind: str) -> None:

@@ -82,6 +82,15 @@ def real_date(text: str) -> bool:
     return ISO_DATE.fullmatch(text) is not None and as_date(text) is not None
 
 
+def empty(what: str) -> str:
+    """What an answers file (and the handbook's adopt form) says of an answer left empty: `name`, `host: name`…"""
+    return f"`{what}` is empty: fill it in"
+
+
+def not_a_date(text: str) -> str:
+    return f"`started` is {text}, which is not a real date: write it as YYYY-MM-DD, for example 2026-03-01"
+
+
 class _Reader:
     def __init__(self, doc: Document, shown: str, playbook: Playbook) -> None:
         self.doc, self.shown, self.pb = doc, shown, playbook
@@ -95,8 +104,11 @@ class _Reader:
     def text(self, where: Key, value: Any, what: str) -> str | None:
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
-        fix = "fill it in" if value is None or isinstance(value, str) else "write it as text (in quotes if need be)"
-        self.problem(where, f"`{what}` is {'empty' if value in (None, '') else 'not text'}: {fix}", "answers-text")
+        if value in (None, ""):
+            self.problem(where, empty(what), "answers-text")
+        else:
+            fix = "fill it in" if isinstance(value, str) else "write it as text (in quotes if need be)"
+            self.problem(where, f"`{what}` is not text: {fix}", "answers-text")
         return None
 
     def unknown(self, where: Key, key: str, known: list[str] | tuple[str, ...], what: str) -> None:
@@ -111,8 +123,7 @@ class _Reader:
             elif key == "started":
                 text = self.text((key,), value, key)
                 if text is not None and not real_date(text):
-                    self.problem((key,), f"`started` is {text}, which is not a real date: write it as YYYY-MM-DD, "
-                                 "for example 2026-03-01", "answers-date")
+                    self.problem((key,), not_a_date(text), "answers-date")
                 else:
                     self.put(key, text)
             elif key == "stage":

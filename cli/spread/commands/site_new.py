@@ -17,16 +17,16 @@ from spread.adopt.scaffold import refuse_existing, site_yaml, write_all
 from spread.commands.completion import complete_playbook
 from spread.commands.options import asking_options, repo_option, set_options, today_option
 from spread.errors import SpreadError, display_path
-from spread.model.ids import id_problem, shown
+from spread.model.ids import not_an_id
 from spread.model.semver import sort_key
 from spread.network.repo import find_root, load_network
 
 
 def _slug(_ctx: click.Context, param: click.Parameter, value: str) -> str:
     # The id names a folder: a slug can neither escape it (`../x`, `/abs`) nor nest inside it (`a/b`).
-    fix = id_problem(value, "leeds-north")
-    if fix:
-        raise click.BadParameter(f"\"{shown(value)}\" is not an id: {fix} (it also names the site's folder)")
+    problem = not_an_id(value, "leeds-north")
+    if problem:
+        raise click.BadParameter(problem)
     return value
 
 

@@ -109,7 +109,8 @@ def generated(user: dict[str, Any], nav_entries: list[Any], relocate: str) -> st
         "use_directory_urls": False, "theme": theme, "plugins": plugins, "nav": nav_entries,
         "markdown_extensions": _extensions(list(config.get("markdown_extensions") or [])),
         "extra_css": [*(config.get("extra_css") or []), f"{paths.ASSETS}/spread.css"],
-        "extra_javascript": [*(config.get("extra_javascript") or []), f"{paths.ASSETS}/spread.js"], "extra": extra,
+        "extra_javascript": [*(config.get("extra_javascript") or []), f"{paths.ASSETS}/spread.js",
+                             f"{paths.ASSETS}/spread-adopt.js"], "extra": extra,
         "validation": VALIDATION, "not_in_nav": NOT_IN_NAV,
     })
     out = io.StringIO()

@@ -25,7 +25,7 @@ from spread.network.repo import Network
 from spread.network.reviews import load_reviews
 from spread.network.symlinks import LinkRefused, read_inside, tree
 
-ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js")
+ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js", "spread-adopt.js")
 
 
 def _bytes(root: Path, rel: str) -> bytes | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spread.handbook import markup, paths
+from spread.handbook.adopt_form import adopt_section
 from spread.handbook.blocks import bullets, checklist, front_matter, heading, section, table
 from spread.handbook.components import components
 from spread.handbook.declared import measures_section
@@ -115,7 +116,7 @@ def playbook_page(pb: Playbook, report: PlaybookReport, versions: list[str], cha
         f"# {text(pb.title)}", f"{facts}\n{{: .spread-facts }}", illustrative,
         f"**{text(pb.summary)}**", prose(pb.description) if pb.description else "",
         f"{dashboard} · {download}",
-        _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb),
+        _people(pb), _change(pb), _evidence(pb), _spread(pb), components(pb), _roles_and_rollout(pb), adopt_section(pb),
         instrument(pb, paths.href(page, paths.checklist(pb.id, pb.version)),
                    paths.href(page, paths.audit_template(pb.id, pb.version)), _forms(pb, forms, page)),
         reviews_section(pb, reviews or {}),

@@ -32,3 +32,9 @@ def id_problem(value: str, example: str) -> str | None:
 def shown(value: str, limit: int = 80) -> str:
     """A value quoted in a message, cut short: a 300-character id need not be repeated in full."""
     return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def not_an_id(value: str, example: str) -> str | None:
+    """Why `spread site new` (and the handbook's adopt form, in the same words) refuses an id, or None."""
+    fix = id_problem(value, example)
+    return f"\"{shown(value)}\" is not an id: {fix} (it also names the site's folder)" if fix else None

@@ -647,3 +647,36 @@ def test_the_page_says_what_it_cannot_score(browser: Any, tmp_path: Path) -> Non
         {"unsupported": "the scoring method median is not one this scorer knows"},
         {"unsupported": "the audit cannot be scored: not a number: three"}]
     assert said[3] == {"total": "15.5", "maximum": "23", "mean": "3.875", "percent": "67.4%"}
+
+
+@st.composite
+def numbers(draw: st.DrawFn) -> tuple[Fraction, int, list[Fraction]]:
+    """A fraction, places to show it with, and thresholds: some on it, some a hair either side."""
+    value = Fraction(draw(st.integers(-10**7, 10**7)), draw(st.sampled_from([1, 2, 3, 7, 8, 20, 60, 99, 10**4, 3 * 10**5])))
+    places = draw(st.integers(0, 3))
+    hair = Fraction(1, draw(st.sampled_from([10**3, 10**6, 10**9, 10**15])))
+    near = [value, value + hair, value - hair, Fraction(round(value)), Fraction(draw(st.integers(-100, 100)))]
+    return value, places, draw(st.lists(st.sampled_from(near), max_size=3))
+
+
+def test_the_page_shows_numbers_in_spreads_one_format(browser: Any, tmp_path: Path) -> None:
+    from spread.scoring.numbers import fixed
+
+    cases: list[tuple[Fraction, int, list[Fraction]]] = []
+
+    @settings(max_examples=400, derandomize=True, database=None, deadline=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(numbers())
+    def collect(case: tuple[Fraction, int, list[Fraction]]) -> None:
+        cases.append(case)
+
+    collect()
+    page = open_page(browser, tmp_path)
+    said = page.execute_script(
+        "return arguments[0].map(function (c) { return SpreadScore.shown(c[0], c[1], c[2]); });",
+        [[str(v), places, [str(t) for t in limits]] for v, places, limits in cases])
+    expected = [fixed(v, places, limits) for v, places, limits in cases]
+    wrong = [(str(c[0]), c[1], [str(t) for t in c[2]], e, s) for c, e, s in zip(cases, expected, said) if e != s]
+    assert wrong == [], wrong[:5]
+    assert len(cases) >= 300 and any(len(text.split(".")[-1]) > places + 1 for text, (_, places, _) in
+                                     zip(expected, cases) if "." in text)

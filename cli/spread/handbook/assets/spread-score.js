@@ -388,5 +388,12 @@
     }
   }
 
-  root.SpreadScore = Object.freeze({ score: score, format: FORMAT });
+  /* A number in Spread's one format (scoring/numbers.py `fixed`): `value` exact (`"2.9583"`, `"59/20"`, a number)
+     to `places` decimal places, halves away from zero, with more places where fewer would put it on or across one
+     of `limits`; `most` extra places at most (the instrument's `numbers.most_extra`). */
+  function shown(value, places, limits, most) {
+    return fixed(parse(value), places, (limits || []).map(parse), most === undefined ? 12 : most);
+  }
+
+  root.SpreadScore = Object.freeze({ score: score, shown: shown, format: FORMAT });
 })(window);

@@ -375,8 +375,10 @@
   }
 
   /* Score one audit (plain data shaped like an audit YAML file) against one instrument (`instrument_data`):
-     the same keys and values as `score_data(score_audit(playbook, audit))` but `explain` and `change`; or
-     `{unsupported: reason}` for an instrument this scorer cannot score as Spread does. */
+     the same keys and values as `score_data(score_audit(playbook, audit))` but `explain` and `change`, plus
+     `shown` (total, maximum, mean and percent as text, with their trailing zeros: `2.50`, `58%`) and each goal's
+     `shown`, for the page to print; the notes to print beside a band are `band_notes`, in Spread's words. Or
+     `{unsupported: reason}` for an instrument (or an audit) this scorer cannot score as Spread does. */
   function score(instrument, audit) {
     var why = unsupported(instrument);
     if (why) return { unsupported: why };

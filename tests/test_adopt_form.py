@@ -166,6 +166,10 @@ def test_a_filled_form_survives_a_reload_and_its_file_sets_the_site_up(chrome: A
         "language", "Urdu and English", "Half the members speak Urdu at home.", "proactive", ["site-team"], "unknown")
     assert run("check", "--repo", network, "--today", "2026-11-20").exit_code == 0
     assert not [r for r in chrome.execute_script("return window.__spread || []") if r.startswith("dialog")]
+    loaded = chrome.execute_script("return [...document.querySelectorAll('script[src], link[href]:not([rel=canonical])"
+                                   ", img[src], iframe[src]')].map(e => e.src || e.href)")
+    assert any(src.endswith("assets/spread/spread-adopt.js") for src in loaded), loaded
+    assert all(src.startswith("file:") for src in loaded), loaded  # everything from the folder, nothing from the web
 
 
 def test_a_wrong_answer_is_named_in_spread_site_news_words(chrome: Any, built: Path, run: Run, demo: Path) -> None:
@@ -195,6 +199,13 @@ def test_a_wrong_answer_is_named_in_spread_site_news_words(chrome: Any, built: P
     assert status == ("4 answers need your attention before the file can be made: see the message beside each.")
     assert by_id(chrome, "adopt-site").get_attribute("aria-invalid") == "true"
     assert chrome.switch_to.active_element.get_attribute("id") == "adopt-site"
+    type_into(chrome, "adopt-site", "leeds")  # a site the handbook already has
+    click(chrome, "adopt-host")
+    said = error(chrome, "adopt-site")
+    assert said == ("fidelity/peer-diabetes/leeds/site.yaml already exists: Spread never overwrites it, so choose "
+                    "another id (`leeds` is a site in this handbook)")
+    cli = run("site", "new", "peer-diabetes", "leeds", "--repo", network)
+    assert cli.exit_code == 1 and cli.stderr.startswith("Error: " + said.split(", so")[0])
 
 
 def test_the_form_has_no_serious_accessibility_problem(chrome: Any, built: Path) -> None:

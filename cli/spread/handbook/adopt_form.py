@@ -56,9 +56,9 @@ def _about(pb: Playbook) -> str:
     return f"<fieldset><legend>Your {one}</legend>{''.join(parts)}</fieldset>"
 
 
-def adopt_form(pb: Playbook) -> str:
+def adopt_form(pb: Playbook, taken: tuple[str, ...] = ()) -> str:
     """The form, one raw HTML block (no blank line, so Markdown passes it through whole)."""
-    words = html(json.dumps(form_words(pb), sort_keys=True))
+    words = html(json.dumps(form_words(pb, taken), sort_keys=True))
     principles = [c for c in pb.core if c.principle]
     body = [_about(pb), *(component(local) for local in pb.local)]
     if principles:
@@ -78,8 +78,9 @@ def adopt_form(pb: Playbook) -> str:
             "</div>")
 
 
-def adopt_section(pb: Playbook) -> str:
-    """The whole section: what adopting means, the form, and what happens to the file."""
+def adopt_section(pb: Playbook, taken: tuple[str, ...] = ()) -> str:
+    """The whole section: what adopting means, the form, and what happens to the file; `taken`: the ids of the
+    sites the page shows, which a new site cannot have."""
     who = pb.adopter
     intro = text(f"To run {pb.title} as a new {who.one}, answer the questions `spread site new` asks: your "
                  f"{who.one}'s name and host, and your choice for each local component, within what the playbook "
@@ -89,7 +90,7 @@ def adopt_section(pb: Playbook) -> str:
                  f"{who.one} with one command, which checks every answer by the same rules as this form and writes "
                  f"your {who.one}'s record (site.yaml) and its checklist (README.md):")
     return section(heading(2, "Adopt this programme", "adopt"), intro,
-                   heading(3, "Your answers", "adopt-answers", indexed=False), adopt_form(pb),
+                   heading(3, "Your answers", "adopt-answers", indexed=False), adopt_form(pb, taken),
                    heading(3, "What happens next", "adopt-next"), after,
                    f'<p class="spread-command"><code data-spread-adopt-command="{html(pb.id)}">{html(command(pb, "SITE"))}</code></p>',
                    text("If an answer needs changing, they will ask you. Once your site is in the handbook, its page "

@@ -76,8 +76,9 @@ def answers_file(pb: Playbook, site: str) -> str:
     return f"{pb.id}-{site}-answers.yaml"
 
 
-def form_words(pb: Playbook) -> dict[str, Any]:
-    """Everything the form's script needs to judge the answers as `spread site new` would."""
+def form_words(pb: Playbook, taken: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Everything the form's script needs to judge the answers as `spread site new` would; `taken`: the ids of the
+    sites this handbook shows, which `spread site new` would refuse, since their folders exist."""
     too_long = "a" * (MAX_ID + 1)
     reserved = "nul"
     return {
@@ -87,6 +88,9 @@ def form_words(pb: Playbook) -> dict[str, Any]:
                "long": _template(str(not_an_id(too_long, EXAMPLE)).replace(too_long, "{value}"),
                                  (str(MAX_ID + 1), "{length}")),
                "shape": _template(str(not_an_id(VALUE, EXAMPLE))),
+               "taken": sorted(taken),
+               "used": f"fidelity/{pb.id}/{{value}}/site.yaml already exists: Spread never overwrites it, so choose "
+                       f"another id (`{{value}}` is a {pb.adopter.one} in this handbook)",
                "reserved": _template(str(not_an_id(reserved, EXAMPLE)).replace(f'"{reserved}"', '"{value}"')
                                      .replace(f"`{reserved}`", "`{value}`"))},
         "textLong": _template(_refused(LocalComponent("x", "x", free_text=True), "x" * (patterns.MAX_TEXT + 1)),

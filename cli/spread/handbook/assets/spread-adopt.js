@@ -68,6 +68,7 @@
     if (site.length > rule.max) return fill(rule.long, said);
     if (!new RegExp("^(?:" + rule.slug + ")$").test(site)) return fill(rule.shape, said);
     if (new RegExp("^(?:" + rule.device + ")$", "is").test(site)) return fill(rule.reserved, said);
+    if (rule.taken.indexOf(site) >= 0) return fill(rule.used, said);
     return "";
   }
   function norm(text) { return text.trim().toLowerCase().replace(/[\s_-]+/g, " "); }

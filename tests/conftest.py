@@ -1,13 +1,30 @@
-"""Shared fixtures: run the real CLI in-process, and build real handbook repositories in temporary folders."""
+"""Shared fixtures: run the real CLI in-process, and build real handbook repositories in temporary folders.
+
+Built handbooks and the browser are shared by the whole session (by each xdist worker: `python -m pytest` runs
+`-n auto --dist loadfile`, so a test file's tests run together on one worker). Use them instead of building your own
+when a test only READS the example network's pages; a test that changes files works on `copy_example(tmp_path / ..)`.
+- `handbook` (Path): the example network built by MkDocs (`spread publish --audience network --today HANDBOOK_TODAY`);
+  the website is in `handbook / "site"`.
+- `zensical_handbook` (Path): the same network built the same way by `spread publish --engine zensical`.
+- `shared_browser`: the session's one headless Chromium (selenium webdriver). Test files take it as `browser`
+  (`from test_browser import browser, served`: `served` is `handbook/site` over http, one server per file).
+  A test that changes the browser (window size, emulated media, blocked URLs, scripts added to new documents)
+  puts it back in a `finally:`; each file's `browser` resets size, media and blocked URLs when the file is done.
+Both handbooks are digested when built and again at the end of the session: a test that changed, added or deleted
+a file in them (bar the `.spread-cache/` that reading commands keep) makes the run fail with the files' names.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -86,22 +103,101 @@ def edit_playbook(root: Path, playbook_id: str, old: str, new: str) -> None:
 HANDBOOK_TODAY = "2026-11-15"
 
 
+def _digest(root: Path) -> dict[str, str]:
+    """Every file and link under `root` (bar `.spread-cache/`) with a digest of its bytes or its link target."""
+    found = {}
+    for top, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if f != ".spread-cache"]
+        for name in [*names, *(f for f in folders if Path(top, f).is_symlink())]:
+            path = Path(top, name)
+            data = os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+            found[path.relative_to(root).as_posix()] = hashlib.sha256(data).hexdigest()
+    return found
+
+
+@contextlib.contextmanager
+def _unchanged(root: Path) -> Iterator[Path]:
+    """Hand out a shared build; at the end, fail if any test changed it (as root, a read-only mode binds no one)."""
+    before = _digest(root)
+    yield root
+    after = _digest(root)
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"a test changed the shared handbook {root}: {', '.join(changed[:10])}"
+
+
+def _publish(root: Path, *args: str, no_color: bool = True) -> Result:
+    """`spread publish ARGS` of `root` for the network as of HANDBOOK_TODAY, in-process, with the tests' hermetic
+    environment."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        if no_color:
+            patch.setenv("NO_COLOR", "1")
+        return CliRunner().invoke(cli, ["publish", *args, "--repo", str(root), "--today", HANDBOOK_TODAY,
+                                        "--audience", "network"], catch_exceptions=False)
+
+
 @pytest.fixture(scope="session")
-def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The example network's handbook, built once per test session by `spread publish` (MkDocs, strict), for the
     network: every site, including those that publish to the network only (`tests/test_audiences.py` builds the
     public one).
 
     Returns the repository copy; the website is in its `site/` folder. Tests must not change it."""
     root = copy_example(tmp_path_factory.mktemp("handbook") / "handbook")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in GIT_ENV.items():
-            patch.setenv(name, value)
-        patch.setenv("NO_COLOR", "1")
-        result = CliRunner().invoke(cli, ["publish", "--repo", str(root), "--today", HANDBOOK_TODAY, "--audience",
-                                          "network"], catch_exceptions=False)
+    result = _publish(root)
     assert result.exit_code == 0, result.output
-    return root
+    with _unchanged(root):
+        yield root
+
+
+@pytest.fixture(scope="session")
+def zensical_handbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The example network built by `spread publish --engine zensical` (once per session), like `handbook`."""
+    root = copy_example(tmp_path_factory.mktemp("zensical") / "handbook")
+    result = _publish(root, "--engine", "zensical", no_color=False)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Published {len(list((root / '.spread-build/docs').rglob('*.md')))} pages to " \
+                            f"{root / 'site'}/. Open {root / 'site'}/index.html in a browser.\n"
+    with _unchanged(root):
+        yield root
+
+
+AXE = REPO / "tests/js/node_modules/axe-core/axe.min.js"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
+         "--window-size=1280,1600"]
+
+
+@pytest.fixture(scope="session")
+def shared_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless Chromium for the whole session (starting one costs seconds); test files take it as `browser`."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    assert chromium and driver, "install Debian's chromium and chromium-driver packages to run the browser tests"
+    assert AXE.is_file(), "run `npm ci --prefix tests/js` to install axe-core"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
+        options.add_argument(flag)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SE_OFFLINE", "true")  # never let Selenium Manager download a driver
+        session = webdriver.Chrome(service=Service(driver), options=options)
+    session.set_script_timeout(60)
+    session.implicitly_wait(0)
+    yield session
+    session.quit()
+
+
+def fresh(session: Any) -> None:
+    """Put back what a test file may have changed in the shared browser: window size, emulated media, blocked URLs,
+    and leave its last page (so no script of it runs on)."""
+    session.set_window_size(1280, 1600)
+    session.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    session.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    session.get("about:blank")
 
 
 def write(path: Path, text: str) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,16 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO
+from conftest import AXE, REPO, fresh
 from spread.network.repo import load_network
 
 pytestmark = pytest.mark.slow
 
-AXE = REPO / "tests/js/node_modules/axe-core/axe.min.js"
 SHOTS = REPO / "benchmarks/artifacts/screenshots"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
-         "--window-size=1280,1600"]
 PAGES = {"home": "index.html", "playbook": "playbooks/peer-diabetes/index.html",
          "site": "playbooks/peer-diabetes/sites/leeds.html", "dashboard": "playbooks/peer-diabetes/dashboard.html"}
 
@@ -50,24 +45,10 @@ def served(handbook: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "install Debian's chromium and chromium-driver packages to run the browser tests"
-    assert AXE.is_file(), "run `npm ci --prefix tests/js` to install axe-core"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
-        options.add_argument(flag)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SE_OFFLINE", "true")  # never let Selenium Manager download a driver
-        session = webdriver.Chrome(service=Service(driver), options=options)
-    session.set_script_timeout(60)
-    session.implicitly_wait(0)
-    yield session
-    session.quit()
+def browser(shared_browser: Any) -> Iterator[Any]:
+    """The session's headless Chromium (tests/conftest.py), put back as it was when this file's tests are done."""
+    yield shared_browser
+    fresh(shared_browser)
 
 
 def wait(browser: Any, condition: Any, what: str) -> Any:

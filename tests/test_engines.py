@@ -17,33 +17,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
 
 from article import article
-from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
+from conftest import HANDBOOK_TODAY, Run, write
 from injection import scan
 from searching import search
-from spread.cli import cli
 from spread.handbook import engine
 from test_browser import AXE, PAGES, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 from test_injection import _policy_hashes, _sha256
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def zensical_handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example network built by `spread publish --engine zensical` (once for the module)."""
-    root = copy_example(tmp_path_factory.mktemp("zensical") / "handbook")
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in GIT_ENV.items():
-            patch.setenv(name, value)
-        result = CliRunner().invoke(cli, ["publish", "--engine", "zensical", "--repo", str(root), "--today",
-                                          HANDBOOK_TODAY, "--audience", "network"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert result.stdout == f"Published {len(list((root / '.spread-build/docs').rglob('*.md')))} pages to " \
-                            f"{root / 'site'}/. Open {root / 'site'}/index.html in a browser.\n"
-    return root
 
 
 @pytest.fixture(scope="module")

@@ -222,11 +222,13 @@ def served(built: Build) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium(request: pytest.FixtureRequest) -> Any:
-    """The browser of the browser tests, recording every dialog and refused script from the start of each page."""
+def chromium(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The browser of the browser tests, recording every dialog and refused script from the start of each page
+    (until this file is done: the browser is the session's)."""
     session = request.getfixturevalue("browser")
-    session.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTENER})
-    return session
+    listener = session.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LISTENER})
+    yield session
+    session.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": listener["identifier"]})
 
 
 def _policy_hashes(html: str) -> set[str]:

@@ -211,3 +211,64 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     if shown.get("band"):  # the page's scorer (assets/spread-score.js) is in the handbook
         assert shown["band"] == str(score["band"])
         assert shown["total"] == str(score["total"])
+
+
+def test_a_wrong_answer_is_named_beside_its_field_in_the_words_spread_audit_import_uses(
+        offline: tuple[Any, Path], handbook: Path, tmp_path: Path, run: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    browser, _ = offline
+    open_form(browser, handbook)
+    Select(field(browser, "site")).select_by_value("leeds")
+    type_into(browser, "completed", "08012026")  # before the quarter ended
+    for item, score in SCORES.items():
+        choose(browser, f"ratings.{item}.value", score)
+    choose(browser, "ratings.SL2.value", "3")
+    type_into(browser, "ratings.SL2.not_rated", REASON)  # a rating and a reason: keep one
+    for name, number in (("goals.E1.numerator", "14"), ("goals.E1.denominator", "12"), ("goals.E3.value", "-2"),
+                         ("figures.activation.mean", "4.5"), ("voice.V1.n", "10"), ("voice.V1.answers.disagree", "1"),
+                         ("voice.V1.answers.not-sure", "2"), ("voice.V1.answers.agree", "4")):
+        type_into(browser, name, number)
+    button = browser.find_element("css selector", '[data-action="download"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    page = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.spread-form-error:not([hidden])')).map(e => [e.id, e.textContent])")
+    shown = dict(page)
+    summary = browser.execute_script("var s = document.getElementById('spread-form-summary');"
+                                     "return [document.activeElement === s, Array.from(s.querySelectorAll('a'))"
+                                     ".map(a => [a.textContent, a.getAttribute('href')])]")
+    assert summary[0], "the error summary takes the focus"
+    assert sorted(text for text, _ in summary[1]) == sorted(shown.values())
+    assert all(href.startswith("#f-") or href.startswith("#") and len(href) > 1 for _, href in summary[1]), summary
+    # Each field says it is wrong, and which message describes it.
+    for error_id in shown:
+        name = error_id.removeprefix("f-").removesuffix("-error")
+        described = browser.execute_script(
+            "return Array.from(document.querySelectorAll('[name=\"' + arguments[0] + '\"]'))"
+            ".map(e => [e.getAttribute('aria-invalid'), (e.getAttribute('aria-describedby') || '') +' '+"
+            " (e.closest('[aria-describedby]') || e).getAttribute('aria-describedby')])", name)
+        assert described and all(invalid == "true" and error_id in ids for invalid, ids in described), (name, described)
+    assert not list(Path(tmp_path).glob("*.yaml"))
+
+    # The file the page would write says the same to `spread audit import`, rule for rule.
+    sent = tmp_path / "peer-diabetes-leeds-2026-Q3.yaml"
+    sent.write_text(browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())"), encoding="utf-8")
+    repo = copy_example(tmp_path / "repo")
+    result = run("audit", "import", sent, "--repo", repo, "--force")
+    assert result.exit_code == 1
+    said = {line.split(": error: ", 1)[1].rsplit(" [", 1)[0] for line in result.output.splitlines() if ": error: " in line}
+    # Spread writes an item with a reason as not rated, so only the page can hold both: it refuses to write them.
+    both = "SL2 has both a rating and `not_rated`: keep one"
+    assert set(shown.values()) == said | {both}, (sorted(shown.values()), sorted(said))
+    assert len(said) == 5, said
+
+    # A value the audit schema refuses is worded as `spread check` words schema problems (Ajv's code, precompiled).
+    type_into(browser, "figures.people-joined.count", "-3")
+    button.click()
+    message = browser.execute_script("return document.getElementById('f-figures.people-joined.count-error').textContent")
+    sent.write_text(browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())"), encoding="utf-8")
+    result = run("audit", "import", sent, "--repo", repo, "--force")
+    assert result.exit_code == 1
+    assert f"error: {message} [schema-minimum]" in result.output, (message, result.output)
+    assert message == "`count` is -3 but must be at least 0"

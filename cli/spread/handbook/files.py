@@ -25,7 +25,8 @@ from spread.network.repo import Network
 from spread.network.reviews import load_reviews
 from spread.network.symlinks import LinkRefused, read_inside, tree
 
-ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js", "spread-adopt.js")
+ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js", "spread-adopt.js",
+          "vendor/audit-validator.js", "vendor/LICENSE-ajv")
 
 
 def _bytes(root: Path, rel: str) -> bytes | None:
@@ -101,7 +102,7 @@ def docs(root: Path) -> dict[str, bytes]:
 
 def assets() -> dict[str, bytes]:
     here = resources.files("spread.handbook").joinpath("assets")
-    return {f"{paths.ASSETS}/{name}": here.joinpath(name).read_bytes() for name in ASSETS}
+    return {f"{paths.ASSETS}/{name}": here.joinpath(*name.split("/")).read_bytes() for name in ASSETS}
 
 
 def write_if_changed(target: Path, content: bytes) -> bool:

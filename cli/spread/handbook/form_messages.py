@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from spread.check.rules.audit import check_goals_and_actions, check_ratings
+from spread.check.rules.dates import check_dates
 from spread.check.rules.figures import check_figures
 from spread.errors import Problem
 from spread.model.build import audit_from
 from spread.model.playbook import Playbook
-from spread.model.schemas import schema
 from spread.yaml.read import parse_document
 
 # Numbers no message would hold otherwise: the larger stands for a numerator (or a sum), the smaller for its whole.
@@ -46,12 +47,26 @@ def _by_rule(found: list[Problem], rule: str, marks: dict[int, str] | None = Non
     return _marked(hit, marks or {}) if hit else None
 
 
-def _schema_words() -> dict[str, str]:
-    """The schema's own hints for the fields the form asks for (what `spread check` says after a wrong value)."""
-    props = schema("audit")["properties"]
-    return {"slug": props["site"].get("errorMessage", ""), "period": props["period"].get("errorMessage", ""),
-            "date": props["completed"].get("errorMessage", "write the date as YYYY-MM-DD"),
-            "role": f"`role` is empty: fill it in. {props['raters']['items']['properties']['role'].get('description', '')}".strip()}
+def _dates() -> dict[str, str]:
+    """The words of the rules on when an audit may be made and was finished, for made-up audits of 2026-Q3 and 2027-Q1
+    checked on 2027-03-01."""
+    marks = {"2026-Q3": "{period}", "2026-09-30": "{end}", "2027-03-01": "{today}", "2031-01-02": "{completed}",
+             "2026-08-01": "{completed}", "2027-Q1": "{period}", "2027-03-31": "{end}", "2026-Q4": "{last}"}
+    found = {}
+    for rule, period, completed, extra in (
+            ("audit-completed-missing", "2026-Q3", None, {}), ("audit-completed-future", "2026-Q3", "2031-01-02", {}),
+            ("audit-completed-early", "2026-Q3", "2026-08-01", {}), ("audit-period-not-ended", "2027-Q1", None, {}),
+            ("audit-period-not-ended-figures", "2027-Q1", None, {"figures": {"x": {"count": 1}}})):
+        text = json.dumps({"site": "your-site", "playbook": {"id": "x", "version": "1.0.0"}, "period": period,
+                           "completed": completed, "review": "self", "raters": [], "ratings": {}, **extra})
+        doc = parse_document(text.encode(), Path("form.yaml"))
+        assert not isinstance(doc, Problem), doc
+        message = next(p.message for p in check_dates(audit_from(doc), "form", date(2027, 3, 1))
+                       if p.rule == rule.removesuffix("-figures"))
+        for marker, name in marks.items():
+            message = message.replace(marker, name)
+        found[rule.removeprefix("audit-")] = message
+    return found
 
 
 def _one(pb: Playbook, body: dict[str, Any], rule: str, marks: dict[int, str] | None = None) -> str | None:
@@ -67,6 +82,8 @@ def form_messages(pb: Playbook) -> dict[str, Any]:
     over = {BIG: "numerator", SMALL: "denominator"}
     goals = {g.id: _one(pb, {"goals": {g.id: {"numerator": BIG, "denominator": SMALL}}}, "audit-goal-over-100", over)
              for g in pb.instrument.goals if g.is_fraction}
+    negative = {g.id: _one(pb, {"goals": {g.id: {"value": -BIG}}}, "audit-goal-negative", {-BIG: "value"})
+                for g in pb.instrument.goals if not g.is_fraction and g.unit == "count"}
     figures: dict[str, dict[str, str | None]] = {}
     for m in pb.measures:
         def shape(given: dict[str, int], rule: str, marks: dict[int, str] | None = None) -> str | None:
@@ -85,7 +102,6 @@ def form_messages(pb: Playbook) -> dict[str, Any]:
                         "voice-answers-not-n", {BIG: "sum", SMALL: "n"})}
     return {"unrated": {p.message.split(" ", 1)[0]: p.message for p in unrated if p.rule == "audit-unrated"},
             "both": {p.message.split(" ", 1)[0]: p.message for p in both if p.rule == "audit-rating-both"},
-            "goals": goals, "figures": {k: {n: m for n, m in v.items() if m} for k, v in figures.items()},
-            "voice": voice, **_schema_words(),
-            "pattern": "`{name}` is {value}: {fix}", "minimum": "`{name}` is {value} but must be at least 0",
+            "goals": goals, "negative": negative, "figures": {k: {n: m for n, m in v.items() if m} for k, v in figures.items()},
+            "voice": voice, **_dates(),
             "site": "choose your site, or choose \u201canother site\u201d and type its id"}

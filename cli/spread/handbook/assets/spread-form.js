@@ -197,7 +197,7 @@
       var r = a.ratings[path[1]];
       if (!r) { return [line]; }
       if (last === "score" || last === "level") {
-        if (r.not_rated !== undefined && (r[last] === null || r[last] === undefined)) { return field(pad, "not_rated", r.not_rated); }
+        if (r.not_rated !== undefined) { return field(pad, "not_rated", r.not_rated); }  /* as Spread writes it */
         return r[last] === null ? [line] : field(pad, key, r[last], note);
       }
       if (last === "evidence") { return field(pad, key, r.evidence, note); }
@@ -243,16 +243,17 @@
   }
   function problems(a) {
     var found = [], add = function (name, message) { found.push({name: name, message: message}); };
-    if (!a.site) { add("site", messages.site || "choose your site, or type its id"); }
-    else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(a.site) || a.site.length > 60) {
-      add(value("site") === "*" ? "site_id" : "site", say(messages.pattern, {name: "site", value: JSON.stringify(a.site), fix: messages.slug}));
-    }
-    if (!/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/.test(a.period)) {
-      add("period", say(messages.pattern, {name: "period", value: JSON.stringify(a.period), fix: messages.period}));
-    }
-    if (!a.raters[0].role) { add("role", messages.role); }
-    if (a.completed && !/^\d{4}-\d{2}-\d{2}$/.test(a.completed)) {
-      add("completed", say(messages.pattern, {name: "completed", value: JSON.stringify(a.completed), fix: messages.date}));
+    if (!a.site) { add(data.sites.length && value("site") !== "*" ? "site" : "site_id", messages.site); }
+    var end = periodEnd(a.period), today = isoDay(new Date());
+    if (end && end >= today) {
+      add("period", say(messages[a.figures || a.voice ? "period-not-ended-figures" : "period-not-ended"],
+                        {period: a.period, end: end, last: latestEnded(a.period, today)}));
+    } else if (end && !a.completed) {
+      add("completed", say(messages["completed-missing"], {period: a.period, end: end}));
+    } else if (end && /^\d{4}-\d{2}-\d{2}$/.test(a.completed) && a.completed > today) {
+      add("completed", say(messages["completed-future"], {completed: a.completed, today: today}));
+    } else if (end && /^\d{4}-\d{2}-\d{2}$/.test(a.completed) && a.completed < end) {
+      add("completed", say(messages["completed-early"], {completed: a.completed, period: a.period, end: end}));
     }
     items().forEach(function (item) {
       var r = a.ratings[item.id], base = "ratings." + item.id;
@@ -262,13 +263,11 @@
     });
     data.goals.forEach(function (g) {
       var got = (a.goals || {})[g.id] || {}, base = "goals." + g.id + ".";
-      ["numerator", "denominator", "value"].forEach(function (p) {
-        if (typeof got[p] === "string" || (typeof got[p] === "number" && got[p] < 0)) {
-          add(base + p, say(messages.minimum, {name: p, value: got[p]}));
-        }
-      });
       if (g.unit === "percent" && typeof got.numerator === "number" && typeof got.denominator === "number" && got.numerator > got.denominator) {
         add(base + "numerator", say(messages.goals[g.id], {numerator: got.numerator, denominator: got.denominator}));
+      }
+      if (messages.negative[g.id] && typeof got.value === "number" && got.value < 0) {
+        add(base + "value", say(messages.negative[g.id], {value: got.value}));
       }
     });
     data.measures.forEach(function (m) {
@@ -282,11 +281,6 @@
       } else if (m.figure === "share" && got.numerator > got.denominator) {
         add(base + "numerator", say(words.share_over, {numerator: got.numerator, denominator: got.denominator}));
       }
-      Object.keys(got).forEach(function (p) {
-        if (typeof got[p] === "string" || (p !== "mean" && typeof got[p] === "number" && got[p] < 0)) {
-          add(base + p, say(messages.minimum, {name: p, value: got[p]}));
-        }
-      });
     });
     if (data.voice) {
       Object.keys(a.voice || {}).forEach(function (id) {
@@ -300,12 +294,83 @@
         }
       });
     }
-    if (window.SpreadAuditSchema) {
-      window.SpreadAuditSchema(a).forEach(function (p) {
-        if (!found.some(function (f) { return f.name === p.name; })) { add(p.name, p.message); }
-      });
-    }
+    schemaProblems(a).forEach(function (p) {
+      if (!found.some(function (f) { return f.name === p.name; })) { add(p.name, p.message); }
+    });
     return found;
+  }
+
+  /* The audit schema's problems (assets/vendor/audit-validator.js, precompiled by Ajv), worded as `spread check`
+     words them (model/schemas.py `_describe`), each at the field it is about. */
+  var TYPE_WORDS = {string: "text", integer: "a whole number", number: "a number", "boolean": "true or false",
+                    object: "a mapping of fields", array: "a list", "null": "empty"};
+  function shownValue(v) {
+    if (v === null || v === undefined) { return "empty"; }
+    if (typeof v === "object") { return Array.isArray(v) ? "a list" : "a mapping"; }
+    var s = typeof v === "string" ? JSON.stringify(v) : String(v);
+    return Array.from(s).length <= 60 ? s : Array.from(s).slice(0, 57).join("") + "\u2026\"";
+  }
+  function fieldName(parts) {
+    if (parts[0] === "site") { return value("site") === "*" || !data.sites.length ? "site_id" : "site"; }
+    if (parts[0] === "raters") { return parts[2] || "role"; }
+    if (parts[0] === "ratings" && (parts[2] === "score" || parts[2] === "level")) { return "ratings." + parts[1] + ".value"; }
+    return parts.join(".");
+  }
+  function describe(e) {
+    var parts = e.instancePath.split("/").slice(1).map(function (p) { return p.replace(/~1/g, "/").replace(/~0/g, "~"); });
+    var names = parts.filter(function (p) { return !/^\d+$/.test(p); });
+    var name = names.length ? names[names.length - 1] : "this entry", hint = e.parentSchema && e.parentSchema.errorMessage;
+    var v = e.data, k = e.keyword, p = e.params || {};
+    if (k === "required") { return [parts.concat([p.missingProperty]), "`" + name + "` is missing the required field `" + p.missingProperty + "`: add it."]; }
+    if (k === "type") {
+      if (hint && (v === null || typeof v !== "object")) { return [parts, "`" + name + "` is " + shownValue(v) + ": " + hint]; }
+      var wanted = [].concat(e.schema).filter(function (w) { return w !== "null"; }).map(function (w) { return TYPE_WORDS[w] || w; });
+      return [parts, "`" + name + "` should be " + wanted.join(" or ") + ", not " + shownValue(v)];
+    }
+    if (k === "enum") { return [parts, "`" + name + "` cannot be " + shownValue(v) + ": choose one of: " + e.schema.filter(function (x) { return x !== null; }).join(", ")]; }
+    if (k === "pattern") { return [parts, "`" + name + "` is " + shownValue(v) + ": " + (hint || "it does not have the expected form (" + p.pattern + ")")]; }
+    if (k === "minLength" || k === "minItems" || k === "minProperties") {
+      return [parts, ("`" + name + "` is empty: fill it in. " + ((e.parentSchema || {}).description || "")).trim()];
+    }
+    if (k === "maxLength") { return [parts, "`" + name + "` is " + Array.from(String(v)).length + " characters long: " + (hint || "shorten it to " + p.limit + " characters")]; }
+    if (k === "minimum" || k === "maximum") {
+      return [parts, "`" + name + "` is " + shownValue(v) + " but must be " + (k === "minimum" ? "at least " : "at most ") + p.limit];
+    }
+    if (k === "exclusiveMinimum") { return [parts, "`" + name + "` is " + shownValue(v) + " but must be more than " + p.limit]; }
+    return [parts, "`" + name + "`: " + e.message];
+  }
+  function schemaProblems(a) {
+    var validate = window.SpreadAuditValidate;
+    if (!validate || validate(a)) { return []; }
+    return validate.errors.map(function (e) {
+      var said = describe(e);
+      return {name: fieldName(said[0]), message: said[1]};
+    });
+  }
+  /* ---- periods (model/periods.py): 2026, 2026-H2, 2026-Q3, 2026-09 ---- */
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+  function isoDay(d) { return d.getFullYear() + "-" + pad2(d.getMonth() + 1) + "-" + pad2(d.getDate()); }
+  function parsePeriod(p) {
+    var m = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?$/.exec(p || "");
+    if (!m) { return null; }
+    var y = Number(m[1]);
+    if (m[2]) { return {year: y, kind: "Q", n: Number(m[2]), months: 3}; }
+    if (m[3]) { return {year: y, kind: "H", n: Number(m[3]), months: 6}; }
+    if (m[4]) { return {year: y, kind: "M", n: Number(m[4]), months: 1}; }
+    return {year: y, kind: "Y", n: 1, months: 12};
+  }
+  function periodEnd(p) {
+    var q = parsePeriod(p);
+    if (!q) { return null; }
+    var month = q.n * q.months, last = new Date(Date.UTC(q.year, month, 0)).getUTCDate();
+    return q.year + "-" + pad2(month) + "-" + pad2(last);
+  }
+  function latestEnded(p, today) {
+    var q = parsePeriod(p), y = Number(today.slice(0, 4)), month = Number(today.slice(5, 7));
+    var n = Math.floor((month - 1) / q.months) + 1 - 1, per = 12 / q.months;
+    if (n < 1) { y -= 1; n = per; }
+    if (q.kind === "Y") { return String(y); }
+    return y + "-" + (q.kind === "M" ? pad2(n) : q.kind + n);
   }
   function container(name) {
     return document.getElementById("f-" + name + "-error");

@@ -49,6 +49,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # A person downloading a corrected file is not asked each time whether the page may download again.
+    options.add_experimental_option("prefs", {"profile.default_content_setting_values.automatic_downloads": 1})
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SE_OFFLINE", "true")
         session = webdriver.Chrome(service=Service(driver), options=options)
@@ -112,7 +114,8 @@ def type_into(browser: Any, name: str, text: str) -> None:
 def shown_score(browser: Any) -> dict[str, str]:
     box = browser.execute_script("var b = document.getElementById('spread-form-score');"
                                  "return {text: b.textContent, left: b.getAttribute('data-left'),"
-                                 " band: b.getAttribute('data-band'), total: b.getAttribute('data-total')}")
+                                 " band: b.getAttribute('data-band'), total: b.getAttribute('data-total'),"
+                                 " breaches: b.getAttribute('data-breaches'), below: b.getAttribute('data-below')}")
     return dict(box)
 
 
@@ -205,12 +208,41 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     assert data["figures"] == {"people-joined": {"count": 9}, "activation": {"mean": 4.5, "n": 11}}
     assert data["voice"] == {"V1": {"n": 10, "answers": {"disagree": 1, "not-sure": 2, "agree": 7}}}
 
+    same_score(run, repo, filed, shown)
+    assert "band:" not in shown["text"]  # SL2 could not be rated, and this instrument gives no band then
+
+    # Rated after all, at a level that breaches a critical component: the band is capped, and the page says so.
+    browser.refresh()  # the answers are kept
+    sent.unlink()
+    type_into(browser, "ratings.SL2.not_rated", "")
+    field(browser, "ratings.SL2.not_rated").send_keys(" \b")  # an input event on an emptied box
+    choose(browser, "ratings.SL2.value", "4")
+    choose(browser, "ratings.SL1.value", "2")  # below its minimum of 3, on a critical component
+    shown = shown_score(browser)
+    button = browser.find_element("css selector", '[data-action="download"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    assert browser.find_element("id", "spread-form-summary").get_attribute("hidden"), "the answers were refused"
+    sent = wait_for_file(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
+    assert run("audit", "import", sent, "--repo", repo, "--today", "2026-11-15", "--force").exit_code == 0
+    score = same_score(run, repo, filed, shown)
+    assert score["band"] and score["critical_breaches"] == ["SL1"] and score["below_minimum"] == ["SL1"], score
+    assert score["capped_by"] and "Critical breach: SL1." in shown["text"], (score, shown)
+
+
+def same_score(run: Any, repo: Path, filed: Path, shown: dict[str, str]) -> dict[str, Any]:
+    """`spread audit score`'s JSON for the filed audit, having checked the page showed the same band, total and flags."""
     scored = run("audit", "score", filed, "--repo", repo, "--format", "json")
     assert scored.exit_code == 0, scored.output
-    score = json.loads(scored.output)
-    if shown.get("band"):  # the page's scorer (assets/spread-score.js) is in the handbook
-        assert shown["band"] == str(score["band"])
-        assert shown["total"] == str(score["total"])
+    score: dict[str, Any] = json.loads(scored.output)
+    assert (shown["band"], shown["total"]) == (score["band"] or "", json.dumps(score["total"])), (shown, score)
+    assert shown["breaches"] == ",".join(score["critical_breaches"])
+    assert shown["below"] == ",".join(score["below_minimum"])
+    said = score["band_label"] or score["verdict"] or (f"Band: none, because the audit is incomplete ({score['rated']} "
+                                                       f"of {score['items_count']} items rated)")
+    assert said in shown["text"], (said, shown["text"])
+    assert all(note in shown["text"] for note in score["band_notes"]), (shown["text"], score["band_notes"])
+    return score
 
 
 def test_a_wrong_answer_is_named_beside_its_field_in_the_words_spread_audit_import_uses(

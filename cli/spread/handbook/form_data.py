@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spread.adopt.audit_template import default_period, levels
+from spread.handbook.form_instrument import instrument_data
 from spread.handbook.form_messages import form_messages
 from spread.handbook.form_template import heads, templates
 from spread.model.playbook import Playbook
@@ -21,16 +22,6 @@ from spread.model.site import Site
 
 FORMAT = 1
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def _instrument(pb: Playbook) -> dict[str, Any] | None:
-    """The normalised instrument for the page's scorer (`form_instrument`), when this Spread has it."""
-    try:
-        from spread.handbook.form_instrument import instrument_data  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    data: dict[str, Any] = instrument_data(pb)
-    return data
 
 
 def form_data(root: Path, pb: Playbook, sites: list[Site], today: Any) -> dict[str, Any]:
@@ -57,7 +48,7 @@ def form_data(root: Path, pb: Playbook, sites: list[Site], today: Any) -> dict[s
         "templates": templates(root, folder, pb, first),
         "heads": heads(root, folder, pb, first, sites),
         "messages": form_messages(pb),
-        "instrument": _instrument(pb),
+        "instrument": instrument_data(pb),
     }
 
 

@@ -148,6 +148,7 @@ def form_page(pb: Playbook, sites: list[Site], period: str) -> str:
             'role="status"></p></form>')
     scripts = (f'<script src="{paths.url(page, paths.form_data(pb.id, pb.version))}"></script>\n'
                f'<script src="{paths.url(page, paths.ASSETS + "/vendor/audit-validator.js")}"></script>\n'
+               f'<script src="{paths.url(page, paths.ASSETS + "/spread-score.js")}"></script>\n'
                f'<script src="{paths.url(page, paths.ASSETS + "/spread-form.js")}"></script>')
     intro = (f"Rate your site against version {text(pb.version)} of {text(pb.title)} for one period, here in your "
              "browser: nothing you type leaves this computer. Your answers are kept in this browser as you go, so you "

@@ -411,39 +411,44 @@
     box.focus();
   }
 
-  /* ---- the live score ---- */
+  /* ---- the live score (assets/spread-score.js: the same numbers and words as `spread audit score`) ---- */
   function score(a, found) {
     var box = document.getElementById("spread-form-score");
     var left = items().filter(function (item) {
       var r = a.ratings[item.id];
       return (r.score === null || r.score === undefined) && (r.level === null || r.level === undefined) && r.not_rated === undefined;
     }).length;
-    var parts = [];
-    var result = null;
-    if (window.SpreadScore && data.instrument) {
+    var parts = [], result = null;
+    ["data-band", "data-total", "data-breaches", "data-below"].forEach(function (n) { box.removeAttribute(n); });
+    if (left) {
+      /* Never a flattering partial band: nothing is scored until every item is rated or has its reason. */
+      parts.push("Not yet scored: " + left + " item" + (left === 1 ? "" : "s") + " left to rate.");
+    } else if (window.SpreadScore && data.instrument) {
       try { result = window.SpreadScore.score(data.instrument, a); } catch (e) { result = null; }
     }
-    if (left) {
-      parts.push("Not yet scored: " + left + " item" + (left === 1 ? "" : "s") + " left to rate.");
-    } else if (result) {
-      var line = result.total !== null && result.total !== undefined ? "Score " + result.total + " of " + result.maximum : "";
-      if (result.band_label || result.band) { line += (line ? ": " : "") + "band " + (result.band_label || result.band); }
-      else if (result.verdict) { line += (line ? ": " : "") + result.verdict; }
-      parts.push(line + ".");
-      if (result.capped_by) { parts.push("Capped by a critical breach: " + result.capped_by + "."); }
-      (result.critical_breaches || []).forEach(function (b) { parts.push("Critical breach: " + (b.item || b.component || b) + "."); });
-      if ((result.below_minimum || []).length) {
-        parts.push("Below the minimum: " + result.below_minimum.map(function (b) { return b.item || b; }).join(", ") + ".");
+    if (result) {
+      var line = [];
+      if (result.total !== null && result.total !== undefined) {
+        line.push("Total " + result.total + " of " + result.maximum + (result.percent !== null ? " (" + result.percent + "%)" : ""));
       }
+      if (result.band_label || result.verdict) { line.push(result.band_label ? "band: " + result.band_label : result.verdict); }
+      else { line.unshift("Band: none, because the audit is incomplete (" + result.rated + " of " + result.items_count + " items rated)"); }
+      parts.push(line.join(", ") + ".");
+      (result.band_notes || []).forEach(function (note) { parts.push(note); });
+      if ((result.critical_breaches || []).length) { parts.push("Critical breach: " + result.critical_breaches.join(", ") + "."); }
+      if ((result.below_minimum || []).length) { parts.push("Below the lowest acceptable score: " + result.below_minimum.join(", ") + "."); }
       if (result.goals && result.goals.count) { parts.push("Goals: " + result.goals.met + " of " + result.goals.count + " met."); }
-    } else {
+      box.setAttribute("data-band", String(result.band || ""));
+      box.setAttribute("data-total", JSON.stringify(result.total));
+      box.setAttribute("data-breaches", (result.critical_breaches || []).join(","));
+      box.setAttribute("data-below", (result.below_minimum || []).join(","));
+    } else if (!left) {
       parts.push("Every item is rated.");
     }
     if (found.length) { parts.push(found.length + " answer" + (found.length === 1 ? "" : "s") + " to check before you download."); }
     box.textContent = "";
     parts.forEach(function (p) { var el = document.createElement("p"); el.textContent = p; box.appendChild(el); });
     box.setAttribute("data-left", String(left));
-    if (result) { box.setAttribute("data-band", String(result.band || "")); box.setAttribute("data-total", String(result.total)); }
   }
 
   /* ---- wiring ---- */

@@ -284,3 +284,33 @@ def test_both_engines_build_the_same_form(built: Path, tmp_path_factory: pytest.
 
     assert form(zensical) == form(built)
     assert "spread-adopt.js" in (zensical / "site" / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_mentoring_pair_and_a_citys_principles_come_through(chrome: Any, built: Path, downloads: Path, run: Run,
+                                                              tmp_path: Path) -> None:
+    network = copy_example(tmp_path / "network")
+    for playbook, site, typed in (
+            ("steps-ahead", "pair-leeds-7", {"adopt-name": "Leeds pair 7", "adopt-host": "Leeds HR Forum",
+                                             "adopt-mentor": "HR professional, retail", "adopt-mentee": "Jobseeker, 19"}),
+            ("cities-of-service", "bristol", {"adopt-name": "Bristol Impact Volunteering", "adopt-host": "Bristol "
+                                              "City Council", "adopt-own-local-brand": "Bristol Serves",
+                                              "adopt-reason-local-brand": "The council's own name for it.",
+                                              "adopt-principle-service-plan": "A plan the council adopted in May."})):
+        page = built / "site" / f"playbooks/{playbook}/index.html"
+        chrome.get(page.as_uri())
+        chrome.execute_script("localStorage.clear()")
+        chrome.refresh()
+        type_into(chrome, "adopt-site", site)
+        for ident, text in typed.items():
+            type_into(chrome, ident, text)
+        by_id(chrome, "adopt-form").submit()
+        answers = downloaded(downloads, f"{playbook}-{site}-answers.yaml")
+        shutil.copy(answers, network / answers.name)
+        command = chrome.execute_script("return document.querySelector('[data-spread-adopt-command]').textContent")
+        result = run(*command.split()[1:], "--repo", network, "--today", "2026-11-20", cwd=network)
+        assert result.exit_code == 0, result.output
+    pair = yaml.safe_load((network / "fidelity/steps-ahead/pair-leeds-7/site.yaml").read_text(encoding="utf-8"))
+    assert pair["pair"] == {"mentor": "HR professional, retail", "mentee": "Jobseeker, 19"}
+    city = yaml.safe_load((network / "fidelity/cities-of-service/bristol/site.yaml").read_text(encoding="utf-8"))
+    assert city["principles"] == [{"principle": "service-plan", "how": "A plan the council adopted in May."}]
+    assert {c["component"]: c["choice"] for c in city["choices"]}["local-brand"] == "Bristol Serves"

@@ -6,6 +6,7 @@ reach the person, named as the engine's; a missing engine is one line saying how
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -19,10 +20,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from article import article
-from conftest import HANDBOOK_TODAY, Run, write
+from conftest import HANDBOOK_TODAY, REPO, Run, write
 from injection import scan
 from searching import search
 from spread.handbook import engine
+from spread.handbook.form_instrument import instrument_data
+from spread.model.build import audit_from, playbook_from
+from spread.scoring.data import score_data
+from spread.scoring.score import score_audit
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document
 from test_browser import AXE, PAGES, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 from test_injection import _policy_hashes, _sha256
 
@@ -226,9 +233,28 @@ def test_zensicals_boxed_diagnostics_become_one_line_each() -> None:
     ]
 
 
-def test_both_engines_ship_the_page_scorer(handbook: Path, zensical_handbook: Path) -> None:
-    """The self-audit form's scorer is in every built handbook, as packaged, beside spread.js."""
+@pytest.mark.parametrize("engine_name", ["mkdocs", "zensical"])
+def test_both_engines_ship_the_page_scorer(chrome: Any, handbook: Path, zensical_handbook: Path,
+                                           engine_name: str) -> None:
+    """The self-audit form's scorer is in every built handbook, as packaged, and a page's own security policy lets
+    it run from file:// (it is one of the handbook's own files, and it evaluates nothing)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    site = (handbook if engine_name == "mkdocs" else zensical_handbook) / "site"
     packaged = resources.files("spread.handbook").joinpath("assets/spread-score.js").read_bytes()
-    for built in (handbook / "site", zensical_handbook / "site"):
-        assert (built / "assets/spread/spread-score.js").read_bytes() == packaged
-        assert (built / "assets/spread/spread.js").is_file()
+    assert (site / "assets/spread/spread-score.js").read_bytes() == packaged
+    chrome.get(site.as_uri() + "/index.html")
+    chrome.execute_script("var s = document.createElement('script'); s.src = 'assets/spread/spread-score.js';"
+                          "document.head.appendChild(s);")
+    WebDriverWait(chrome, 30, poll_frequency=0.2).until(
+        lambda b: b.execute_script("return !!window.SpreadScore"), message="the page scorer never ran")
+    # Leeds's latest audit, scored on the page as `spread audit score` scores it.
+    playbook = parse_document((REPO / "playbooks/peer-diabetes/releases/2.0.0.yaml").read_bytes(), Path("p.yaml"))
+    audit = parse_document((REPO / "fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml").read_bytes(), Path("a.yaml"))
+    assert isinstance(playbook, Document) and isinstance(audit, Document)
+    expected = score_data(score_audit(playbook_from(playbook), audit_from(audit)))
+    found = chrome.execute_script("var r = SpreadScore.score(arguments[0], arguments[1]);"
+                                  "return [r.band, r.total, r.percent, r.band_notes];",
+                                  instrument_data(playbook_from(playbook)), json.loads(json.dumps(audit.data, default=str)))
+    assert found == [expected["band"], expected["total"], expected["percent"], expected["band_notes"]]
+    assert expected["band"] is not None

@@ -58,7 +58,7 @@ def test_the_figures_and_voice_sheets_ask_for_each_measure_and_answer(run: Run, 
     assert [figures[f"A{row}"].value for row in range(2, 6)] == ["people", "sessions", "pam", "hba1c-fell"]
     assert [figures[f"C{row}"].value for row in range(2, 6)] == ["people", "sessions", "points", "people"]
     assert figures["B4"].value == ("Confidence to manage diabetes (PAM) (outcome; the mean, and n: how many people it "
-                                   "is over). Patient Activation Measure Target: 60 points. Give the mean in column E "
+                                   "is over). Instrument: Patient Activation Measure. Target: 60 points. Give the mean in column E "
                                    "and n, how many people it is over, in column F. A figure about fewer than 5 people "
                                    "is published as \"fewer than 5\".")
     # A count has one cell to fill in; a mean and a share two. Everything else is locked.

@@ -53,10 +53,16 @@ def _head(ws: Worksheet, head: tuple[str, ...] | list[str], widths: tuple[int, .
     ws.protection.sheet = True
 
 
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if not text or text.endswith((".", "!", "?", ")")) else text + "."
+
+
 def what_to_count(m: Measure, suppress_below: int) -> str:
     """A measure's row text: its name, what kind of figure it is, the site's guidance, its target, where to write."""
-    parts = [f"{m.name} ({m.kind}; {WHAT[m.figure]}).", m.instrument or "", m.guidance or "",
-             f"Target: {m.target:g} {m.unit}." if m.target is not None else "", WHERE[m.figure]]
+    parts = [f"{m.name} ({m.kind}; {WHAT[m.figure]}).", _sentence(f"Instrument: {m.instrument}") if m.instrument else "",
+             _sentence(m.guidance or ""), f"Target: {m.target:g} {m.unit}." if m.target is not None else "",
+             WHERE[m.figure]]
     if m.people:
         parts.append(f"A figure about fewer than {suppress_below} people is published as \"fewer than {suppress_below}\".")
     return " ".join(part for part in parts if part)

@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import REPO, fresh
 from spread.handbook.form_instrument import band_on, instrument_data
 from spread.model.build import audit_from, playbook_from
 from spread.model.instrument import Goal, Item
@@ -43,9 +43,8 @@ from spread.yaml.read import parse_document
 pytestmark = pytest.mark.slow
 
 SCORER = REPO / "cli/spread/handbook/assets/spread-score.js"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server"]
-# The page holds the scorer and nothing else, under a policy stricter than the handbook's: no eval, no network.
+# The page holds the scorer, the batch and the test's check, under a policy stricter than the handbook's: no eval,
+# no network.
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">
 <title>Spread's page scorer</title><script src="spread-score.js"></script><script src="batch.js"></script>
@@ -462,22 +461,10 @@ CHECK = """window.checkBatch = function () {
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "install Debian's chromium and chromium-driver packages to run the browser tests"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
-        options.add_argument(flag)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SE_OFFLINE", "true")  # never let Selenium Manager download a driver
-        session = webdriver.Chrome(service=Service(driver), options=options)
-    session.set_script_timeout(60)
-    yield session
-    session.quit()
+def browser(shared_browser: Any) -> Iterator[Any]:
+    """The session's headless Chromium (tests/conftest.py), left on a blank page when this file is done."""
+    yield shared_browser
+    fresh(shared_browser)
 
 
 def open_page(browser: Any, folder: Path, batch: dict[str, Any] | None = None) -> Any:

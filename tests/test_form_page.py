@@ -18,12 +18,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import copy_example
+from conftest import FLAGS, copy_example
 from spread.adopt.audit_import import as_written
 from spread.adopt.audit_template import AuditAnswers, audit_yaml
 from spread.model.audit import GoalData, Rater, Rating
 from spread.network.repo import load_network
-from test_browser import FLAGS
 
 pytestmark = pytest.mark.slow
 
@@ -304,3 +303,55 @@ def test_a_wrong_answer_is_named_beside_its_field_in_the_words_spread_audit_impo
     assert result.exit_code == 1
     assert f"error: {message} [schema-minimum]" in result.output, (message, result.output)
     assert message == "`count` is -3 but must be at least 0"
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The minimal network with markup in the playbook's title, a practice level and the site's name, built by each
+    engine."""
+    from click.testing import CliRunner
+
+    from conftest import GIT_ENV, HANDBOOK_TODAY, MINIMAL_AUDIT, MINIMAL_PLAYBOOK, MINIMAL_SITE, write
+    from spread.cli import cli
+
+    root = tmp_path_factory.mktemp(f"hostile-{request.param}") / "demo"
+    write(root / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK.replace(
+        "title: Demo circles", f"title: {json.dumps('Demo ' + HOSTILE)}").replace(
+        "expected: Every circle is led by a trained peer.", f"expected: {json.dumps('Peers lead ' + HOSTILE)}"))
+    write(root / "fidelity/demo/leeds/site.yaml", MINIMAL_SITE.replace("name: Demo Leeds",
+                                                                        f"name: {json.dumps('Leeds ' + HOSTILE)}"))
+    write(root / "fidelity/demo/leeds/audits/2026-Q2.yaml", MINIMAL_AUDIT)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        result = CliRunner().invoke(cli, ["publish", "--engine", request.param, "--repo", str(root), "--today",
+                                          HANDBOOK_TODAY], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return request.param, root
+
+
+def test_both_engines_build_a_form_that_scores_and_shows_markup_in_a_playbook_or_site_as_text(
+        offline: tuple[Any, Path], hostile: tuple[str, Path]) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.support.ui import Select
+
+    browser, _ = offline
+    engine, root = hostile
+    open_form(browser, root, "playbooks/demo/audit-form-1.0.0.html")
+    Select(field(browser, "site")).select_by_value("leeds")
+    choose(browser, "ratings.peer-led.value", "expected")
+    choose(browser, "ratings.regular.value", "developmental")
+    page = browser.find_element("tag name", "article").text
+    assert f"Demo {HOSTILE}" in page and f"Peers lead {HOSTILE}" in page, engine
+    assert Select(field(browser, "site")).first_selected_option.text == f"Leeds {HOSTILE}"
+    assert browser.execute_script("return document.querySelectorAll('article img, article script:not([src])').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018  no script from the playbook or the site ran
+    shown = shown_score(browser)
+    assert shown["left"] == "0" and shown["band"], (engine, shown)
+    # The site's name reaches the file only inside its comments, as `spread audit new` writes it.
+    text = browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())")
+    assert f"# Self-audit of Leeds {HOSTILE}" in text and yaml.safe_load(text)["site"] == "leeds"

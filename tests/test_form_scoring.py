@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, fresh
-from spread.handbook.form_instrument import band_on, instrument_data
+from spread.handbook.form_instrument import instrument_data
 from spread.model.build import audit_from, playbook_from
 from spread.model.instrument import Goal, Item
 from spread.model.playbook import Playbook
@@ -36,7 +36,7 @@ from spread.model.regimes import for_regime
 from spread.model.scales import Point
 from spread.scoring.data import score_data
 from spread.scoring.numbers import exact
-from spread.scoring.score import score_audit
+from spread.scoring.score import banded_on, score_audit
 from spread.yaml.document import Document
 from spread.yaml.read import parse_document
 
@@ -231,7 +231,7 @@ _TARGETS: dict[tuple[int, tuple[str, ...]], list[Fraction]] = {}
 def _targets(pb: Playbook, items: tuple[Item, ...]) -> list[Fraction]:
     """The totals at each band bound, and a step either side: where rounding and ties decide."""
     ins = pb.instrument
-    on = band_on(ins)
+    on = banded_on(ins)
     top = sum((Fraction(item.top) for item in items), Fraction(0))
     found = []
     for band in ins.bands:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from spread.model.instrument import LEVEL_SCORES, Band, Goal, Instrument, Item
+from spread.model.instrument import LEVEL_SCORES, Band, Goal, Item
 from spread.model.playbook import Playbook
 from spread.model.scales import Point, shown
 from spread.scoring.bands import ordered
 from spread.scoring.numbers import ENDING, MOST_EXTRA, written
+from spread.scoring.score import banded_on
 from spread.scoring.verdicts import words
 
 FORMAT = 1
@@ -23,11 +24,6 @@ FORMAT = 1
 
 def _point(value: Point | None) -> str | None:
     return None if value is None else shown(value)
-
-
-def band_on(ins: Instrument) -> str:
-    """The number the bands are read on, as `score_audit` reads it: a mean-scored instrument is banded on its mean."""
-    return ins.band_on if ins.band_on != "total" or ins.method != "mean" else "mean"
 
 
 def _item(item: Item, critical: set[str]) -> dict[str, Any]:
@@ -62,7 +58,7 @@ def instrument_data(playbook: Playbook) -> dict[str, Any]:
     critical = {c.id for c in playbook.core if c.critical}
     return {
         "format": FORMAT, "playbook": playbook.id, "version": playbook.version, "title": playbook.title,
-        "kind": ins.kind, "method": ins.method, "band_on": band_on(ins), "missing": ins.missing,
+        "kind": ins.kind, "method": ins.method, "band_on": banded_on(ins), "missing": ins.missing,
         "max_unrated": ins.max_unrated, "cap": ins.cap,
         "decimals": {"percent": ins.decimals.percent, "mean": ins.decimals.mean},
         "numbers": {"most_extra": MOST_EXTRA, "ending": ENDING},

@@ -55,6 +55,11 @@ def excludes(ins: Instrument, unrated: int, rated: int) -> bool:
     return ins.missing == "mean-of-rated" and ins.method == "mean" and rated > 0
 
 
+def banded_on(ins: Instrument) -> str:
+    """The number the bands are read on: a mean-scored instrument with bands on its total is banded on its mean."""
+    return ins.band_on if ins.band_on != "total" or ins.method != "mean" else "mean"
+
+
 def section_means(ins: Instrument, results: tuple[ItemResult, ...]) -> tuple[Fraction, Fraction]:
     """The sum of the sections' mean item scores, and the most it can be (`method: sum-of-section-means`).
     Every item is in a section (`spread check` makes sure); the means are exact."""
@@ -91,7 +96,7 @@ def score_audit(playbook: Playbook, audit: Audit) -> Score:
     elif partial:
         top = sum((Fraction(r.item.top) for r in results if r.score is not None), Fraction(0))
         mean, percent = points / len(counted), points * 100 / top if top else None
-    band_on = ins.band_on if ins.band_on != "total" or ins.method != "mean" else "mean"
+    band_on = banded_on(ins)
     banded = {"percent": percent, "mean": mean, "total": total}[band_on] if ins.bands else None
     uncapped = B.band_for(ins.bands, banded) if banded is not None else None
     breaches = tuple(r for r in results if r.critical_breach)

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FLAGS, copy_example
+from conftest import AXE, FLAGS, copy_example
 from spread.adopt.audit_import import as_written
 from spread.adopt.audit_template import AuditAnswers, audit_yaml
 from spread.model.audit import GoalData, Rater, Rating
@@ -355,3 +355,103 @@ def test_both_engines_build_a_form_that_scores_and_shows_markup_in_a_playbook_or
     # The site's name reaches the file only inside its comments, as `spread audit new` writes it.
     text = browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())")
     assert f"# Self-audit of Leeds {HOSTILE}" in text and yaml.safe_load(text)["site"] == "leeds"
+
+
+def axe(browser: Any, rules: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's serious and critical findings on the open page (every rule, or only `rules`), one line each."""
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    only = f"runOnly: {list(rules)}, " if rules else ""
+    found = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run(document, {{{only}resultTypes: ['violations']}})"
+        ".then(r => done(r.violations.map(v => [v.impact, v.id, v.help, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
+        ".catch(e => done([['critical', 'axe-error', String(e), []]]));")
+    return [f"{impact}: {rule} — {what} at {where}" for impact, rule, what, where in found if impact in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_either_scheme(
+        offline: tuple[Any, Path], handbook: Path, width: int) -> None:
+    browser, _ = offline
+    problems = []
+    try:
+        browser.set_window_size(width, 1600)
+        open_form(browser, handbook)
+        choose(browser, "ratings.PF1.value", "4")
+        problems += [f"blank: {p}" for p in axe(browser)]
+        browser.execute_script("document.querySelector('[data-action=\"download\"]').click()")
+        assert browser.execute_script("return !document.getElementById('spread-form-summary').hidden")
+        problems += [f"with errors: {p}" for p in axe(browser)]
+        browser.execute_script("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        time.sleep(0.5)  # Material eases colours from one scheme to the other
+        problems += [f"dark, with errors: {p}" for p in axe(browser, ("color-contrast", "link-in-text-block"))]
+        if width < 500:  # nothing wider than the phone's screen
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+    finally:
+        browser.set_window_size(1280, 1600)
+    assert not problems, "\n".join(problems)
+
+
+def focused(browser: Any) -> dict[str, Any]:
+    return dict(browser.execute_script(
+        "var e = document.activeElement, s = getComputedStyle(e);"
+        "return {name: e.name || '', type: e.type || '', value: e.value, checked: !!e.checked, id: e.id,"
+        " action: e.getAttribute('data-action'), outline: s.outlineStyle + ' ' + s.outlineWidth, tag: e.tagName}"))
+
+
+def tab_to(browser: Any, wanted: Any, limit: int = 400) -> dict[str, Any]:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(limit):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        now = focused(browser)
+        if wanted(now):
+            return now
+    raise AssertionError("never reached by Tab")
+
+
+def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
+        offline: tuple[Any, Path], handbook: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser, _ = offline
+    open_form(browser, handbook)
+    keys = ActionChains(browser)
+    site = tab_to(browser, lambda f: f["name"] == "site")
+    assert site["outline"].startswith("solid"), site
+    keys.send_keys(Keys.ARROW_DOWN).perform()  # a closed list moves to its next option
+    assert field(browser, "site").get_attribute("value") == "lambeth"
+    first = tab_to(browser, lambda f: f["name"] == "ratings.PF1.value")
+    assert first["outline"].startswith("solid"), first
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()  # arrows choose within the item's group
+    chosen = focused(browser)
+    assert chosen["name"] == "ratings.PF1.value" and chosen["checked"], chosen
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()
+    then = focused(browser)
+    assert then["checked"] and then["value"] != chosen["value"], (chosen, then)
+    nxt = tab_to(browser, lambda f: f["type"] != "radio")  # one Tab leaves the group
+    assert nxt["name"] == "ratings.PF1.evidence", nxt
+    download = tab_to(browser, lambda f: f["action"] == "download")
+    assert download["outline"].startswith("solid"), download
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    summary = focused(browser)
+    assert summary["id"] == "spread-form-summary", summary
+    link = tab_to(browser, lambda f: f["tag"] == "A", 5)
+    assert link["outline"].startswith("solid"), link
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert focused(browser)["name"] == "completed"  # the first problem: the day the audit was finished
+    reset = tab_to(browser, lambda f: f["action"] == "reset")
+    ActionChains(browser).send_keys(Keys.SPACE).perform()
+    alert = browser.switch_to.alert
+    assert "start again" in alert.text.lower()
+    alert.dismiss()  # asked first: no answer is lost when the person says no
+    assert field(browser, "site").get_attribute("value") == "lambeth"
+    assert focused(browser)["action"] == reset["action"]
+    ActionChains(browser).send_keys(Keys.SPACE).perform()
+    browser.switch_to.alert.accept()
+    assert field(browser, "site").get_attribute("value") == ""
+    assert browser.execute_script("return localStorage.getItem('spread-form:peer-diabetes@2.0.0')") is None
+    browser.refresh()
+    assert not any(e.is_selected() for e in browser.find_elements("css selector", '[name="ratings.PF1.value"]'))

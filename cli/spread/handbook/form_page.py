@@ -142,8 +142,8 @@ def form_page(pb: Playbook, sites: list[Site], period: str) -> str:
                "one person's figure or answer. Leave a figure empty if you have none this period.</p>" + figures
                if figures else "")
             + '<div class="spread-form-score" id="spread-form-score" aria-live="polite"></div>'
-            '<div class="spread-form-actions"><button type="button" class="md-button md-button--primary" '
-            'data-action="download">Download the audit file</button> <button type="button" class="md-button" '
+            '<div class="spread-form-actions"><button type="button" '
+            'data-action="download">Download the audit file</button> <button type="button" '
             'data-action="reset">Start again</button></div><p class="spread-form-status" id="spread-form-status" '
             'role="status"></p></form>')
     scripts = (f'<script src="{paths.url(page, paths.form_data(pb.id, pb.version))}"></script>\n'

@@ -228,6 +228,45 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     assert score["band"] and score["critical_breaches"] == ["SL1"] and score["below_minimum"] == ["SL1"], score
     assert score["capped_by"] and "Critical breach: SL1." in shown["text"], (score, shown)
 
+    # The same answers through a workbook (`audit new --format xlsx`, filled in as Excel would): the same score, and
+    # the same audit but for the sources, which a workbook does not ask for.
+    other = copy_example(tmp_path / "other")
+    book = workbook_with(run, other, tmp_path, {**SCORES, "SL1": "2", "SL2": "4"})
+    result = run("audit", "import", book, "--repo", other, "--today", "2026-11-15", "--force")
+    assert result.exit_code == 0, result.output
+    from_book = other / "fidelity/peer-diabetes/leeds/audits/2026-Q3.yaml"
+    assert same_score(run, other, from_book, shown) == score
+    unsourced = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in (from_book, filed)]
+    for data in unsourced:
+        for rating in data["ratings"].values():
+            rating.pop("sources")
+    assert unsourced[0] == unsourced[1]
+
+
+def workbook_with(run: Any, repo: Path, tmp_path: Path, scores: dict[str, str]) -> Path:
+    """Leeds's 2026-Q3 workbook from `spread audit new --format xlsx`, filled in with the test's answers by openpyxl."""
+    import datetime
+
+    import openpyxl
+
+    result = run("audit", "new", "peer-diabetes/leeds", "--period", "2026-Q3", "--format", "xlsx", "--force",
+                 "--repo", repo, "--today", "2026-11-15", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "peer-diabetes-leeds-2026-Q3.xlsx")
+    answers = {"Items": {item: {"C": int(score), "D": EVIDENCE.get(item)} for item, score in scores.items()},
+               "Goals": {"E1": {"C": 10, "D": 12}, "E3": {"C": 4}},
+               "Figures": {"people-joined": {"E": 9}, "activation": {"E": 4.5, "F": 11}},
+               "Voice": {"V1": {"C": 10, "D": 1, "E": 2, "F": 7}}}
+    for sheet, rows in answers.items():
+        ws = book[sheet]
+        for row in range(2, ws.max_row + 1):
+            for column, value in rows.get(str(ws[f"A{row}"].value), {}).items():
+                ws[f"{column}{row}"] = value
+    book["Instructions"]["B9"] = datetime.date(2026, 10, 2)
+    sent = tmp_path / "sent.xlsx"
+    book.save(sent)
+    return sent
+
 
 def same_score(run: Any, repo: Path, filed: Path, shown: dict[str, str]) -> dict[str, Any]:
     """`spread audit score`'s JSON for the filed audit, having checked the page showed the same band, total and flags."""

@@ -12,6 +12,7 @@ import json
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -494,3 +495,66 @@ def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
     assert browser.execute_script("return localStorage.getItem('spread-form:peer-diabetes@2.0.0')") is None
     browser.refresh()
     assert not any(e.is_selected() for e in browser.find_elements("css selector", '[name="ratings.PF1.value"]'))
+
+
+@pytest.fixture(scope="module")
+def regimed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal network with a light-touch regime beside the full one (issue 20), built once."""
+    from click.testing import CliRunner
+
+    from conftest import GIT_ENV, HANDBOOK_TODAY, MINIMAL_PLAYBOOK, MINIMAL_SITE, write
+    from spread.cli import cli
+    from test_regimes import REGIMES
+
+    root = tmp_path_factory.mktemp("regimes") / "demo"
+    assert MINIMAL_PLAYBOOK != REGIMES
+    write(root / "playbooks/demo/playbook.yaml", REGIMES)
+    write(root / "fidelity/demo/leeds/site.yaml", MINIMAL_SITE)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        result = CliRunner().invoke(cli, ["publish", "--repo", str(root), "--today", HANDBOOK_TODAY],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_a_review_regime_rates_its_own_items_and_writes_what_audit_new_writes_for_it(
+        offline: tuple[Any, Path], regimed: Path, tmp_path: Path, run: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    from spread.model import periods
+    from spread.model.regimes import for_regime, regime_of
+
+    browser, _ = offline
+    open_form(browser, regimed, "playbooks/demo/audit-form-1.0.0.html")
+    visible = "return Array.from(document.querySelectorAll('.spread-form-item')).filter(e => !e.hidden).map(e => e.dataset.item)"
+    checked = "return document.querySelector('[name=regime]:checked').value"
+    assert browser.execute_script(checked) == "full"  # chosen at first, as `audit new` chooses
+    assert browser.execute_script(visible) == ["peer-led", "regular"]
+    choose(browser, "regime", "registration")
+    assert browser.execute_script(visible) == ["peer-led"]
+    Select(field(browser, "site")).select_by_value("leeds")
+    choose(browser, "ratings.peer-led.value", "expected")
+    type_into(browser, "ratings.peer-led.evidence", "Every session led by a trained peer")
+    today = date.today()
+    type_into(browser, "completed", today.strftime("%m%d%Y"))
+    assert shown_score(browser)["left"] == "0"
+    text = browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())")
+    assert browser.execute_script("return SpreadForm.problems(SpreadForm.audit())") == []
+
+    network = load_network(regimed)
+    pb = network.playbooks["demo"]
+    regime = regime_of(pb.instrument, "registration")
+    answers = AuditAnswers({"peer-led": Rating("peer-led", level="expected",
+                                               evidence="Every session led by a trained peer")},
+                           completed=today.isoformat())
+    folder = regimed / "fidelity/demo/leeds/audits"
+    period = browser.execute_script("return SpreadForm.audit().period")
+    assert period == periods.previous(periods.containing(today, "yearly"))  # as `audit new` would rate today
+    assert text == audit_yaml(regimed, folder, network.sites[("demo", "leeds")], for_regime(pb, "registration"),
+                              period, answers, regime)
+    sent = tmp_path / "demo-leeds-2025.yaml"
+    sent.write_text(text, encoding="utf-8")
+    result = run("audit", "import", sent, "--repo", regimed)
+    assert result.exit_code == 0, result.output

@@ -14,6 +14,7 @@ from spread.handbook.blocks import front_matter, section
 from spread.handbook.escaping import html, text
 from spread.model.instrument import Goal, Item
 from spread.model.playbook import CoreComponent, Playbook
+from spread.model.regimes import regime_of
 from spread.model.scales import shown
 from spread.model.schemas import schema
 from spread.model.site import Site
@@ -110,9 +111,9 @@ def _about(pb: Playbook, sites: list[Site], period: str) -> str:
               f'<span class="spread-form-error" id="f-site-error" hidden></span>'
               f'<select id="f-site" name="site" aria-describedby="f-site-error"><option value="">Choose your site…</option>'
               f'{options}<option value="*">Another site: I will type its id</option></select></div>')
+    usual = regime_of(pb.instrument, None) if pb.instrument.regimes else None  # as `audit new` chooses
     regimes = "".join(f'<label class="spread-form-choice"><input type="radio" name="regime" value="{html(r.id)}"'
-                      f'{" checked" if n == 0 else ""}> {html(r.title)}</label>'
-                      for n, r in enumerate(pb.instrument.regimes))
+                      f'{" checked" if r == usual else ""}> {html(r.title)}</label>' for r in pb.instrument.regimes)
     reviews = "".join(f'<option value="{html(k)}">{html(k)}: {html(v)}</option>' for k, v in REVIEWS)
     return (picker + _input("site_id", "Site id", hint="The id of your site in the network, as in its web address.",
                             autocomplete="off", spellcheck="false")

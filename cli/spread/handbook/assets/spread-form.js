@@ -505,7 +505,21 @@
     if (button.getAttribute("data-action") === "download") { download(); }
     if (button.getAttribute("data-action") === "reset") { reset(); }
   });
+  /* The period `spread audit new` would rate today: the last one of the regime's rhythm that has ended. */
+  function usualPeriod(r) {
+    var built = data.periods[r] || data.periods[Object.keys(data.periods)[0]];
+    return latestEnded(built, isoDay(new Date()));
+  }
+  var lastRegime = regime();
+  form.addEventListener("change", function (e) {
+    if (e.target.name !== "regime") { return; }
+    var period = byName("period")[0];
+    if (period && period.value === usualPeriod(lastRegime)) { period.value = usualPeriod(regime()); save(); update(); }
+    lastRegime = regime();
+  });
   if (load()) { document.getElementById("spread-form-status").textContent = "Your answers so far were kept in this browser."; }
+  else if (byName("period").length) { byName("period")[0].value = usualPeriod(regime()); }
+  lastRegime = regime();
   update();
   window.SpreadForm = {audit: audit, yaml: yaml, problems: problems, fileName: fileName};
 })();

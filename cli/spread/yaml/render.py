@@ -68,7 +68,8 @@ def field(key: str, value: str | float | None, indent: int = 0, note: str | None
     Numbers are written as numbers; everything else as text, however much it looks like something else.
     """
     pad = " " * indent
-    tail = f"  # {note}" if note else ""
+    # A note is a comment to the end of the line: a line break in it (a regime's title, say) would start YAML.
+    tail = f"  # {' '.join(note.split())}" if note else ""
     if value is None:
         return [f"{pad}{key}:{tail}"]
     if isinstance(value, (int, float)):

@@ -119,9 +119,10 @@ found.holders = [...holders];
 return found;
 """
 # The elements the handbook itself puts user text in (outside Markdown blocks); `text`: a site's name or a measure's
-# unit written beside a chart's point or axis.
-HOLDERS = {"a", "code", "dd", "desc", "div", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "label", "li",
-           "p", "span", "strong", "td", "text", "th", "title"}
+# unit written beside a chart's point or axis; `legend` and `option`: an item's title and a site's name on the
+# self-audit form.
+HOLDERS = {"a", "code", "dd", "desc", "div", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend",
+           "li", "option", "p", "span", "strong", "td", "text", "th", "title"}
 # What the search index may hold: its results are shown as HTML.
 SEARCH_TAGS = {"p", "code", "li", "ul", "ol", "pre", "em", "strong", "dl", "dt", "dd", "blockquote", "table", "thead",
                "tbody", "tr", "th", "td", "hr", "br", "a", "h1", "h2", "h3", "h4", "h5", "h6", "del", "mark"}

@@ -44,7 +44,7 @@ def test_a_new_audit_asks_for_each_figure_and_answer(run: Run, demo: Path) -> No
 
 def test_an_interactive_audit_asks_for_each_figure_and_answer_and_explains_a_wrong_one(run: Run, demo: Path) -> None:
     write(demo / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK + MEASURES)
-    typed = "\n".join([
+    answers = [
         "expected", "The register.", "records", "expected", "The register.", "records",  # the two items
         "-3", "12",  # people: a negative count is explained and asked again
         "",  # sessions: no figure this period, so left out
@@ -53,8 +53,9 @@ def test_an_interactive_audit_asks_for_each_figure_and_answer_and_explains_a_wro
         "maybe", "yes",  # the survey was given
         "9", "1", "0", "7", "1", "0", "8",  # V1: answers adding up to 8, not 9, are asked again
         "",  # V2: not asked
-        "", "", "", "2026-10-05", ""])  # no action; raters, review and date as offered
-    result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed + "\n", cwd=demo)
+        "", "", "", "2026-10-05", ""]  # no action; raters, review and date as offered
+    typed = "".join(answer + "\n" for answer in answers) + "\n"
+    result = run("audit", "new", "demo/leeds", "--interactive", "--today", "2026-10-05", input=typed, cwd=demo)
     assert result.exit_code == 0, result.output
     said = result.stdout.splitlines()
     assert "Error: a count cannot be negative" in said

@@ -89,7 +89,9 @@ def earlier_build(folder: Path, root: Path) -> bool:
         path = folder / rel
         if path.is_symlink() or any(part.startswith(".") for part in rel.split("/")):
             return False
-        if path.suffix in WEB or (rel.startswith("downloads/") and path.suffix in DOWNLOADS):
+        # (a bundled library's licence ships beside it, as `assets/spread/vendor/LICENSE-ajv`)
+        if path.suffix in WEB or (rel.startswith("downloads/") and path.suffix in DOWNLOADS) or \
+                (rel.startswith("assets/") and path.name.startswith("LICENSE")):
             continue
         copy = root / "docs" / rel
         if copy.is_symlink() or not (copy.is_file() and copy.read_bytes() == path.read_bytes()):

@@ -28,8 +28,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from spread.cli import cli
+
+# Hypothesis checks what a property says, not how fast: its default 200 ms deadline per example fails tests at random
+# on a loaded machine (CI shares its cores), and speed is measured in benchmarks/, never in tests.
+settings.register_profile("spread", deadline=None)
+settings.load_profile("spread")
 
 REPO = Path(__file__).resolve().parents[1]
 # Hermetic git: no user config, a pinned identity and dates, whatever machine runs the tests.

@@ -58,8 +58,8 @@ def _hermetic(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # The files that take longest, longest first: they start first, so that the two workers (each takes a whole file
 # at a time) finish together rather than one waiting on a long file begun last. Update from `--durations`.
-LONGEST = ("test_phone.py", "test_injection.py", "test_report_cache.py", "test_readme_walkthrough.py",
-           "test_publish_kill.py", "test_release.py", "test_words.py", "test_release_resume.py", "test_precommit.py",
+LONGEST = ("test_phone.py", "test_phone_other_half.py", "test_injection.py", "test_report_cache.py",
+           "test_readme_walkthrough.py", "test_publish_kill.py", "test_release.py", "test_words.py", "test_release_resume.py", "test_precommit.py",
            "test_symlinks.py", "test_print.py", "test_engines.py", "test_publish_safety.py", "test_meaning.py")
 
 

@@ -60,10 +60,13 @@ def axe(browser: Any, rules: tuple[str, ...] = ()) -> list[str]:  # noqa: F811
     return [f"{impact}: {rule} — {what} at {where}" for impact, rule, what, where in found if impact in SERIOUS]
 
 
-def test_axe_finds_nothing_serious_on_any_page_on_a_phone_in_either_scheme(
-        browser: Any, served: str, handbook: Path) -> None:  # noqa: F811
+def sweep(browser: Any, served: str, handbook: Path, half: int) -> None:  # noqa: F811
+    """Axe on every other page (`half` 0: the first, third…; 1: the second, fourth…), light then dark: the two halves
+    are tests in two files (this one and test_phone_other_half.py), so that the suite's two workers share the sweep,
+    its longest test by far (about 290 s alone)."""
     pages = every_page(handbook)
     assert len(pages) > 40
+    pages = pages[half::2]
     problems = []
     try:
         browser.set_window_size(*PHONE)
@@ -79,6 +82,11 @@ def test_axe_finds_nothing_serious_on_any_page_on_a_phone_in_either_scheme(
     finally:
         browser.set_window_size(1280, 1600)
     assert not problems, "\n".join(problems)
+
+
+def test_axe_finds_nothing_serious_on_any_page_on_a_phone_in_either_scheme(
+        browser: Any, served: str, handbook: Path) -> None:  # noqa: F811
+    sweep(browser, served, handbook, 0)
 
 
 def test_chart_text_is_never_below_12px_on_a_phone(browser: Any, served: str, handbook: Path) -> None:  # noqa: F811

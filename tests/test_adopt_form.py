@@ -6,7 +6,6 @@ form passes axe, works by keyboard alone, and shows a playbook's hostile text as
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, edit_playbook
-from test_browser import browser, serious_violations  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
+from test_browser import browser, downloaded, serious_violations  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 from test_injection import LISTENER
 
 pytestmark = pytest.mark.slow
@@ -99,15 +98,6 @@ def click(chrome: Any, ident: str) -> None:
 def error(chrome: Any, ident: str) -> str:
     box = by_id(chrome, f"{ident}-error")
     return "" if box.get_attribute("hidden") is not None else str(box.text)
-
-
-def downloaded(folder: Path, name: str) -> Path:
-    path = folder / name
-    for _ in range(100):
-        if path.is_file() and not list(folder.glob("*.crdownload")):
-            return path
-        time.sleep(0.1)
-    raise AssertionError(f"{name} was not downloaded; the folder holds {sorted(p.name for p in folder.iterdir())}")
 
 
 def option(chrome: Any, component: str, value: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,3 +104,13 @@ def _screenshot(browser: Any, kind: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SHOTS / f"{kind}.png"))
     browser.set_window_size(1280, 1600)
+
+
+def downloaded(folder: Path, name: str) -> Path:
+    """The file Chromium downloaded into `folder` (sent to a temporary folder by CDP), once it is whole."""
+    path = folder / name
+    for _ in range(100):
+        if path.is_file() and not list(folder.glob("*.crdownload")):
+            return path
+        time.sleep(0.1)
+    raise AssertionError(f"{name} was not downloaded; the folder holds {sorted(p.name for p in folder.iterdir())}")

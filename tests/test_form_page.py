@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,11 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import AXE, FLAGS, copy_example
+from conftest import FLAGS, copy_example
 from spread.adopt.audit_import import as_written
 from spread.adopt.audit_template import AuditAnswers, audit_yaml
 from spread.model.audit import GoalData, Rater, Rating
 from spread.network.repo import load_network
+from test_browser import downloaded
+from test_phone import SETTLED, axe
 
 pytestmark = pytest.mark.slow
 
@@ -119,15 +120,6 @@ def shown_score(browser: Any) -> dict[str, str]:
     return dict(box)
 
 
-def wait_for_file(folder: Path, name: str) -> Path:
-    path = folder / name
-    for _ in range(100):
-        if path.is_file() and not list(folder.glob("*.crdownload")):
-            return path
-        time.sleep(0.1)
-    raise AssertionError(f"{name} was never downloaded; the folder holds {sorted(p.name for p in folder.iterdir())}")
-
-
 def fill_first_half(browser: Any) -> None:
     from selenium.webdriver.support.ui import Select
 
@@ -188,7 +180,7 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     button = browser.find_element("css selector", '[data-action="download"]')
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
-    sent = wait_for_file(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
+    sent = downloaded(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
     # Nothing left the page's own folder: every request was for a file (or the download's own blob).
     loaded = requests(browser)
     assert any(name.endswith("/assets/spread/spread-form.js") for name in loaded), loaded
@@ -223,7 +215,7 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
     assert browser.find_element("id", "spread-form-summary").get_attribute("hidden"), "the answers were refused"
-    sent = wait_for_file(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
+    sent = downloaded(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
     assert run("audit", "import", sent, "--repo", repo, "--today", "2026-11-15", "--force").exit_code == 0
     score = same_score(run, repo, filed, shown)
     assert score["band"] and score["critical_breaches"] == ["SL1"] and score["below_minimum"] == ["SL1"], score
@@ -397,18 +389,6 @@ def test_both_engines_build_a_form_that_scores_and_shows_markup_in_a_playbook_or
     assert f"# Self-audit of Leeds {HOSTILE}" in text and yaml.safe_load(text)["site"] == "leeds"
 
 
-def axe(browser: Any, rules: tuple[str, ...] = ()) -> list[str]:
-    """axe-core's serious and critical findings on the open page (every rule, or only `rules`), one line each."""
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    only = f"runOnly: {list(rules)}, " if rules else ""
-    found = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        f"axe.run(document, {{{only}resultTypes: ['violations']}})"
-        ".then(r => done(r.violations.map(v => [v.impact, v.id, v.help, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
-        ".catch(e => done([['critical', 'axe-error', String(e), []]]));")
-    return [f"{impact}: {rule} — {what} at {where}" for impact, rule, what, where in found if impact in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_either_scheme(
         offline: tuple[Any, Path], handbook: Path, width: int) -> None:
@@ -423,7 +403,7 @@ def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_eithe
         assert browser.execute_script("return !document.getElementById('spread-form-summary').hidden")
         problems += [f"with errors: {p}" for p in axe(browser)]
         browser.execute_script("document.body.setAttribute('data-md-color-scheme', 'slate')")
-        time.sleep(0.5)  # Material eases colours from one scheme to the other
+        browser.execute_async_script(SETTLED)  # Material eases colours from one scheme to the other
         problems += [f"dark, with errors: {p}" for p in axe(browser, ("color-contrast", "link-in-text-block"))]
         if width < 500:  # nothing wider than the phone's screen
             assert browser.execute_script("return document.documentElement.scrollWidth") <= width

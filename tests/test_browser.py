@@ -76,9 +76,23 @@ def test_search_box_finds_a_site(browser: Any, served: str, handbook: Path, wher
     assert browser.find_element(By.TAG_NAME, "h1").text == site.name
 
 
+# Waits until nothing has been easing for two frames: a scroll or a scheme change starts its transitions a frame
+# or two later (Material's back-to-top button fades in after the scroll event), and axe must never measure mid-fade.
+SETTLED = ("const done = arguments[arguments.length - 1];"
+           "const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));"
+           "const fading = () => document.getAnimations().filter(a => a instanceof CSSTransition"
+           " && a.playState === 'running');"
+           "(async () => { let waited = 0;"
+           " for (let round = 0; round < 20; round++) { await frames(); const now = fading();"
+           "  if (!now.length) break; waited += now.length;"
+           "  await Promise.all(now.map(a => a.finished.catch(() => null))); }"
+           " done(waited); })();")
+
+
 def serious_violations(browser: Any, context: str = "document") -> str:
     """axe-core's serious and critical findings on the open page (within the JavaScript expression `context`), one
     line each; empty when there are none."""
+    browser.execute_async_script(SETTLED)
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     violations = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"

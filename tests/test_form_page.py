@@ -398,9 +398,11 @@ def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_eithe
         browser.set_window_size(width, 1600)
         open_form(browser, handbook)
         choose(browser, "ratings.PF1.value", "4")
+        browser.execute_async_script(SETTLED)
         problems += [f"blank: {p}" for p in axe(browser)]
         browser.execute_script("document.querySelector('[data-action=\"download\"]').click()")
         assert browser.execute_script("return !document.getElementById('spread-form-summary').hidden")
+        browser.execute_async_script(SETTLED)  # the jump to the summary fades in Material's back-to-top button
         problems += [f"with errors: {p}" for p in axe(browser)]
         browser.execute_script("document.body.setAttribute('data-md-color-scheme', 'slate')")
         browser.execute_async_script(SETTLED)  # Material eases colours from one scheme to the other

@@ -12,18 +12,13 @@ from typing import Any
 
 import pytest
 
-from test_browser import AXE, browser, served  # noqa: F401  the browser tests' Chromium and web server
+from test_browser import AXE, SETTLED, browser, served  # noqa: F401  the browser tests' Chromium and web server
 
 pytestmark = pytest.mark.slow
 
 PHONE = (390, 844)
 SERIOUS = ("serious", "critical")
 DARK_RULES = ("color-contrast", "link-in-text-block")
-# Waits until the page's colour transitions have finished (Material fades to a scheme just set over ~0.25 s; axe run
-# during the fade measures colours half way).
-SETTLED = ("const done = arguments[arguments.length - 1];"
-           "const fading = document.getAnimations().filter(a => a instanceof CSSTransition);"
-           "Promise.all(fading.map(a => a.finished.catch(() => null))).then(() => done(fading.length));")
 
 
 def every_page(handbook: Path) -> list[str]:

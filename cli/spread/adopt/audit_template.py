@@ -76,27 +76,32 @@ def levels(pb: Playbook, item: Item) -> list[tuple[str, str]]:
 def audit_yaml(root: Path, folder: Path, site: Site, pb: Playbook, period: str, answers: AuditAnswers,
                regime: Regime | None = None) -> str:
     """The audit file's text; under a review `regime` (`spread.model.regimes`), `pb` holds that regime's items."""
+    return "\n".join(head_lines(root, folder, site, pb, period, answers, regime) + rating_lines(pb, answers)) + "\n"
+
+
+def head_lines(root: Path, folder: Path, site: Site, pb: Playbook, period: str, answers: AuditAnswers,
+               regime: Regime | None = None) -> list[str]:
+    """The audit's lines up to its raters: the only ones that name the site (the form renders them per site)."""
     anchored = pb.instrument.kind == "anchored"
     how = "score (the number whose anchor" if anchored else "level (the one whose description"
-    lines = [modeline(folder, root, "audit"),
-             *comment(f"Self-audit of {site.name} for {period}, against `{pb.id}` version {pb.version}."),
-             *comment(f"Rate what you can show happened in the period, not what is planned. For each item, write the "
-                      f"{how} matches your evidence) and what it is based on. If an item cannot be rated, replace its "
-                      "rating with `not_rated:` and the reason. Then run `spread check`." if pb.instrument.items else
-                      "Give the figures each goal asks for, for what happened in the period; leave a number empty if "
-                      "you have no data. Then run `spread check`."),
-             *field("site", site.id), "playbook:", *field("id", pb.id, 2), *field("version", pb.version, 2),
-             *field("period", period),
-             *(field("regime", regime.id, note=f"{regime.title}: rate the items below") if regime else []),
-             *comment("Who rated: self (your own team), guided (with a coach from the network), peer (people from "
-                      f"another site of the network) or independent (from outside {site.host})."),
-             *field("review", answers.review),
-             *field("completed", answers.completed, note=None if answers.completed else "the date you finish (YYYY-MM-DD)"),
-             *comment("One entry per person who rated: their role, not their name. For a peer or independent review, "
-                      "add each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the "
-                      "network)."),
-             "raters:", *rater_lines(answers.raters)]
-    return "\n".join(lines + rating_lines(pb, answers)) + "\n"
+    return [modeline(folder, root, "audit"),
+            *comment(f"Self-audit of {site.name} for {period}, against `{pb.id}` version {pb.version}."),
+            *comment(f"Rate what you can show happened in the period, not what is planned. For each item, write the "
+                     f"{how} matches your evidence) and what it is based on. If an item cannot be rated, replace its "
+                     "rating with `not_rated:` and the reason. Then run `spread check`." if pb.instrument.items else
+                     "Give the figures each goal asks for, for what happened in the period; leave a number empty if "
+                     "you have no data. Then run `spread check`."),
+            *field("site", site.id), "playbook:", *field("id", pb.id, 2), *field("version", pb.version, 2),
+            *field("period", period),
+            *(field("regime", regime.id, note=f"{regime.title}: rate the items below") if regime else []),
+            *comment("Who rated: self (your own team), guided (with a coach from the network), peer (people from "
+                     f"another site of the network) or independent (from outside {site.host})."),
+            *field("review", answers.review),
+            *field("completed", answers.completed, note=None if answers.completed else "the date you finish (YYYY-MM-DD)"),
+            *comment("One entry per person who rated: their role, not their name. For a peer or independent review, "
+                     "add each reviewer's `organisation`, and a peer reviewer's `site` (the id of their site in the "
+                     "network)."),
+            "raters:", *rater_lines(answers.raters)]
 
 
 def rating_lines(pb: Playbook, answers: AuditAnswers) -> list[str]:

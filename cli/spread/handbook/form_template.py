@@ -11,18 +11,17 @@ for every site the form offers (`heads`).
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
-from spread.adopt.audit_template import AuditAnswers, audit_yaml
+from spread.adopt.audit_template import AuditAnswers, audit_yaml, head_lines
 from spread.model.instrument import Regime
 from spread.model.playbook import Playbook
 from spread.model.regimes import for_regime
 from spread.model.site import Site
 from spread.yaml.document import Document
+from spread.yaml.fast import fast_positions
+from spread.yaml.read import positions
 
 PLACEHOLDER = ("your-site", "your site", "your organisation")
 
@@ -33,24 +32,14 @@ def placeholder(pb: Playbook, root: Path) -> Site:
     return Site(site_id, name, pb.id, pb.version, host, "", "", Document(root, {}))
 
 
-def _keys(node: Any, path: tuple[str, ...], found: dict[int, tuple[str, ...]]) -> None:
-    """The line (0-based) of every key in a round-trip YAML tree, deepest key last."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            line = node.lc.key(key)[0]  # type: ignore[attr-defined]  # ruamel's CommentedMap
-            found[line] = (*path, str(key))
-            _keys(value, (*path, str(key)), found)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            _keys(value, (*path, str(index)), found)
-
-
 def layout(text: str) -> dict[str, Any]:
     """`lines` of a blank audit; `paths`: the field each line holds (None for a comment, a blank line or a
     continuation); `owner`: the line of the field each line belongs to (a comment belongs to the field below it)."""
     lines = text.rstrip("\n").split("\n")
-    found: dict[int, tuple[str, ...]] = {}
-    _keys(YAML(typ="rt").load(io.StringIO(text)), (), found)
+    raw = text.encode("utf-8")
+    _, keys = fast_positions(raw) or positions(raw, Path("audit.yaml"))
+    # The line (0-based) of every key, deepest key last (positions list a key before the keys inside it).
+    found = {line - 1: tuple(str(part) for part in path) for path, (line, _) in keys.items()}
     owner: list[int] = [0] * len(lines)
     pending: list[int] = []
     last = 0
@@ -95,6 +84,7 @@ def heads(root: Path, folder: Path, pb: Playbook, period: str, sites: list[Site]
     writes them for that site."""
     found = {}
     for site in [placeholder(pb, root), *sites]:
-        top, who = _split(audit_yaml(root, folder, site, pb, period, AuditAnswers()))
+        # The head alone: rendering every item again for each of hundreds of sites would cost seconds.
+        top, who = _split("\n".join(head_lines(root, folder, site, pb, period, AuditAnswers())))
         found[site.id] = {"name": site.name, "top": top, "who": who}
     return found

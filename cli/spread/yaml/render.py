@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -27,6 +27,7 @@ def _loader() -> YAML:
     return YAML(typ="safe", pure=True)
 
 
+@lru_cache(maxsize=1 << 16)  # site names, titles and ids recur in every file written: asked once each
 def _plain_ok(text: str) -> bool:
     if ISO_DATE.fullmatch(text):
         return True  # Spread reads dates as the text written, and the schema checks them: keep them plain

@@ -214,7 +214,7 @@ def fresh(session: Any) -> None:
     """Put back what a test file may have changed in the shared browser: window size, emulated media, blocked URLs,
     and leave its last page (so no script of it runs on)."""
     session.set_window_size(1280, 1600)
-    session.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    session.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
     session.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     session.get("about:blank")
 

@@ -76,6 +76,8 @@ def test_search_box_finds_a_site(browser: Any, served: str, handbook: Path, wher
     assert browser.find_element(By.TAG_NAME, "h1").text == site.name
 
 
+# What only the search box reads: tests that do not search block it, so that no page loads it while they measure.
+SEARCH_INDEX = ["*/search/search_index.*", "*/workers/search.*", "*/search.json"]
 # Waits until nothing has been easing for two frames: a scroll or a scheme change starts its transitions a frame
 # or two later (Material's back-to-top button fades in after the scroll event), and axe must never measure mid-fade.
 SETTLED = ("const done = arguments[arguments.length - 1];"

@@ -33,7 +33,7 @@ import injection
 import searching
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, write
 from spread.cli import cli
-from test_browser import Quiet, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
+from test_browser import SEARCH_INDEX, Quiet, browser  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -282,8 +282,7 @@ def test_nothing_runs_and_nothing_is_injected_in_chromium(chromium: Any, served:
     _published(built)
     problems: list[str] = []
     holders: set[str] = set()
-    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/search_index.*", "*/workers/search.*",
-                                                                  "*/search.json"]})
+    chromium.execute_cdp_cmd("Network.setBlockedURLs", {"urls": SEARCH_INDEX})
     try:
         for page in built.pages():
             chromium.get(served + page)

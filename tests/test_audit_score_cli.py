@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import MINIMAL_AUDIT, Run, write
+from conftest import MINIMAL_AUDIT, MINIMAL_PLAYBOOK, Run, write
+from test_measures_check import FIGURES, MEASURES
 
 LEEDS_Q2 = """\
 demo 1.0.0 · site leeds · 2026-Q2
@@ -181,3 +182,44 @@ def test_a_site_whose_latest_audit_is_broken_shows_its_problems_not_an_older_sco
     assert result.exit_code == 1
     assert result.output.startswith("fidelity/demo/leeds/audits/2026-Q3.yaml:")
     assert "2026-Q2" not in result.output
+
+
+def test_the_periods_figures_and_voice_follow_the_score_with_their_change(run: Run, demo: Path) -> None:
+    """As the report and the site page word them: a count of fewer than 5 people is not shown, a target is met or
+    not in the measure's direction, each figure moves against the audit before, and participants who mostly
+    disagree with a component the site rated expected raise a gap."""
+    write(demo / "playbooks/demo/playbook.yaml", MINIMAL_PLAYBOOK + MEASURES)
+    write(demo / "fidelity/demo/leeds/audits/2026-Q2.yaml", MINIMAL_AUDIT + FIGURES)
+    later = FIGURES.replace("{count: 24}", "{count: 3}").replace("{count: 6}", "{count: 8}") \
+        .replace("{mean: 58.5, n: 20}", "{mean: 61, n: 20}") \
+        .replace("{agree: 12, not-sure: 4, disagree: 2}", "{agree: 2, not-sure: 4, disagree: 12}")
+    audit(demo, "2026-Q3", MINIMAL_AUDIT + later)
+    result = run("audit", "score", "demo/leeds", "--repo", demo)
+    assert result.exit_code == 0, result.output
+    assert result.output.split("band adequate (unchanged).\n", 1)[1] == """
+Reach and outcomes in 2026-Q3 (a figure about fewer than 5 people is not shown):
+  Measure                              Figure                 Change      Target
+  People who came to a circle          fewer than 5
+  Circles held                         8 sessions             up, better
+  Confidence to manage diabetes (PAM)  61.00 points (n = 20)  up, better  target 60 points or more: met
+  Members whose HbA1c fell             9 of 15 people (60%)   no change   target 50% or more: met
+
+What participants said:
+  Component        Site's level   Participants                      Gap
+  Led by peers     expected       11% agree, 67% disagree (n = 18)  GAP
+  Meets regularly  developmental  89% agree, 11% disagree (n = 18)
+  gap: the site rated itself expected on Led by peers, but 67% of participants' answers disagree
+"""
+    data = json.loads(run("audit", "score", "demo/leeds", "--repo", demo, "--format", "json").stdout)
+    people, sessions = data["figures"][:2]
+    # Nothing of a suppressed figure is given, not even its change (which would tell which way it moved).
+    assert (people["figure"], people["value"], people["n"], people["change"]) == ("fewer than 5", None, None, None)
+    assert (sessions["value"], sessions["change"]) == (8, "up, better")
+    assert [(v["component"], v["gap"]) for v in data["voice"]] == [("peer-led", True), ("regular", False)]
+
+
+def test_an_audit_without_figures_says_nothing_of_them(run: Run, demo: Path) -> None:
+    result = run("audit", "score", "demo/leeds", "--repo", demo)
+    assert "Reach and outcomes" not in result.output and "participants" not in result.output
+    data = json.loads(run("audit", "score", "demo/leeds", "--repo", demo, "--format", "json").stdout)
+    assert (data["figures"], data["voice"]) == ([], [])

@@ -18,6 +18,7 @@ from spread.commands.options import repo_option, today_option
 from spread.errors import SpreadError, display_path
 from spread.model.site import Site
 from spread.network.repo import Network, find_root, load_network
+from spread.report.period import period_lines
 from spread.scoring.text import score_text
 from spread.terminal import printable
 from spread.yaml.read import MAX_BYTES
@@ -132,7 +133,8 @@ def _done(shown: str, path: Path, root: Path) -> None:
     click.echo(f"Imported {shown} as {rel}.")
     found = locate(str(path), root)
     if found.audit is not None:
-        click.echo("\n".join(score_text(*scored(found)[1:])))
+        playbook, result, change, earlier = scored(found)
+        click.echo("\n".join(score_text(result, change) + period_lines(playbook, found.audit, result, earlier)))
     else:  # judged on another day (--today) than the score is
         click.echo(f"See its score with `spread audit score {rel}`.")
 

@@ -13,6 +13,7 @@ from spread.commands.locate import Located, locate
 from spread.commands.options import format_option, repo_option
 from spread.errors import SpreadError
 from spread.model.playbook import Playbook
+from spread.report.period import Before, period_data, period_lines
 from spread.scoring.bands import ordered, rank
 from spread.scoring.data import score_data
 from spread.scoring.results import Change, Score
@@ -37,8 +38,8 @@ def below(score: Score, label: str) -> str | None:
     return None
 
 
-def scored(found: Located) -> tuple[Playbook, Score, Change | None]:
-    """The located audit's score, and its change since the audit before it (if any)."""
+def scored(found: Located) -> tuple[Playbook, Score, Change | None, Before]:
+    """The located audit's score, its change since the audit before it (if any), and that audit."""
     assert found.audit is not None
     playbook = found.network.playbook_version(found.audit.playbook, found.audit.version)
     if playbook is None:
@@ -47,7 +48,7 @@ def scored(found: Located) -> tuple[Playbook, Score, Change | None]:
     result = score_audit(playbook, found.audit)
     before = found.network.playbook_version(found.previous.playbook, found.previous.version) if found.previous else None
     change = compare(score_audit(before, found.previous), result) if before and found.previous else None
-    return playbook, result, change
+    return playbook, result, change, (before, found.previous) if before and found.previous else None
 
 
 @click.command()
@@ -59,7 +60,7 @@ def scored(found: Located) -> tuple[Playbook, Score, Change | None]:
 @format_option("text", "json")
 @repo_option
 def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Path | None) -> None:
-    """Score a self-audit by its playbook's own rules: band, total, sections, flags and goals.
+    """Score a self-audit by its playbook's own rules: band, total, sections, flags, goals, and the period's figures.
 
     AUDIT|SITE is an audit file, or a site (meaning its latest audit): a site folder,
     `playbook/site`, or just the site's id when only one playbook has a site of that id. The score is always worked out from the ratings, never typed in.
@@ -79,7 +80,7 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
         count = len(found.problems)
         raise SpreadError(f"{found.problems[0].path} has {count} problem{'s' * (count != 1)}, so it cannot be "
                           f"scored yet: fix {'them' if count != 1 else 'it'} and run the score again")
-    playbook, result, change = scored(found)
+    playbook, result, change, earlier = scored(found)
     if fail_under is not None and not result.bands:
         raise click.BadParameter(f"{playbook.id} {playbook.version} has no bands to compare with: its verdict comes "
                                  "from its item minimums and goals, so leave out --fail-under", param_hint="--fail-under")
@@ -88,10 +89,11 @@ def score(target: str, explain: bool, fail_under: str | None, fmt: str, repo: Pa
         raise click.BadParameter(f"`{fail_under}` is not a band of {playbook.id} {playbook.version}: use one of "
                                  f"{labels}", param_hint="--fail-under")
     if fmt == "json":
-        data = score_data(result, change) | {"path": found.network.path_of(found.audit.doc)}
+        data = score_data(result, change) | {"path": found.network.path_of(found.audit.doc)} \
+            | period_data(playbook, found.audit, result, earlier)
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        click.echo("\n".join(score_text(result, change, explain)))
+        click.echo("\n".join(score_text(result, change, explain) + period_lines(playbook, found.audit, result, earlier)))
     failure = below(result, fail_under) if fail_under else None
     if failure:
         raise SpreadError(failure)

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import GIT_ENV, HANDBOOK_TODAY, Run, copy_example, edit_playbook
-from test_browser import browser, downloaded, serious_violations  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
+from test_browser import browser, downloaded, serious_violations, tab_to  # noqa: F401  (`browser`: the browser tests' Chromium, a fixture)
 from test_injection import LISTENER
 
 pytestmark = pytest.mark.slow
@@ -219,34 +219,22 @@ def test_the_form_is_filled_and_downloaded_by_keyboard_alone(chrome: Any, built:
     def active() -> str:
         return str(chrome.switch_to.active_element.get_attribute("id") or "")
 
-    for _ in range(400):  # from the top of the page, by Tab alone
-        if active() == "adopt-site":
-            break
-        keys.send_keys(Keys.TAB).perform()
+    tab_to(chrome, ("id", "adopt-site"))  # from the top of the page, by Tab alone
     assert active() == "adopt-site"
     visited = []
     for text in ("york-north", "York North Circles", "York Voluntary Action"):
         keys.send_keys(text, Keys.TAB).perform()
         visited.append(active())
     assert visited == ["adopt-name", "adopt-host", "adopt-host-type"]
-    for _ in range(300):
-        if active() == option(chrome, "venue", "community-centre"):
-            break
-        keys.send_keys(Keys.TAB).perform()
+    tab_to(chrome, ("id", option(chrome, "venue", "community-centre")))
     keys.send_keys(Keys.ARROW_DOWN).perform()  # the next option: the library
     assert active() == option(chrome, "venue", "library") and chrome.switch_to.active_element.is_selected()
     keys.send_keys(Keys.TAB, "A quiet room.").perform()  # from a group of options, Tab leaves it
     assert active() == "adopt-reason-venue"
-    for _ in range(300):
-        if active() == "adopt-own-local-name":
-            break
-        keys.send_keys(Keys.TAB).perform()
+    tab_to(chrome, ("id", "adopt-own-local-name"))
     keys.send_keys("Circles of York", Keys.TAB, "The members chose it.").perform()
     assert active() == "adopt-reason-local-name"
-    for _ in range(300):
-        if chrome.switch_to.active_element.get_attribute("type") == "submit":
-            break
-        keys.send_keys(Keys.TAB).perform()
+    tab_to(chrome, ("type", "submit"))
     keys.send_keys(Keys.ENTER).perform()
     text = downloaded(downloads, "peer-diabetes-york-north-answers.yaml").read_text(encoding="utf-8")
     answers = yaml.safe_load(text)

@@ -91,6 +91,62 @@ SETTLED = ("const done = arguments[arguments.length - 1];"
            " done(waited); })();")
 
 
+def focused(browser: Any) -> dict[str, Any]:
+    return dict(browser.execute_script(
+        "var e = document.activeElement, s = getComputedStyle(e);"
+        "return {name: e.name || '', type: e.type || '', value: e.value, checked: !!e.checked, id: e.id,"
+        " action: e.getAttribute('data-action'), outline: s.outlineStyle + ' ' + s.outlineWidth, tag: e.tagName}"))
+
+
+# Tab is pressed in batches (a round trip per key made the keyboard test take 20 s): the page stops taking Tab as
+# soon as focus reaches the field wanted, so focus rests there exactly as if the person had stopped pressing.
+STOP_AT = """
+const [key, value, same] = arguments;
+const info = e => ({name: e.name || '', type: e.type || '', id: e.id, action: e.getAttribute('data-action'),
+                   tag: e.tagName});
+if (!window.__spreadStop) {
+  window.__spreadStop = {want: null, reached: false};
+  document.addEventListener('focusin', () => {
+    const stop = window.__spreadStop;
+    if (stop.want && (info(document.activeElement)[stop.want[0]] === stop.want[1]) === stop.want[2]) stop.reached = true;
+  }, true);
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Tab' && window.__spreadStop.reached) { e.preventDefault(); e.stopImmediatePropagation(); }
+  }, true);
+}
+window.__spreadStop.want = [key, value, same];
+window.__spreadStop.reached = false;
+"""
+DONE = "const stop = window.__spreadStop, got = stop.reached; stop.want = null; stop.reached = false; return got;"
+
+
+def tab_to(browser: Any, wanted: Any, limit: int = 400) -> dict[str, Any]:
+    """Press Tab until the focused field matches `wanted`, a callable on `focused`'s dict (a key at a time), or
+    (key, value) for the first field whose key is value, or (key, value, False) for the first whose key is not."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    if callable(wanted):
+        for _ in range(limit):
+            ActionChains(browser).send_keys(Keys.TAB).perform()
+            now = focused(browser)
+            if wanted(now):
+                return now
+        raise AssertionError("never reached by Tab")
+    key, value, *same = wanted
+    browser.execute_script(STOP_AT, key, value, same[0] if same else True)
+    pressed = 0
+    while pressed < limit:
+        batch = min(20, limit - pressed)
+        ActionChains(browser).send_keys(Keys.TAB * batch).perform()
+        pressed += batch
+        if browser.execute_script("return window.__spreadStop.reached"):
+            browser.execute_script(DONE)
+            return focused(browser)
+    browser.execute_script(DONE)
+    raise AssertionError(f"{wanted} never reached by Tab")
+
+
 def serious_violations(browser: Any, context: str = "document") -> str:
     """axe-core's serious and critical findings on the open page (within the JavaScript expression `context`), one
     line each; empty when there are none."""

@@ -23,7 +23,7 @@ from spread.adopt.audit_import import as_written
 from spread.adopt.audit_template import AuditAnswers, audit_yaml
 from spread.model.audit import GoalData, Rater, Rating
 from spread.network.repo import load_network
-from test_browser import downloaded
+from test_browser import downloaded, focused, tab_to
 from test_phone import SETTLED, axe
 
 pytestmark = pytest.mark.slow
@@ -414,25 +414,6 @@ def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_eithe
     assert not problems, "\n".join(problems)
 
 
-def focused(browser: Any) -> dict[str, Any]:
-    return dict(browser.execute_script(
-        "var e = document.activeElement, s = getComputedStyle(e);"
-        "return {name: e.name || '', type: e.type || '', value: e.value, checked: !!e.checked, id: e.id,"
-        " action: e.getAttribute('data-action'), outline: s.outlineStyle + ' ' + s.outlineWidth, tag: e.tagName}"))
-
-
-def tab_to(browser: Any, wanted: Any, limit: int = 400) -> dict[str, Any]:
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.keys import Keys
-
-    for _ in range(limit):
-        ActionChains(browser).send_keys(Keys.TAB).perform()
-        now = focused(browser)
-        if wanted(now):
-            return now
-    raise AssertionError("never reached by Tab")
-
-
 def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
         offline: tuple[Any, Path], handbook: Path) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
@@ -441,11 +422,11 @@ def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
     browser, _ = offline
     open_form(browser, handbook)
     keys = ActionChains(browser)
-    site = tab_to(browser, lambda f: f["name"] == "site")
+    site = tab_to(browser, ("name", "site"))
     assert site["outline"].startswith("solid"), site
     keys.send_keys(Keys.ARROW_DOWN).perform()  # a closed list moves to its next option
     assert field(browser, "site").get_attribute("value") == "lambeth"
-    first = tab_to(browser, lambda f: f["name"] == "ratings.PF1.value")
+    first = tab_to(browser, ("name", "ratings.PF1.value"))
     assert first["outline"].startswith("solid"), first
     ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()  # arrows choose within the item's group
     chosen = focused(browser)
@@ -453,18 +434,18 @@ def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
     ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()
     then = focused(browser)
     assert then["checked"] and then["value"] != chosen["value"], (chosen, then)
-    nxt = tab_to(browser, lambda f: f["type"] != "radio")  # one Tab leaves the group
+    nxt = tab_to(browser, ("type", "radio", False))  # one Tab leaves the group
     assert nxt["name"] == "ratings.PF1.evidence", nxt
-    download = tab_to(browser, lambda f: f["action"] == "download")
+    download = tab_to(browser, ("action", "download"))
     assert download["outline"].startswith("solid"), download
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     summary = focused(browser)
     assert summary["id"] == "spread-form-summary", summary
-    link = tab_to(browser, lambda f: f["tag"] == "A", 5)
+    link = tab_to(browser, ("tag", "A"), 5)
     assert link["outline"].startswith("solid"), link
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     assert focused(browser)["name"] == "completed"  # the first problem: the day the audit was finished
-    reset = tab_to(browser, lambda f: f["action"] == "reset")
+    reset = tab_to(browser, ("action", "reset"))
     ActionChains(browser).send_keys(Keys.SPACE).perform()
     alert = browser.switch_to.alert
     assert "start again" in alert.text.lower()

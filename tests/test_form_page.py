@@ -21,7 +21,7 @@ import yaml
 from conftest import FLAGS, copy_example
 from spread.adopt.audit_import import as_written
 from spread.adopt.audit_template import AuditAnswers, audit_yaml
-from spread.model.audit import GoalData, Rater, Rating
+from spread.model.audit import Action, GoalData, Rater, Rating
 from spread.network.repo import load_network
 from test_browser import downloaded, focused, tab_to
 from test_phone import SETTLED, axe
@@ -146,7 +146,7 @@ def fill_second_half(browser: Any) -> None:
         type_into(browser, name, number)
 
 
-def reference(repo: Path, text: str) -> str:
+def reference(repo: Path, text: str, actions: tuple[Action, ...] | None = None) -> str:
     """What Spread itself writes (`audit_yaml`, the code `audit new` and the workbook import run) for the answers the
     test gave, up to the figures, which only the form fills in."""
     network = load_network(repo)
@@ -157,7 +157,7 @@ def reference(repo: Path, text: str) -> str:
                             sources=("records",) if item == "PF1" else ()) for item, score in SCORES.items()}
     ratings["SL2"] = Rating("SL2", not_rated=REASON)
     answers = AuditAnswers(ratings, {"E1": GoalData(10, 12), "E2": GoalData(), "E3": GoalData(value=4)},
-                           (Rater("site-coordinator"),), "self", "2026-10-02", None)
+                           (Rater("site-coordinator"),), "self", "2026-10-02", actions)
     folder = repo / "fidelity/peer-diabetes/leeds/audits"
     return audit_yaml(repo, folder, site, pb, "2026-Q3", answers)
 
@@ -196,6 +196,8 @@ def test_a_coordinator_fills_in_the_form_offline_reloads_downloads_and_it_import
     written = reference(repo, text)
     cut = "# Reach and outcomes"
     assert text.split(cut)[0] == written.split(cut)[0]
+    plan = "# Action plan"  # no action given: the empty entry to fill in, as `audit new` writes it
+    assert text.split(plan)[1] == written.split(plan)[1] and text.endswith("    due:  # YYYY-MM-DD\n"), text
     data = yaml.safe_load(text)
     assert data["figures"] == {"people-joined": {"count": 9}, "activation": {"mean": 4.5, "n": 11}}
     assert data["voice"] == {"V1": {"n": 10, "answers": {"disagree": 1, "not-sure": 2, "agree": 7}}}
@@ -398,6 +400,9 @@ def test_axe_finds_nothing_serious_on_the_form_blank_or_with_its_errors_in_eithe
         browser.set_window_size(width, 1600)
         open_form(browser, handbook)
         choose(browser, "ratings.PF1.value", "4")
+        type_into(browser, "actions.0.action", "Train a second facilitator")
+        type_into(browser, "actions.0.due", "1231")  # a date without its year, named beside the field
+        browser.execute_script("document.querySelector('[data-action=\"add-action\"]').click()")
         browser.execute_async_script(SETTLED)
         problems += [f"blank: {p}" for p in axe(browser)]
         browser.execute_script("document.querySelector('[data-action=\"download\"]').click()")
@@ -436,6 +441,10 @@ def test_the_form_works_by_keyboard_alone_with_the_focus_always_visible(
     assert then["checked"] and then["value"] != chosen["value"], (chosen, then)
     nxt = tab_to(browser, ("type", "radio", False))  # one Tab leaves the group
     assert nxt["name"] == "ratings.PF1.evidence", nxt
+    more = tab_to(browser, ("action", "add-action"))
+    assert more["outline"].startswith("solid"), more
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert focused(browser)["name"] == "actions.1.item"  # the new row's first field
     download = tab_to(browser, ("action", "download"))
     assert download["outline"].startswith("solid"), download
     ActionChains(browser).send_keys(Keys.ENTER).perform()
@@ -521,3 +530,91 @@ def test_a_review_regime_rates_its_own_items_and_writes_what_audit_new_writes_fo
     sent.write_text(text, encoding="utf-8")
     result = run("audit", "import", sent, "--repo", regimed)
     assert result.exit_code == 0, result.output
+
+
+# Leeds's action plan: one about an item below its minimum (long enough to be folded, with a colon and quotes), one
+# about the whole programme.
+ACTIONS = (Action("SL3", 'Agree a named clinical link with the practice nurse team, in writing, and put their number on '
+                         'every sign-in sheet: "call today", not next week', "site-coordinator", "2026-12-31"),
+           Action(None, "Recruit two more facilitators", "volunteer-lead", "2027-01-31"))
+
+
+def visible_rows(browser: Any) -> int:
+    return int(browser.execute_script(
+        "return Array.from(document.querySelectorAll('.spread-form-action')).filter(e => !e.hidden).length"))
+
+
+def test_an_action_plan_names_where_to_start_is_kept_and_imports_as_typed(
+        offline: tuple[Any, Path], handbook: Path, tmp_path: Path, run: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    browser, downloads = offline
+    open_form(browser, handbook)
+    fill_first_half(browser)
+    hint = browser.find_element("id", "spread-form-plan-focus")
+    assert hint.text == "No item rated so far is below its minimum or below expected practice."
+    choose(browser, "ratings.SL1.value", "2")  # below its minimum of 3: named at once, before the score is whole
+    assert hint.text == "Start with SL1 (below its minimum)." and shown_score(browser)["left"] != "0"
+    fill_second_half(browser)
+    choose(browser, "ratings.SL1.value", "2")
+    shown = shown_score(browser)
+    # The items to start with are the page's own score's flags, named above the rows.
+    assert shown["left"] == "0" and shown["below"] == hint.get_attribute("data-flagged") == "SL1", (hint.text, shown)
+    assert visible_rows(browser) == 1
+    Select(field(browser, "actions.0.item")).select_by_value("SL3")
+    more = browser.find_element("css selector", '[data-action="add-action"]')
+    for n, action in enumerate(ACTIONS):
+        if n:
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", more)
+            more.click()
+            assert browser.execute_script("return document.activeElement.name") == f"actions.{n}.item"
+        type_into(browser, f"actions.{n}.action", action.action)
+        type_into(browser, f"actions.{n}.owner", action.owner)
+        assert action.due
+        year, month, day = action.due.split("-")
+        type_into(browser, f"actions.{n}.due", month + day + year)
+    browser.refresh()  # the plan is kept with the rest, its filled rows shown
+    assert visible_rows(browser) == 2
+    assert field(browser, "actions.0.item").get_attribute("value") == "SL3"
+    assert field(browser, "actions.1.action").get_attribute("value") == ACTIONS[1].action
+    assert field(browser, "actions.1.due").get_attribute("value") == ACTIONS[1].due
+    button = browser.find_element("css selector", '[data-action="download"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    sent = downloaded(downloads, "peer-diabetes-leeds-2026-Q3.yaml")
+    text = sent.read_text(encoding="utf-8")
+    sent = shutil.move(sent, tmp_path / sent.name)  # the shared downloads folder is left empty for the next test
+    repo = copy_example(tmp_path / "repo")
+    result = run("audit", "import", sent, "--repo", repo, "--today", "2026-11-15", "--force")
+    assert result.exit_code == 0, result.output
+    # Read back by Spread's own loader: the actions as typed, and the file's plan as `audit new` writes it.
+    audit = next(a for a in load_network(repo).audits[("peer-diabetes", "leeds")] if a.period == "2026-Q3")
+    assert audit.actions == ACTIONS
+    plan = "# Action plan"
+    assert text.split(plan)[1] == reference(repo, text, ACTIONS).split(plan)[1]
+
+
+def test_a_due_date_typed_in_part_is_named_beside_its_field_in_the_schemas_words(
+        offline: tuple[Any, Path], handbook: Path, tmp_path: Path, run: Any) -> None:
+    browser, _ = offline
+    open_form(browser, handbook)
+    fill_first_half(browser)
+    fill_second_half(browser)
+    type_into(browser, "actions.0.action", "Train a second facilitator")
+    type_into(browser, "actions.0.due", "1231")  # the day and month, but no year
+    button = browser.find_element("css selector", '[data-action="download"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    shown = dict(browser.execute_script(
+        "return Array.from(document.querySelectorAll('.spread-form-error:not([hidden])')).map(e => [e.id, e.textContent])"))
+    message = "`due` is not a whole date: write the date as YYYY-MM-DD, for example 2026-12-31"
+    assert shown == {"f-actions.0.due-error": message}, shown
+    assert field(browser, "actions.0.due").get_attribute("aria-invalid") == "true"
+    # A due date that is not a date, in the file, is refused by `spread audit import` with the same advice.
+    text = browser.execute_script("return SpreadForm.yaml(SpreadForm.audit())")
+    assert "    due:\n" in text
+    sent = tmp_path / "peer-diabetes-leeds-2026-Q3.yaml"
+    sent.write_text(text.replace("    due:\n", "    due: 31/12\n"), encoding="utf-8")
+    result = run("audit", "import", sent, "--repo", copy_example(tmp_path / "repo"), "--today", "2026-11-15", "--force")
+    assert result.exit_code == 1
+    assert '`due` is "31/12": ' + message.split(": ", 1)[1] + " [schema-pattern]" in result.output, result.output

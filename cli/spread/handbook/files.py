@@ -25,8 +25,8 @@ from spread.network.repo import Network
 from spread.network.reviews import load_reviews
 from spread.network.symlinks import LinkRefused, read_inside, tree
 
-ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js", "spread-adopt.js",
-          "vendor/audit-validator.js", "vendor/LICENSE-ajv")
+ASSETS = ("spread.css", "spread.js", "spread-score.js", "iframe-worker.js", "spread-form.js", "spread-form-plan.js",
+          "spread-adopt.js", "vendor/audit-validator.js", "vendor/LICENSE-ajv")
 
 
 def _bytes(root: Path, rel: str) -> bytes | None:

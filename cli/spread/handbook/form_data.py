@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spread.adopt.audit_template import default_period, levels
+from spread.handbook.form_actions import ROWS, due_hint
 from spread.handbook.form_instrument import instrument_data
 from spread.handbook.form_messages import form_messages
 from spread.handbook.form_template import heads, templates
@@ -47,6 +48,7 @@ def form_data(root: Path, pb: Playbook, sites: list[Site], today: Any) -> dict[s
                     for r in regimes],
         "templates": templates(root, folder, pb, first),
         "heads": heads(root, folder, pb, first, sites),
+        "plan": {"rows": ROWS, "due": due_hint()},
         "messages": form_messages(pb),
         "instrument": instrument_data(pb),
     }

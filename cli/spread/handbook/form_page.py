@@ -11,6 +11,7 @@ from spread.adopt.audit_form import REVIEWS
 from spread.handbook import paths
 from spread.handbook.blocks import front_matter, section
 from spread.handbook.escaping import html, text
+from spread.handbook.form_actions import action_fields
 from spread.handbook.form_fields import figure_fields, goal_fields, input_field, item_fields
 from spread.model.playbook import Playbook
 from spread.model.regimes import regime_of
@@ -56,6 +57,7 @@ def form_page(pb: Playbook, sites: list[Site], period: str) -> str:
             + ('<h2 id="figures">Reach, outcomes and what participants said</h2><p>Totals for the period only, never '
                "one person's figure or answer. Leave a figure empty if you have none this period.</p>" + figures
                if figures else "")
+            + action_fields(pb)
             + '<div class="spread-form-score" id="spread-form-score" aria-live="polite"></div>'
             '<div class="spread-form-actions"><button type="button" '
             'data-action="download">Download the audit file</button> <button type="button" '
@@ -64,6 +66,7 @@ def form_page(pb: Playbook, sites: list[Site], period: str) -> str:
     scripts = (f'<script src="{paths.url(page, paths.form_data(pb.id, pb.version))}"></script>\n'
                f'<script src="{paths.url(page, paths.ASSETS + "/vendor/audit-validator.js")}"></script>\n'
                f'<script src="{paths.url(page, paths.ASSETS + "/spread-score.js")}"></script>\n'
+               f'<script src="{paths.url(page, paths.ASSETS + "/spread-form-plan.js")}"></script>\n'
                f'<script src="{paths.url(page, paths.ASSETS + "/spread-form.js")}"></script>')
     intro = (f"Rate your site against version {text(pb.version)} of {text(pb.title)} for one period, here in your "
              "browser: nothing you type leaves this computer. Your answers are kept in this browser as you go, so you "

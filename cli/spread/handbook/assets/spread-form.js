@@ -12,6 +12,7 @@
   var YAML11 = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"];
   var NONPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
   var messages = data.messages || {};
+  var plan = null;  /* the action plan's rows (assets/spread-form-plan.js), made once the helpers below exist */
 
   function byName(name) { return form.querySelectorAll('[name="' + name.replace(/["\\]/g, "\\$&") + '"]'); }
   function value(name) {
@@ -132,6 +133,8 @@
       });
       if (Object.keys(voice).length) { out.voice = voice; }
     }
+    var actions = plan ? plan.read() : [];
+    if (actions.length) { out.actions = actions; }
     return out;
   }
 
@@ -173,6 +176,15 @@
       return [pad + key + ": >-" + tail].concat(wrap(v, WIDTH - pad.length - 2).map(function (l) { return pad + "  " + l; }));
     }
     return [pad + key + ": " + scalar(v) + tail];
+  }
+  /* An action plan as Spread writes one given its actions (adopt/audit_template.py `_actions`). */
+  function actionLines(actions) {
+    var out = ["actions:"];
+    actions.forEach(function (x) {
+      out = out.concat(field("  ", "- item", x.item), field("    ", "action", x.action), field("    ", "owner", x.owner),
+                       field("    ", "due", x.due));
+    });
+    return out;
   }
   var LINE = /^(\s*(?:- )?)([^:#]+):(.*?)(?:  # (.*))?$/;
   function dropped(path, a) {
@@ -227,6 +239,10 @@
       var line = t.lines[i], own = t.owner[i], path = t.paths[own];
       if (path && path[0] === "review" && i !== own) {  /* the comment on who rated names the site's host */
         if (i === own - 1) { head.who.forEach(function (l) { out.push(l); }); }
+        continue;
+      }
+      if (path && path[0] === "actions" && a.actions) {  /* the empty entry to fill in gives way to the plan */
+        if (i !== own) { out.push(line); } else if (path.length === 1) { Array.prototype.push.apply(out, actionLines(a.actions)); }
         continue;
       }
       if (dropped(path, a)) { continue; }
@@ -294,6 +310,7 @@
         }
       });
     }
+    if (plan) { plan.problems(add); }
     schemaProblems(a).forEach(function (p) {
       if (!found.some(function (f) { return f.name === p.name; })) { add(p.name, p.message); }
     });
@@ -312,6 +329,7 @@
   }
   function fieldName(parts) {
     if (parts[0] === "site") { return value("site") === "*" || !data.sites.length ? "site_id" : "site"; }
+    if (parts[0] === "actions" && plan) { return plan.name(parts); }
     if (parts[0] === "raters") { return parts[2] || "role"; }
     if (parts[0] === "ratings" && (parts[2] === "score" || parts[2] === "level")) { return "ratings." + parts[1] + ".value"; }
     return parts.join(".");
@@ -418,13 +436,17 @@
       var r = a.ratings[item.id];
       return (r.score === null || r.score === undefined) && (r.level === null || r.level === undefined) && r.not_rated === undefined;
     }).length;
-    var parts = [], result = null;
+    var parts = [], result = null, scored = null;
     ["data-band", "data-total", "data-breaches", "data-below"].forEach(function (n) { box.removeAttribute(n); });
+    if (window.SpreadScore && data.instrument) {
+      try { scored = window.SpreadScore.score(data.instrument, a); } catch (e) { scored = null; }
+    }
+    if (plan) { plan.hint(scored); }  /* each item's flags stand alone, so the plan may name them before the end */
     if (left) {
-      /* Never a flattering partial band: nothing is scored until every item is rated or has its reason. */
+      /* Never a flattering partial band: nothing is shown as the score until every item is rated or has its reason. */
       parts.push("Not yet scored: " + left + " item" + (left === 1 ? "" : "s") + " left to rate.");
-    } else if (window.SpreadScore && data.instrument) {
-      try { result = window.SpreadScore.score(data.instrument, a); } catch (e) { result = null; }
+    } else {
+      result = scored;
     }
     if (result) {
       var line = [];
@@ -465,6 +487,7 @@
   var shownOnce = false;
   function update() {
     siteShown();
+    if (plan) { plan.reveal(); }
     var a = audit(), found = problems(a);
     if (shownOnce) { show(found); }
     score(a, found);
@@ -489,6 +512,7 @@
     if (!window.confirm("Clear every answer on this form and start again? This cannot be undone.")) { return; }
     try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
     form.reset();
+    if (plan) { plan.reset(); }
     shownOnce = false;
     summary([]);
     show([]);
@@ -511,6 +535,7 @@
     return latestEnded(built, isoDay(new Date()));
   }
   var lastRegime = regime();
+  if (window.SpreadFormPlan) { plan = window.SpreadFormPlan(form, data, {byName: byName, text: text}); }
   form.addEventListener("change", function (e) {
     if (e.target.name !== "regime") { return; }
     var period = byName("period")[0];

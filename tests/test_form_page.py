@@ -507,7 +507,11 @@ def test_a_review_regime_rates_its_own_items_and_writes_what_audit_new_writes_fo
     choose(browser, "regime", "registration")
     assert browser.execute_script(visible) == ["peer-led"]
     Select(field(browser, "site")).select_by_value("leeds")
+    choose(browser, "ratings.peer-led.value", "developmental")  # below expected practice: where the plan starts
+    hint = browser.find_element("id", "spread-form-plan-focus")
+    assert hint.text == "Start with peer-led (developmental, below expected practice)."
     choose(browser, "ratings.peer-led.value", "expected")
+    assert hint.text == "No item rated so far is below its minimum or below expected practice."
     type_into(browser, "ratings.peer-led.evidence", "Every session led by a trained peer")
     today = date.today()
     type_into(browser, "completed", today.strftime("%m%d%Y"))

@@ -134,3 +134,61 @@ def test_diff_a_new_kind_is_major_and_new_evidence_a_patch(demo: Path) -> None:
          "makes its own.")]
     more = dataclasses.replace(pb, core=(pb.core[0], dataclasses.replace(pb.core[1], evidence=("minutes",))))
     assert [(c.rule, c.bump) for c in diff_playbooks(pb, more)] == [("core-wording", "patch")]
+
+
+def upgrading(root: Path, stage: str, site_text: str = "") -> None:
+    """The demo site on 1.0.0 (no principles), at `stage`; 2.0.0 makes `regular` a principle (archived releases,
+    no git)."""
+    write(root / "playbooks/demo/releases/1.0.0.yaml", MINIMAL_PLAYBOOK)
+    write(root / "playbooks/demo/playbook.yaml", PRINCIPLED.replace("version: 1.0.0", "version: 2.0.0"))
+    site = root / SITE
+    site.write_text(site.read_text().replace("stage: installation", f"stage: {stage}") + site_text)
+
+
+def test_an_upgrade_asks_how_the_site_makes_a_principle_new_to_it_its_own(run: Run, demo: Path) -> None:
+    upgrading(demo, "full-implementation")
+    result = run("site", "upgrade", "demo/leeds", "--today", "2026-05-01", "--repo", demo,
+                 input="We meet on the first Monday,   and by video in August.\ny\n")
+    assert result.exit_code == 0, result.output
+    assert "Principles Demo Leeds has not described yet (how the site makes each its own, in its own words: the " \
+           "model as designed, not a departure):\n  - regular (Meets regularly)\n" in result.output
+    assert "Principle: Meets regularly (regular)\n  Continuity builds trust.\n  A site shows it by: a published " \
+           "timetable\n" in result.output
+    assert "Describe how" not in result.output
+    # A practice that becomes a principle is a core component to review (this once stopped the upgrade).
+    assert "  - regular (Meets regularly): it is now a principle, which your site makes its own (describe how under " \
+           "`principles:`).\n" in result.output
+    site = (demo / SITE).read_text(encoding="utf-8")
+    assert "adaptations: []\nprinciples:\n  - principle: regular\n    how: We meet on the first Monday, and by video " \
+           "in August.\nupgrades:\n" in site
+    assert problems(run, demo) == []
+
+
+def test_a_scripted_upgrade_leaves_the_principle_to_describe_and_says_so(run: Run, demo: Path) -> None:
+    upgrading(demo, "initial-implementation")
+    result = run("site", "upgrade", "demo/leeds", "--no-input", "--today", "2026-05-01", "--repo", demo)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        "Describe how Demo Leeds makes `regular` its own under `principles:` in fidelity/demo/leeds/site.yaml "
+        "(`- principle: regular` and `how:` in your own words); `spread check` reminds you.\n")
+    assert "principles" not in (demo / SITE).read_text(encoding="utf-8")
+    assert [p.rsplit("[", 1)[1] for p in problems(run, demo)] == ["principle-not-described]"]
+
+
+def test_a_site_still_getting_ready_is_asked_but_not_reminded(run: Run, demo: Path) -> None:
+    upgrading(demo, "installation", "principles: []\n")
+    result = run("site", "upgrade", "demo/leeds", "--today", "2026-05-01", "--repo", demo, input="\ny\n")
+    assert result.exit_code == 0, result.output
+    assert "How does the site make this principle its own? (Enter to describe it later)" in result.output
+    assert "Describe how" not in result.output
+    assert "principles: []\nupgrades:\n" in (demo / SITE).read_text(encoding="utf-8")  # Enter: nothing written
+    result = run("site", "upgrade", "demo/leeds", "--dry-run", "--repo", demo)
+    assert "nothing to upgrade" in result.output
+
+
+def test_a_principle_the_site_described_already_is_not_asked_again(run: Run, demo: Path) -> None:
+    upgrading(demo, "full-implementation", HOW)
+    result = run("site", "upgrade", "demo/leeds", "--today", "2026-05-01", "--repo", demo, input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "Principle:" not in result.output and "not described yet" not in result.output
+    assert (demo / SITE).read_text(encoding="utf-8").count("- principle: regular") == 1

@@ -13,10 +13,12 @@ from spread.yaml.render import comment, scalar
 from spread.yaml.render import field as line
 
 
-def ask_principles(pb: Playbook, given: dict[str, str], *, ask: bool) -> tuple[tuple[str, str], ...]:
-    """(principle id, how the site enacts it) for each principle answered or, when asking, described now."""
+def ask_principles(pb: Playbook, given: dict[str, str], *, ask: bool,
+                   described: frozenset[str] = frozenset()) -> tuple[tuple[str, str], ...]:
+    """(principle id, how the site enacts it) for each principle answered or, when asking, described now; a
+    principle the site has `described` already (one it upgrades with) is not asked again."""
     found = []
-    for c in (c for c in pb.core if c.principle):
+    for c in (c for c in pb.core if c.principle and c.id not in described):
         how = given.get(c.id)
         if how is None and ask:
             click.echo(f"\nPrinciple: {c.title} ({c.id})")

@@ -10,8 +10,10 @@ import click
 from spread.adopt.answers import Given, apply_sets
 from spread.adopt.asking import asking, confirm
 from spread.adopt.lock import adopt
+from spread.adopt.principles import ask_principles
 from spread.adopt.rechoose import only_asked, upgrade_answers, upgraded_readme
 from spread.adopt.seal import unedited
+from spread.check.rules.principles import DESCRIBED_FROM
 from spread.commands.completion import complete_site
 from spread.commands.locate import locate_site
 from spread.commands.options import asking_options, repo_option, set_options, today_option
@@ -120,7 +122,13 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, sets: tuple[str, ..
                                  "only moves forward", param_hint="'--to'")
     adopted = adopt(network, site.playbook, target)
     plan = plan_upgrade(site, old, adopted.playbook)
+    described = frozenset(e.principle for e in site.principles)
+    fresh = [c for c in adopted.playbook.core if c.principle and c.id not in described]
     click.echo(preview(plan))
+    if fresh:
+        click.echo(f"\nPrinciples {site.name} has not described yet (how the site makes each its own, in its own words: "
+                   "the model as designed, not a departure):")
+        click.echo("\n".join(f"  - {c.id} ({c.title})" for c in fresh))
     if dry_run:
         click.echo("\nDry run: nothing was written.")
         return
@@ -132,11 +140,13 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, sets: tuple[str, ..
     with asking("to upgrade without questions (in a script), add --no-input (new components take the playbook's "
                 "defaults; give other choices with --set COMPONENT=CHOICE and --reason COMPONENT=REASON)"):
         answers = upgrade_answers(plan, given, questions=not no_input)
+        enacted = ask_principles(adopted.playbook, {}, ask=not no_input, described=described)
         also = f" and {display_path(checklist, network.root)}" if readme.is_file() else ""
         kept = f" ({readme.name} has edits of your own, so it stays as it is)" if checklist != readme else ""
         confirm(f"Write the upgrade to {shown}{also}{kept}?", yes=yes or no_input)
     day = (today or date.today()).isoformat()
-    text = checked(rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day), path, shown)
+    text = checked(rewrite_site(path.read_bytes().decode("utf-8"), plan, answers, adopted.commit, day, enacted), path,
+                   shown)
     where = display_path(folder, network.root)
     # The checklist `site new` wrote names the version and the choices: written afresh, it cannot go stale; beside
     # it instead when someone has edited it (ticked a step, added notes), which is theirs to keep.
@@ -152,6 +162,10 @@ def upgrade(ref: str, to_version: str | None, dry_run: bool, sets: tuple[str, ..
         click.echo(f"{display_path(readme, network.root)} has edits of your own, so Spread left it as it is: copy what "
                    f"you want to keep into {checklist.name}, then replace {readme.name} with it.")
     click.echo(_advice(plan, where))
+    left = [c.id for c in fresh if c.id not in dict(enacted)]
+    if left and site.stage in DESCRIBED_FROM:  # a site still getting ready describes them when it starts
+        click.echo(f"Describe how {site.name} makes {and_list([f'`{p}`' for p in left])} its own under `principles:` "
+                   f"in {shown} (`- principle: {left[0]}` and `how:` in your own words); `spread check` reminds you.")
 
 
 def _checklist(folder: Path, target: str) -> tuple[Path, Path]:

@@ -123,8 +123,12 @@ def _core(c: CoreComponent, before: CoreComponent | None, about: list[Change]) -
     if all(ch.bump == "patch" for ch in about):
         return Step(c.id, c.title, "updated", "new wording only.")
     what = [CORE_CHANGES[ch.rule] for ch in about if ch.rule in CORE_CHANGES]
+    if any(ch.rule == "core-kind-changed" for ch in about):
+        what.append("it is now a principle, which your site makes its own (describe how under `principles:`)"
+                    if c.principle else "it is now a practice in a prescribed form")
     if any(ch.rule == "core-critical-changed" for ch in about):
         what.append("it is now critical" if c.critical else "it is no longer critical")
+    what = what or ["it changed: see the playbook's changelog"]  # a kind of change this list does not word yet
     return Step(c.id, c.title, "review-core", and_list(what) + ".", old=before.practice, new=c.practice)
 
 

@@ -16,7 +16,7 @@ from spread.yaml.read import parse_document
 
 # The order of a site file's top-level fields: a list that does not exist yet goes after those before it.
 SITE_KEYS = ("id", "name", "playbook", "host", "area", "contact", "stage", "started", "choices", "adaptations",
-             "retired", "upgrades", "notes")
+             "principles", "retired", "upgrades", "notes")
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,11 @@ def _after(key: str) -> tuple[str, ...]:
     return SITE_KEYS[: SITE_KEYS.index(key)]
 
 
-def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commit: str | None, today: str) -> str:
+def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commit: str | None, today: str,
+                 enacted: tuple[tuple[str, str], ...] = ()) -> str:
     """The new text of site.yaml: version and commit, retired records, local choices moved out of `adaptations`, new
-    choices and the upgrade record (for a move to another version; a site that stays on its version only has its
-    local choices moved)."""
+    choices, how the site makes each principle new to it its own (`enacted`: id and how) and the upgrade record (for
+    a move to another version; a site that stays on its version only has its local choices moved)."""
     editor = Editor(text)
     new = plan.new.version
     moving = new != plan.old.version
@@ -65,6 +66,8 @@ def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commi
             retired.append(Entry(block_of(record) if flow else editor.item_block((key,), i, {"retired_in": new}), record))
         _rewrite(editor, key, records, retire + (list(plan.moves) if key == "adaptations" else []), added[key])
     column = editor.dash_column("choices") or editor.dash_column("adaptations") or 2
+    editor.append("principles", [Entry(block_of(r), r) for r in ({"principle": p, "how": how} for p, how in enacted)],
+                  _after("principles"), column)
     editor.append("retired", retired, _after("retired"), column)
     if moving:
         upgrade: dict[str, Any] = {"from": plan.old.version, "to": new, "date": today}

@@ -4,6 +4,7 @@ playbook's limit, never part of the fidelity score, and classified by `spread pl
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -132,3 +133,31 @@ def test_diff_classifies_changes_to_the_regulator() -> None:
     assert changes[2].message == ("CQC's rating words are now outstanding, good, requires improvement (were "
                                   "outstanding, good, requires improvement, inadequate): sites' recorded ratings must "
                                   "be reviewed.")
+
+
+def test_the_report_gives_each_sites_latest_rating_and_its_age_on_the_reports_day(run: Run, demo: Path) -> None:
+    """Beside the bands, never in them; old on the playbook's clock (2 years here) for the day asked, from the
+    same kept summary (the second run reads the report cache)."""
+    regulated(demo)
+    write(demo / "fidelity/demo/york/site.yaml", (demo / SITE).read_text().replace("id: leeds", "id: york")
+          .replace("name: Demo Leeds", "name: Demo York").split("regulator_ratings:")[0])
+    for today, age in (("2026-08-01", "18 months"), ("2027-01-20", "old: 2 years")):
+        for _ in range(2):
+            result = run("report", "--repo", demo, "--today", today)
+            assert result.exit_code == 0, result.output
+            assert (f"\nCare Quality Commission ratings, the regulator's own (not part of the fidelity score; old "
+                    f"after 2 years):\n  Site   Rating         Day         Age\n"
+                    f"  leeds  good           2025-01-20  {age}\n  york   not rated yet\n") in result.stdout
+    data = json.loads(run("report", "--repo", demo, "--today", "2027-01-20", "--format", "json").stdout)
+    assert data["playbooks"][0]["regulator"] == {
+        "name": "Care Quality Commission", "old_after_months": 24, "sites": [
+            {"site": "leeds", "rating": "good", "date": "2025-01-20",
+             "report": "https://www.cqc.org.uk/location/1-000000001", "age_months": 24, "old": True},
+            {"site": "york", "rating": None, "date": None, "report": None, "age_months": None, "old": None}]}
+
+
+def test_a_report_on_a_playbook_without_a_regulator_says_nothing_of_ratings(run: Run, demo: Path) -> None:
+    result = run("report", "--repo", demo, "--today", "2026-08-01")
+    assert "ratings" not in result.stdout
+    data = json.loads(run("report", "--repo", demo, "--today", "2026-08-01", "--format", "json").stdout)
+    assert "regulator" not in data["playbooks"][0]

@@ -21,6 +21,7 @@ import test_cache
 from conftest import Run
 from spread.commands.report import left_out_note, rendered
 from spread.model import build
+from spread.model.regulator import standing
 from spread.network import records
 from spread.network.cache import FOLDER, Store
 from spread.network.repo import load_network
@@ -29,7 +30,7 @@ from spread.report.cache import LAYOUT, REPORT, network_summary, summarise
 from spread.report.data import dumps, report_json, site_row, trend_data
 from spread.report.figures import playbook_data, site_data
 from spread.report.reviews import programme_reviews
-from spread.report.rollup import LEVELS, deadline, network_report
+from spread.report.rollup import LEVELS, PlaybookReport, deadline, network_report
 from spread.report.summary import NetworkSummary, playbook_summary
 from spread.scoring.data import change_data
 
@@ -116,6 +117,17 @@ def test_cold_warm_and_uncached_reports_are_identical(run: Run, net: Path, built
     assert "critical breach" in plain["text"] and "below" in plain["text"]
 
 
+def regulator(report: PlaybookReport, today: date) -> dict[str, Any]:
+    """The regulator's ratings as the JSON report should give them, from the full site statuses."""
+    reg = report.playbook.regulator
+    if reg is None:
+        return {}
+    now = [(s.site.id, standing(reg, s.site.regulator_ratings, today)) for s in report.sites]
+    return {"regulator": {"name": reg.name, "old_after_months": reg.stale_after, "sites": [
+        {"site": site, "rating": n and n.rating.rating, "date": n and n.rating.date, "report": n and n.rating.report,
+         "age_months": n and n.months, "old": n and n.stale} for site, n in now]}}
+
+
 def test_the_json_report_is_what_json_dumps_writes(net: Path) -> None:
     """The JSON report is put together from per-site texts; it must be the bytes of encoding the whole at once."""
     full = network_report(load_network(net), None, date.fromisoformat(TODAY))
@@ -129,7 +141,7 @@ def test_the_json_report_is_what_json_dumps_writes(net: Path) -> None:
                          "choices": [{"choice": c.choice, "sites": list(c.sites), "reasons": list(c.reasons)}
                                      for c in a.choices]} for a in p.adaptations],
         "reach_and_outcomes": playbook_data(p, full.today),
-    } for p in full.playbooks]}
+    } | regulator(p, full.today) for p in full.playbooks]}
     summary = network_summary(net, None, date.fromisoformat(TODAY))
     assert report_json(summary) == json.dumps(data, indent=2, ensure_ascii=False)
     # and the summaries are those of the handbook's full site statuses, with the same roll-ups

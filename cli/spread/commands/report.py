@@ -14,6 +14,7 @@ from spread.network.repo import find_root
 from spread.progress import progress
 from spread.report.cache import network_summary
 from spread.report.data import report_json
+from spread.report.regulated import regulator_lines
 from spread.report.reviews import ProgrammeReviews, programme_reviews
 from spread.report.summary import NetworkSummary
 from spread.report.tables import TABLES, csv_text, playbook_lines
@@ -83,6 +84,7 @@ def rendered(result: NetworkSummary, fmt: str, which: str = "sites", reviews: Pr
         return report_json(result, reviews.data if reviews is not None else None) + "\n"
     if fmt == "csv":
         return csv_text(result, which)
-    blocks = ["\n".join(playbook_text(p, result.today) + playbook_lines(p, result.today)
+    blocks = ["\n".join(playbook_text(p, result.today) + regulator_lines(p, result.today)
+                        + playbook_lines(p, result.today)
                         + (reviews.lines.get(p.playbook.id, []) if reviews else [])) for p in result.playbooks]
     return f"Network report, {result.today.isoformat()}\n\n" + "\n\n\n".join(blocks) + "\n"

@@ -27,6 +27,7 @@ from spread.progress import Progress, nothing
 from spread.report.csv import site_cells
 from spread.report.data import site_json
 from spread.report.learning import choices_of
+from spread.report.regulated import kept
 from spread.report.rollup import PlaybookReport, SiteStatus, chosen, component_levels, left_out, site_status
 from spread.report.summary import NetworkSummary, SiteSummary, from_plain, playbook_summary
 from spread.report.text import site_columns
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 REPORT = "report"
 # The store's salt: the layout of its entries. Change it with `SiteSummary.plain`, so that a store of another layout
 # is ignored, never misread. (Stores before summaries stopped depending on the date were salted with the date.)
-LAYOUT = "summaries-5"
+LAYOUT = "summaries-6"
 # Site folders loaded and summarised at a time on a cold report.
 CHUNK = 1000
 # Kept per site folder: (playbooks it depends on, the folder its audits come from if not its own, key, summary
@@ -184,7 +185,8 @@ def summarise(status: SiteStatus) -> SiteSummary:
     """A site's entry in every format the report has, worked out once to be kept."""
     levels = component_levels(status.score) if status.score is not None else {}
     return SiteSummary(status.site.id, status.band, levels, tuple(choices_of(status.site)), status.schedule,
-                       tuple(site_columns(status)), site_json(status), site_cells(status), status.measures)
+                       tuple(site_columns(status)), site_json(status), site_cells(status), status.measures,
+                       kept(status.site))
 
 
 def summary_of(reports: list[PlaybookReport], today: date) -> NetworkSummary:

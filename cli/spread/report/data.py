@@ -14,6 +14,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from spread.report.figures import playbook_data, site_data
+from spread.report.regulated import regulator_data
 from spread.report.rollup import LEVELS, SiteStatus, dated
 from spread.scoring import shown
 from spread.scoring.data import band_notes, change_data, number, total
@@ -125,6 +126,8 @@ def _playbook(report: PlaybookSummary, today: date, depth: int, reviews: list[di
                     ("components", dumps(components, depth + 1)),
                     ("adaptations", dumps(adaptations, depth + 1)),
                     ("reach_and_outcomes", dumps(playbook_data(report, today), depth + 1)),
+                    *([("regulator", dumps(regulated, depth + 1))] if (regulated := regulator_data(report, today))
+                      else []),
                     *([("reviews", dumps(reviews, depth + 1))] if reviews is not None else [])], depth)
 
 

@@ -46,20 +46,22 @@ class SiteSummary:
     json: tuple[str, str]
     csv: tuple[tuple[Cell, ...], tuple[Cell, ...]]
     measures: SiteMeasures = field(default_factory=SiteMeasures)
+    # The latest regulator's rating (`report.regulated.Kept`): its age is worked out for the report's date.
+    regulator: tuple[str, str, str | None] | None = None
 
     def plain(self) -> tuple[Any, ...]:
         """As marshal-able data (see `from_plain`)."""
         s = self.schedule
         schedule = (s.last, s.frequency, s.chased, s.every, s.others, s.title)
         return (self.site, self.band, self.levels, self.choices, schedule, self.text, self.json, self.csv,
-                self.measures.plain())
+                self.measures.plain(), self.regulator)
 
 
 def from_plain(plain: Any) -> SiteSummary | None:
     """A kept summary, or None if it does not have the shape `SiteSummary.plain` gives."""
-    if not (isinstance(plain, tuple) and len(plain) == 9 and isinstance(plain[2], dict)):
+    if not (isinstance(plain, tuple) and len(plain) == 10 and isinstance(plain[2], dict)):
         return None
-    site, band, levels, choices, schedule, text, json, csv, kept = plain
+    site, band, levels, choices, schedule, text, json, csv, kept, regulator = plain
     measures = measures_from_plain(kept)
     if not (isinstance(site, str) and isinstance(band, str) and isinstance(choices, tuple)
             and isinstance(text, tuple) and len(text) > 1 and _pair(json, str) and _pair(csv, tuple)
@@ -67,9 +69,15 @@ def from_plain(plain: Any) -> SiteSummary | None:
             and isinstance(schedule[1], str) and isinstance(schedule[2], bool) and isinstance(schedule[3], int)
             and isinstance(schedule[4], tuple) and all(_deadline(d) for d in schedule[4])
             and isinstance(schedule[5], str | None)
-            and measures is not None):
+            and measures is not None and _rating(regulator)):
         return None
-    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv, measures)
+    return SiteSummary(site, band, levels, choices, Schedule(*schedule), text, json, csv, measures, regulator)
+
+
+def _rating(value: Any) -> bool:
+    """A kept regulator's rating: none, or its words, day and report address (or None)."""
+    return value is None or (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], str)
+                             and isinstance(value[1], str) and isinstance(value[2], str | None))
 
 
 def _deadline(value: Any) -> bool:

@@ -1,0 +1,372 @@
+"""A playbook's next version, made by one to three ordinary edits: no command ever crashes on the change.
+
+Each example starts from a valid playbook with a site and an audit on version 1.0.0 (archived under releases/, so no
+git is needed), applies edits that keep the playbook valid by its schema, and runs what a network would run next:
+`playbook diff`, `site upgrade --dry-run`, `site upgrade --no-input --yes`, `check`, `audit score` and `report`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL_AUDIT, MINIMAL_SITE, Run, write
+from spread.model.schemas import validate
+from spread.yaml.document import Document
+from spread.yaml.read import parse_document
+from test_versions import ANCHORED, BASE
+
+Data = dict[str, Any]
+Edit = Callable[[Data, int], None]
+
+ANCHORED_AUDIT = """
+site: leeds
+playbook: {id: demo, version: 1.0.0}
+period: 2026-Q2
+review: self
+completed: 2026-07-10
+ratings:
+  P1: {score: 3, evidence: Rota shows peers led all 12 circles.}
+  R1: {score: 2, evidence: Met monthly in the summer.}
+"""
+
+
+def _core(d: Data, n: int) -> Data:
+    component: Data = d["core"][n % len(d["core"])]
+    return component
+
+
+def kind(d: Data, n: int) -> None:
+    c = _core(d, n)
+    if c.get("kind") == "principle":
+        c["kind"] = "practice"
+    else:
+        c["kind"] = "principle"
+        c.pop("form", None)
+        c.setdefault("evidence", ["Minutes of the circle's meetings."])
+
+
+def critical(d: Data, n: int) -> None:
+    c = _core(d, n)
+    c["critical"] = not c.get("critical", False)
+
+
+def function(d: Data, n: int) -> None:
+    _core(d, n)["function"] = f"A new purpose ({n})."
+
+
+def practice(d: Data, n: int) -> None:
+    levels = _core(d, n).setdefault("practice", {})
+    if n % 3 == 0:
+        levels["ideal"] = "Beyond what is expected."
+    elif n % 3 == 1:
+        levels["expected"] = "Something else is expected now."
+    else:
+        levels["unacceptable"] = "Something else is unacceptable now."
+
+
+def evidence(d: Data, n: int) -> None:
+    c = _core(d, n)
+    if "evidence" in c and n % 2 and c.get("kind") != "principle":
+        del c["evidence"]
+    else:
+        c["evidence"] = [f"A register ({n}).", "Minutes."]
+
+
+def add_core(d: Data, n: int) -> None:
+    d["core"].append({"id": f"added-{n % 5}", "title": "Added", "function": "Something new.", "critical": n % 2 == 0,
+                      "practice": {"expected": "Always.", "developmental": "Sometimes.", "unacceptable": "Never."}})
+    d["core"] = list({c["id"]: c for c in d["core"]}.values())
+
+
+def remove_core(d: Data, n: int) -> None:
+    if len(d["core"]) > 1:
+        gone = d["core"].pop(n % len(d["core"]))["id"]
+        fidelity = d["fidelity"]
+        if "items" in fidelity:
+            kept = [item for item in fidelity["items"] if item["component"] != gone]
+            fidelity["items"] = kept or [{**fidelity["items"][0], "component": d["core"][0]["id"]}]
+
+
+def add_local(d: Data, n: int) -> None:
+    if not any(c["id"] == "snacks" for c in d["local"]):
+        d["local"].append({"id": "snacks", "title": "Snacks", "options": ["fruit", "biscuits"],
+                           **({"default": "fruit"} if n % 2 else {})})
+
+
+def remove_local(d: Data, n: int) -> None:
+    if d["local"]:
+        d["local"].pop(n % len(d["local"]))
+
+
+def _venue(d: Data) -> Data | None:
+    return next((c for c in d["local"] if c["id"] == "venue"), None)
+
+
+def options(d: Data, n: int) -> None:
+    venue = _venue(d)
+    if venue is None or "options" not in venue:
+        return
+    if n % 3 == 0:
+        venue["options"] = [o for o in venue["options"] if o != "library"] or ["hall"]
+        if venue.get("default") not in venue["options"]:
+            venue.pop("default", None)
+    elif n % 3 == 1:
+        venue["options"] = [*venue["options"], "hall"]
+    else:
+        venue["options"] = [{"id": o, "label": o.title()} for o in venue["options"]]
+
+
+def default(d: Data, n: int) -> None:
+    venue = _venue(d)
+    if venue is None or "options" not in venue:
+        return
+    if n % 2:
+        venue.pop("default", None)
+    else:
+        first = venue["options"][-1]
+        venue["default"] = first["id"] if isinstance(first, dict) else first
+
+
+def free_text(d: Data, n: int) -> None:
+    venue = _venue(d)
+    if venue is None:
+        return
+    if venue.get("free_text"):
+        venue.pop("free_text")
+        venue.pop("max_length", None)
+        venue["options"] = ["library", "online"]
+    else:
+        for key in ("options", "default", "prohibited"):
+            venue.pop(key, None)
+        venue["free_text"] = True
+        if n % 2:
+            venue["max_length"] = 3
+
+
+def max_length(d: Data, n: int) -> None:
+    for c in d["local"]:
+        if c.get("free_text"):
+            if n % 2:
+                c.pop("max_length", None)
+            else:
+                c["max_length"] = 1 + n % 4
+
+
+def rename_core(d: Data, n: int) -> None:
+    c = _core(d, n)
+    old, c["id"] = c["id"], f"renamed-{n % 4}"
+    if sum(1 for x in d["core"] if x["id"] == c["id"]) > 1:
+        c["id"] = old
+        return
+    for item in d["fidelity"].get("items", []):
+        if item["component"] == old:
+            item["component"] = c["id"]
+
+
+def rename_local(d: Data, n: int) -> None:
+    if d["local"]:
+        c = d["local"][n % len(d["local"])]
+        if not any(x["id"] == "place" for x in d["local"]):
+            c["id"] = "place"
+
+
+def item_component(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None:
+        items[n % len(items)]["component"] = d["core"][(n // 2) % len(d["core"])]["id"]
+
+
+def item_min(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None:
+        item = items[n % len(items)]
+        if "min" in item and n % 2:
+            del item["min"]
+        else:
+            item["min"] = d["fidelity"]["scale"]["max"]
+
+
+def _items(d: Data) -> list[Data] | None:
+    items: list[Data] | None = d["fidelity"].get("items")
+    return items
+
+
+def add_item(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None and not any(i["id"] == "R2" for i in items):
+        items.append({"id": "R2", "section": "rhythm", "component": d["core"][-1]["id"], "title": "Steady",
+                      "anchors": {str(s): f"Level {s}." for s in range(d["fidelity"]["scale"]["min"],
+                                                                        d["fidelity"]["scale"]["max"] + 1)}})
+
+
+def remove_item(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None and len(items) > 1:
+        items.pop(n % len(items))
+
+
+def rename_item(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None:
+        items[n % len(items)]["id"] = f"X{n % 7}"
+        if len({i["id"] for i in items}) < len(items):
+            items[n % len(items)]["id"] = f"Y{n % 7}"
+
+
+def scale(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if "scale" not in fidelity:
+        return
+    top = 4 if fidelity["scale"]["max"] == 3 else 3
+    fidelity["scale"]["max"] = top
+    for item in fidelity["items"]:
+        item["anchors"] = {str(s): f"Level {s}." for s in range(fidelity["scale"]["min"], top + 1)}
+        if item.get("min", 0) > top:
+            item["min"] = top
+
+
+def bands(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if n % 2 or "bands" not in fidelity:
+        fidelity.pop("bands", None)
+    else:
+        fidelity["bands"] = [{"label": "low", "min": 0, "max": 4}, {"label": "high", "min": 5, "max": 100}]
+
+
+def method(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if "scoring" in fidelity:
+        fidelity["scoring"]["method"] = "mean" if fidelity["scoring"].get("method") == "sum" else "sum"
+        fidelity.pop("bands", None)
+
+
+def goals(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if fidelity.get("goals"):
+        fidelity.pop("goals")
+    else:
+        fidelity["goals"] = [{"id": f"G{n % 3}", "title": "Peer-led circles", "numerator": "circles led by a peer",
+                              "denominator": "circles held", "op": ">=", "target": 50 + n % 40}]
+
+
+def measures(d: Data, n: int) -> None:
+    if d.get("measures"):
+        d.pop("measures")
+    else:
+        d["measures"] = [{"id": "people-joined", "name": "People who joined", "kind": "reach", "figure": "count",
+                          "unit": "people", "collected": "From the register."}]
+
+
+def regimes(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if fidelity.get("regimes"):
+        fidelity.pop("regimes")
+    else:
+        items = [i["id"] for i in fidelity.get("items", [])] or [c["id"] for c in d["core"]]
+        fidelity["regimes"] = [{"id": "check", "title": "Yearly check", "frequency": "yearly", "items": items[:1]},
+                               {"id": "full", "title": "Full audit", "frequency": "yearly", "every": 2}]
+
+
+def section(d: Data, n: int) -> None:
+    fidelity = d["fidelity"]
+    if "sections" in fidelity:
+        old = fidelity["sections"][n % len(fidelity["sections"])]
+        new = f"renamed-{n % 3}"
+        if any(s["id"] == new for s in fidelity["sections"]):
+            return
+        for item in fidelity["items"]:
+            if item["section"] == old["id"]:
+                item["section"] = new
+        old["id"] = new
+
+
+EDITS: list[Edit] = [kind, critical, function, practice, evidence, add_core, remove_core, add_local, remove_local,
+                     options, default, free_text, max_length, add_item, remove_item, rename_item, scale, bands,
+                     method, goals, measures, regimes, section, rename_core, rename_local, item_component,
+                     item_min]
+
+
+YORK = """
+id: york
+name: Demo York
+playbook: {id: demo, version: 1.0.0}
+host: {name: York CVS, type: charity}
+stage: full-implementation
+started: 2026-03-01
+choices:
+  - {component: venue, choice: online, reason: No room yet.}
+  - {component: name, choice: York Circle, reason: Members chose it.}
+adaptations:
+  - component: regular
+    description: Meets every three weeks.
+    reason: Members work shifts.
+    approved_by: Network lead
+    date: 2026-03-01
+"""
+SETS = ("--set", "venue=gp-surgery", "--set", "name=York", "--set", "place=York", "--set", "snacks=fruit",
+        "--reason", "venue=The library closed.", "--reason", "name=Shorter.", "--reason", "place=Ours.",
+        "--reason", "snacks=Cheap.")
+
+
+def _valid(data: Data) -> bool:
+    doc = parse_document(json.dumps(data).encode(), Path("playbooks/demo/playbook.yaml"))
+    return isinstance(doc, Document) and validate(doc, "playbook", "playbook.yaml") == []
+
+
+def _next_version(base: Data, edits: list[tuple[Edit, int]]) -> Data:
+    data = copy.deepcopy(base)
+    for edit, n in edits:
+        edit(data, n)
+    data["version"] = "2.0.0"
+    return data
+
+
+def _ok(result: Any, what: str) -> str:
+    output: str = result.output
+    assert result.exit_code != 3, f"{what}:\n{output}"
+    assert "unexpected" not in output.lower(), f"{what}:\n{output}"
+    assert "Traceback" not in output, f"{what}:\n{output}"
+    return output
+
+
+CHANGES = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 11)), min_size=1, max_size=3)
+
+
+@settings(max_examples=60, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                      HealthCheck.too_slow])
+@given(anchored=st.booleans(), edits=CHANGES)
+def test_no_command_crashes_on_a_new_version(run: Run, tmp_path_factory: Any, anchored: bool,
+                                            edits: list[tuple[Edit, int]]) -> None:
+    base = ANCHORED if anchored else BASE
+    new = _next_version(base, edits)
+    assert _valid(new), [edit.__name__ for edit, _ in edits]
+    root = tmp_path_factory.mktemp("changes")
+    write(root / "playbooks/demo/releases/1.0.0.yaml", json.dumps(base))
+    write(root / "playbooks/demo/playbook.yaml", json.dumps(new))
+    write(root / "fidelity/demo/leeds/site.yaml", MINIMAL_SITE)
+    write(root / "fidelity/demo/leeds/audits/2026-Q2.yaml", ANCHORED_AUDIT if anchored else MINIMAL_AUDIT)
+    write(root / "fidelity/demo/york/site.yaml", YORK)
+    names = ", ".join(f"{edit.__name__}({n})" for edit, n in edits)
+    _ok(run("playbook", "diff", "demo", "1.0.0", "working", "--repo", root), f"diff after {names}")
+    _ok(run("site", "upgrade", "demo/leeds", "--dry-run", "--repo", root), f"dry run after {names}")
+    upgraded = run("site", "upgrade", "demo/leeds", "--no-input", "--yes", "--repo", root)
+    _ok(upgraded, f"upgrade after {names}")
+    york = run("site", "upgrade", "demo/york", "--no-input", "--yes", "--repo", root)
+    if _ok(york, f"upgrade of york after {names}") and york.exit_code:
+        _ok(run("site", "upgrade", "demo/york", "--no-input", "--yes", "--repo", root, *SETS),
+            f"upgrade of york with choices after {names}")
+    checked = _ok(run("check", "--repo", root), f"check after {names}")
+    if upgraded.exit_code == 0:
+        site = (root / "fidelity/demo/leeds/site.yaml").read_text(encoding="utf-8")
+        assert "version: 2.0.0" in site, f"upgrade after {names}:\n{site}"
+        assert not any("site.yaml" in line and "[schema" in line for line in checked.splitlines()), \
+            f"check after {names}:\n{checked}"
+    _ok(run("audit", "score", "demo/leeds", "--repo", root), f"score after {names}")
+    _ok(run("report", "--repo", root), f"report after {names}")

@@ -599,3 +599,23 @@ def test_own_words_chosen_again_are_an_adaptation_with_frame_s_details(run: Run,
     assert ("- **Language of the circle**: \u201cPolish\u201d (an adaptation: it departs from what the playbook "
             "offers). Most members speak Polish at home.") in readme
     assert run("check", "--repo", root).exit_code == 0
+
+
+def test_a_principle_that_became_a_practice_moves_the_sites_words_to_retired(run: Run, demo: Path) -> None:
+    """The site described how it made `regular` its own; once `regular` is a practice that record has no place under
+    `principles:` (the check would call it unknown), so the upgrade keeps it under `retired:` and says so."""
+    old = MINIMAL_PLAYBOOK.replace("    function: Continuity builds trust.\n",
+                                   "    kind: principle\n    function: Continuity builds trust.\n"
+                                   "    evidence: [The circle's calendar.]\n")
+    write(demo / "playbooks/demo/releases/1.0.0.yaml", old)
+    write(demo / PLAYBOOK, MINIMAL_PLAYBOOK.replace("1.0.0", "2.0.0"))
+    write(demo / SITE, (demo / SITE).read_text(encoding="utf-8")
+          + "principles:\n  - {principle: regular, how: We meet after the Friday market.}\n")
+    result = upgrade(run, demo, "--no-input", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "  - regular (Meets regularly): it is now a practice in a prescribed form. Your description of how you made " \
+           "it your own is kept under `retired:`.\n" in result.output
+    site = (demo / SITE).read_text(encoding="utf-8")
+    assert "principles: []\nretired:\n  - component: regular\n    description: We meet after the Friday market.\n" \
+           "    retired_in: 2.0.0\n" in site
+    assert run("check", "--repo", demo).exit_code == 0

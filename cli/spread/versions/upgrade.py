@@ -25,7 +25,7 @@ HEADINGS: dict[Category, str] = {
 }
 
 
-# A record in site.yaml: its list (`choices` or `adaptations`) and its index there.
+# A record in site.yaml: its list (`choices`, `adaptations` or `principles`) and its index there.
 Record = tuple[str, int]
 
 
@@ -39,7 +39,7 @@ class Step:
     title: str
     category: Category
     note: str
-    retire: tuple[Record, ...] = ()  # the site's records (choices and adaptations) that move to `retired:`
+    retire: tuple[Record, ...] = ()  # the site's records (choices, adaptations, principles) that move to `retired:`
     ask: LocalComponent | None = None  # the site must choose for this local component
     old: Practice | None = None
     new: Practice | None = None
@@ -96,9 +96,23 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
             else:
                 steps.append(Step(component.id, component.title, "removed-local", f"removed from the playbook{kept}.",
                                   retire))
+    steps = [_retire_principle(site, new, step) for step in steps]
     scoring = tuple(c.message for c in changes if c.rule.startswith(("instrument-", "item-", "goal-")))
     retired = {i for s in steps for section, i in s.retire if section == "adaptations"}
     return UpgradePlan(site, old, new, tuple(steps), scoring, configured(site, new, retired))
+
+
+def _retire_principle(site: Site, new: Playbook, step: Step) -> Step:
+    """A site's words on how it made a principle its own move to `retired:` once the new version has no such principle
+    (the component was removed or is now a practice), so the upgraded file still passes the check."""
+    now = new.component(step.component)
+    if isinstance(now, CoreComponent) and now.principle:
+        return step
+    gone = tuple(("principles", e.index) for e in site.principles if e.principle == step.component)
+    if not gone:
+        return step
+    return replace(step, retire=step.retire + gone,
+                   note=step.note + " Your description of how you made it your own is kept under `retired:`.")
 
 
 def deviation_note(old: Playbook, mine: list[Adaptation]) -> str:

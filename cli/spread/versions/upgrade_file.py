@@ -57,14 +57,18 @@ def rewrite_site(text: str, plan: UpgradePlan, answers: dict[str, Answer], commi
         added["adaptations" if answer.frame is not None else "choices"].append(Entry(text, record))
     added["choices"] = _moved(editor, data, plan.moves) + added["choices"]
     retired: list[Entry] = []
-    for key in ("choices", "adaptations"):
+    for key in ("choices", "adaptations", "principles"):
         records: list[dict[str, Any]] = list(data.get(key) or [])
         retire = [i for section, i in plan.retire if section == key]
         flow = getattr(editor.node((key,)), "flow_style", False)
         for i in retire:
+            if key == "principles":  # a retired record names its component; the site's words say what it did
+                record = {"component": records[i]["principle"], "description": records[i]["how"], "retired_in": new}
+                retired.append(Entry(block_of(record), record))
+                continue
             record = {**records[i], "retired_in": new}
             retired.append(Entry(block_of(record) if flow else editor.item_block((key,), i, {"retired_in": new}), record))
-        _rewrite(editor, key, records, retire + (list(plan.moves) if key == "adaptations" else []), added[key])
+        _rewrite(editor, key, records, retire + (list(plan.moves) if key == "adaptations" else []), added.get(key, []))
     column = editor.dash_column("choices") or editor.dash_column("adaptations") or 2
     editor.append("principles", [Entry(block_of(r), r) for r in ({"principle": p, "how": how} for p, how in enacted)],
                   _after("principles"), column)

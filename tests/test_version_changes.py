@@ -2,7 +2,8 @@
 
 Each example starts from a valid playbook with a site and an audit on version 1.0.0 (archived under releases/, so no
 git is needed), applies edits that keep the playbook valid by its schema, and runs what a network would run next:
-`playbook diff`, `site upgrade --dry-run`, `site upgrade --no-input --yes`, `check`, `audit score` and `report`.
+`playbook diff` (each format), `site upgrade --dry-run`, `site upgrade --no-input --yes` (with `--set` where a
+choice is needed), `check`, `audit new` on the new version, `audit score` and `report`.
 """
 
 from __future__ import annotations
@@ -256,6 +257,24 @@ def method(d: Data, n: int) -> None:
         fidelity.pop("bands", None)
 
 
+def missing(d: Data, n: int) -> None:
+    scoring = d["fidelity"].get("scoring")
+    if scoring is not None:
+        scoring["missing"] = ["incomplete", "lowest", "exclude"][n % 3]
+        if n % 3 == 2:
+            scoring["max_unrated"] = 1
+        if "bands" in d["fidelity"] and n % 2:
+            scoring["critical_cap"] = d["fidelity"]["bands"][-1]["label"]
+
+
+def levels(d: Data, n: int) -> None:
+    items = _items(d)
+    if items is not None:
+        top, bottom = d["fidelity"]["scale"]["max"], d["fidelity"]["scale"]["min"]
+        items[n % len(items)]["levels"] = {"expected": [top], "developmental": list(range(bottom + 1, top)),
+                                           "unacceptable": [bottom]}
+
+
 def goals(d: Data, n: int) -> None:
     fidelity = d["fidelity"]
     if fidelity.get("goals"):
@@ -299,7 +318,7 @@ def section(d: Data, n: int) -> None:
 EDITS: list[Edit] = [kind, critical, function, practice, evidence, add_core, remove_core, add_local, remove_local,
                      options, default, free_text, max_length, add_item, remove_item, rename_item, scale, bands,
                      method, goals, measures, regimes, section, rename_core, rename_local, item_component,
-                     item_min]
+                     item_min, missing, levels]
 
 
 YORK = """
@@ -367,7 +386,8 @@ def test_no_command_crashes_on_a_new_version(run: Run, tmp_path_factory: Any, st
     write(root / "fidelity/demo/leeds/audits/2026-Q2.yaml", ANCHORED_AUDIT if anchored else MINIMAL_AUDIT)
     write(root / "fidelity/demo/york/site.yaml", YORK + (PRINCIPLES if start == "principled" else ""))
     names = ", ".join(f"{edit.__name__}({n})" for edit, n in edits)
-    _ok(run("playbook", "diff", "demo", "1.0.0", "working", "--repo", root), f"diff after {names}")
+    for form in ("text", "json", "markdown"):
+        _ok(run("playbook", "diff", "demo", "1.0.0", "working", "--format", form, "--repo", root), f"diff after {names}")
     _ok(run("site", "upgrade", "demo/leeds", "--dry-run", "--repo", root), f"dry run after {names}")
     upgraded = []
     leeds = run("site", "upgrade", "demo/leeds", "--no-input", "--yes", "--repo", root)
@@ -387,5 +407,7 @@ def test_no_command_crashes_on_a_new_version(run: Run, tmp_path_factory: Any, st
         wrong = [line for line in checked.splitlines() if line.startswith(path) and
                  ("[schema" in line or "[principle-unknown]" in line)]
         assert not wrong, f"check after upgrading {site} after {names}:\n{checked}"
+        _ok(run("audit", "new", f"demo/{site}", "--period", "2026-Q4", "--no-input", "--repo", root),
+            f"audit new for {site} after {names}")
     _ok(run("audit", "score", "demo/leeds", "--repo", root), f"score after {names}")
     _ok(run("report", "--repo", root), f"report after {names}")

@@ -619,3 +619,23 @@ def test_a_principle_that_became_a_practice_moves_the_sites_words_to_retired(run
     assert "principles: []\nretired:\n  - component: regular\n    description: We meet after the Friday market.\n" \
            "    retired_in: 2.0.0\n" in site
     assert run("check", "--repo", demo).exit_code == 0
+
+
+def test_a_local_component_that_became_core_retires_the_sites_choice(run: Run, demo: Path) -> None:
+    """`venue` was chosen by the site; now a core component, it is kept as the playbook says, so the old choice
+    moves to `retired:` (left under `choices:` the check would call it a choice of a core component)."""
+    write(demo / "playbooks/demo/releases/1.0.0.yaml", MINIMAL_PLAYBOOK)
+    new = MINIMAL_PLAYBOOK.replace("1.0.0", "2.0.0").replace(
+        "local:\n  - id: venue\n    title: Where circles meet\n    options: [library, gp-surgery, online]\n"
+        "    prohibited: [paid venues]\n    default: library\n",
+        "  - id: venue\n    title: A safe venue\n    function: People feel safe.\n    practice: {expected: Always., "
+        "developmental: Mostly., unacceptable: Never.}\nlocal:\n")
+    write(demo / PLAYBOOK, new)
+    result = upgrade(run, demo, "--no-input", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "  - venue (Where circles meet): now a core component, which every site keeps as the playbook says (not " \
+           "chosen); your record of it stays under `retired:`.\n" in result.output
+    site = (demo / SITE).read_text(encoding="utf-8")
+    assert "retired:\n  - component: venue\n    choice: library\n    reason: Central and free.\n    retired_in: 2.0.0\n" \
+        in site
+    assert "[choice-core]" not in run("check", "--repo", demo).output

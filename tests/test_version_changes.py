@@ -203,6 +203,23 @@ def item_min(d: Data, n: int) -> None:
             item["min"] = d["fidelity"]["scale"]["max"]
 
 
+def local_to_core(d: Data, n: int) -> None:
+    if _venue(d) is not None and not any(c["id"] == "venue" for c in d["core"]):
+        d["local"] = [c for c in d["local"] if c["id"] != "venue"]
+        d["core"].append({"id": "venue", "title": "A safe venue", "function": "People feel safe.",
+                          "practice": {"expected": "Always.", "developmental": "Mostly.", "unacceptable": "Never."}})
+
+
+def core_to_local(d: Data, n: int) -> None:
+    moved = _core(d, n)["id"]
+    if len(d["core"]) > 1 and not any(c["id"] == moved for c in d["local"]):
+        d["core"] = [c for c in d["core"] if c["id"] != moved]
+        d["local"].append({"id": moved, "title": "Now local", "options": ["weekly", "monthly"]})
+        for item in d["fidelity"].get("items", []):
+            if item["component"] == moved:
+                item["component"] = d["core"][0]["id"]
+
+
 def _items(d: Data) -> list[Data] | None:
     items: list[Data] | None = d["fidelity"].get("items")
     return items
@@ -318,7 +335,7 @@ def section(d: Data, n: int) -> None:
 EDITS: list[Edit] = [kind, critical, function, practice, evidence, add_core, remove_core, add_local, remove_local,
                      options, default, free_text, max_length, add_item, remove_item, rename_item, scale, bands,
                      method, goals, measures, regimes, section, rename_core, rename_local, item_component,
-                     item_min, missing, levels]
+                     item_min, missing, levels, local_to_core, core_to_local]
 
 
 YORK = """
@@ -338,9 +355,9 @@ adaptations:
     approved_by: Network lead
     date: 2026-03-01
 """
-SETS = ("--set", "venue=gp-surgery", "--set", "name=York", "--set", "place=York", "--set", "snacks=fruit",
+SETS = ("--set", "venue=gp-surgery", "--set", "name=York", "--set", "place=York", "--set", "snacks=fruit", "--set", "regular=weekly",
         "--reason", "venue=The library closed.", "--reason", "name=Shorter.", "--reason", "place=Ours.",
-        "--reason", "snacks=Cheap.")
+        "--reason", "snacks=Cheap.", "--reason", "regular=Members work.")
 
 
 def _valid(data: Data) -> bool:
@@ -372,6 +389,9 @@ CHANGES = st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 11)), min_si
 # Found by this sweep: a principle that became a practice, or was removed, left the site's `principles:` record behind.
 @example(start="principled", edits=[(kind, 1)])
 @example(start="principled", edits=[(remove_core, 1)])
+# And a component that moved between core and local left a choice of a core component, or a deviation with no choice.
+@example(start="practice", edits=[(local_to_core, 0)])
+@example(start="anchored", edits=[(core_to_local, 1)])
 @given(start=st.sampled_from(["practice", "anchored", "principled"]), edits=CHANGES)
 def test_no_command_crashes_on_a_new_version(run: Run, tmp_path_factory: Any, start: str,
                                             edits: list[tuple[Edit, int]]) -> None:
@@ -405,7 +425,8 @@ def test_no_command_crashes_on_a_new_version(run: Run, tmp_path_factory: Any, st
         assert "playbook: {id: demo, version: 2.0.0}" in (root / path).read_text(encoding="utf-8"), f"{site}, {names}"
         # What the upgrade itself must leave right: a valid file, and no record of a principle the version lacks.
         wrong = [line for line in checked.splitlines() if line.startswith(path) and
-                 ("[schema" in line or "[principle-unknown]" in line)]
+                 any(f"[{rule}]" in line for rule in ("schema", "principle-unknown", "choice-core",
+                                                                     "adaptation-no-choice"))]
         assert not wrong, f"check after upgrading {site} after {names}:\n{checked}"
         _ok(run("audit", "new", f"demo/{site}", "--period", "2026-Q4", "--no-input", "--repo", root),
             f"audit new for {site} after {names}")

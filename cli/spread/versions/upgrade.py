@@ -83,10 +83,12 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
             own = site.adaptations_of(component.id)
             steps.append(replace(step, note=step.note + deviation_note(old, own)) if step.category == "review-core"
                          else step)
-        else:
-            steps.append(_local(site, new, component, before is None, mine, about))
+        else:  # a core component that became local is new as a local one: the site chooses afresh
+            fresh = not isinstance(before, LocalComponent)
+            steps.append(_local(site, new, component, fresh, [] if fresh else mine, about))
     for component in former:
-        if new.component(component.id) is None:
+        # A component that changed between core and local leaves its old records as a removed one would.
+        if not isinstance(new.component(component.id), type(component)):
             retire = tuple(where(r) for r in site.chosen(component.id))
             kept = f"; your record{'s' * (len(retire) > 1)} of it stay{'s' * (len(retire) == 1)} under `retired:`" \
                 if retire else ""
@@ -94,8 +96,9 @@ def plan_upgrade(site: Site, old: Playbook, new: Playbook) -> UpgradePlan:
                 steps.append(Step(component.id, component.title, "review-core", f"no longer a core component{kept}.",
                                   retire, old=component.practice))
             else:
-                steps.append(Step(component.id, component.title, "removed-local", f"removed from the playbook{kept}.",
-                                  retire))
+                gone = "removed from the playbook" if new.component(component.id) is None else \
+                    "now a core component, which every site keeps as the playbook says (not chosen)"
+                steps.append(Step(component.id, component.title, "removed-local", f"{gone}{kept}.", retire))
     steps = [_retire_principle(site, new, step) for step in steps]
     scoring = tuple(c.message for c in changes if c.rule.startswith(("instrument-", "item-", "goal-")))
     retired = {i for s in steps for section, i in s.retire if section == "adaptations"}

@@ -13,6 +13,7 @@ Markdown fields (`escaping.MARKDOWN_FIELDS`) may hold their own headings and lis
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -357,6 +358,9 @@ def test_the_security_policy_blocks_a_script_that_got_through(chromium: Any, ser
                                                               where: str) -> None:
     """Were a script to slip into a page, the page's Content-Security-Policy would still refuse it: an inline
     script, a handler and a script address written into a built page run nothing, over http and from file://."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
     site = _published(built)
     page = site / "playbooks/peer-diabetes/sites/probe.html"
     html = (site / "playbooks/peer-diabetes/sites/leeds.html").read_text(encoding="utf-8")
@@ -364,12 +368,22 @@ def test_the_security_policy_blocks_a_script_that_got_through(chromium: Any, ser
     try:
         chromium.get((served if where == "web server" else site.as_uri() + "/") + "playbooks/peer-diabetes/sites/probe.html")
         chromium.execute_script("document.getElementById('probe').click()")
+        # The browser reports each refusal as an event of its own, a moment later (later still on a busy machine):
+        # wait for both refusals, or 30 s, before reading what was recorded.
+        with contextlib.suppress(TimeoutException):
+            WebDriverWait(chromium, 30, poll_frequency=0.1).until(lambda d: REFUSED <= _refused(d))
         recorded = chromium.execute_script("return window.__spread || []")
     finally:
         page.unlink()
     assert not [r for r in recorded if r.startswith("dialog")], recorded
-    refused = {r.split()[1] for r in recorded if r.startswith("csp:")}
-    assert {"script-src-elem", "script-src-attr"} <= refused, recorded  # the script and the handler
+    assert REFUSED <= {r.split()[1] for r in recorded if r.startswith("csp:")}, recorded  # the script and the handler
+
+
+REFUSED = {"script-src-elem", "script-src-attr"}
+
+
+def _refused(chromium: Any) -> set[str]:
+    return {r.split()[1] for r in chromium.execute_script("return window.__spread || []") if r.startswith("csp:")}
 
 
 def test_a_users_own_theme_overrides_keep_the_policy(demo: Path, run: Run) -> None:

@@ -31,16 +31,9 @@ PRINCIPLED: Data = copy.deepcopy(BASE)
 PRINCIPLED["core"][1].update(kind="principle", evidence=["The circle's calendar."])
 PRINCIPLES = "principles:\n  - {principle: regular, how: We meet after the Friday market.}\n"
 
-ANCHORED_AUDIT = """
-site: leeds
-playbook: {id: demo, version: 1.0.0}
-period: 2026-Q2
-review: self
-completed: 2026-07-10
-ratings:
-  P1: {score: 3, evidence: Rota shows peers led all 12 circles.}
-  R1: {score: 2, evidence: Met monthly in the summer.}
-"""
+# The conftest audit, rated on the anchored instrument's items instead of the practice profile.
+ANCHORED_AUDIT = MINIMAL_AUDIT.replace("peer-led: {level: expected,", "P1: {score: 3,").replace(
+    "regular: {level: developmental,", "R1: {score: 2,")
 
 
 def _core(d: Data, n: int) -> Data:
